@@ -1,0 +1,34 @@
+package org.vrouter.api.dc;
+
+
+import org.vrouter.api.error.InvalidParameterException;
+
+/** A zone's network model, sent to routers as access detail {@code zone.network.type}. */
+public enum NetworkType {
+    BASIC("Basic"),
+    ADVANCED("Advanced");
+
+    private final String wireName;
+
+    NetworkType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name CloudStack puts on the wire (JSON values, access details, boot arguments). */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Looks up a wire name, ignoring case. */
+    public static NetworkType fromWireName(String field, String name) {
+        if (name == null) {
+            throw new InvalidParameterException(field, "is missing");
+        }
+        for (NetworkType value : values()) {
+            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
+                return value;
+            }
+        }
+        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+    }
+}

@@ -1,0 +1,2 @@
+/** The data center: zones, pods, clusters, hosts, hypervisor types and deployment destinations. */
+package org.vrouter.api.dc;

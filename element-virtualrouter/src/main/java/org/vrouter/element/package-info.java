@@ -1,0 +1,4 @@
+/**
+ * VirtualRouterElement (to come): the NetworkElement and service providers backed by virtual routers.
+ */
+package org.vrouter.element;

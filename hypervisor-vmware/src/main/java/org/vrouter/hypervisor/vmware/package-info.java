@@ -1,0 +1,4 @@
+/**
+ * vSphere hypervisor resource (to come): yavijava behind a small interface of ours.
+ */
+package org.vrouter.hypervisor.vmware;

@@ -1,0 +1,4 @@
+/**
+ * The router side (to come): update_config, databag merge and converge of dnsmasq, haproxy, iptables and friends.
+ */
+package org.vrouter.router;

@@ -1,0 +1,4 @@
+/**
+ * Test support (to come): simulator hypervisor, recording agent, fixtures and assertions.
+ */
+package org.vrouter.testkit;
