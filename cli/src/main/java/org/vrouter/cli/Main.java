@@ -1,0 +1,59 @@
+package org.vrouter.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
+ * constructors and dispatches on the first argument. Exit status: 0 success, 1 rejected input,
+ * 2 failure while applying, 64 usage error.
+ */
+public final class Main {
+    static final int EXIT_USAGE = 64;
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+
+    Main(List<Subcommand> subcommands) {
+        subcommands.forEach(subcommand -> this.subcommands.put(subcommand.name(), subcommand));
+    }
+
+    public static void main(String[] args) {
+        Main main = new Main(List.of(new VersionCommand()));
+        System.exit(main.run(List.of(args), System.out, System.err));
+    }
+
+    int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            usage(args.isEmpty() ? err : out);
+            return args.isEmpty() ? EXIT_USAGE : 0;
+        }
+        Subcommand subcommand = subcommands.get(args.get(0));
+        if (subcommand == null) {
+            err.println("vrouter: unknown command '" + args.get(0) + "'");
+            usage(err);
+            return EXIT_USAGE;
+        }
+        try {
+            return subcommand.run(args.subList(1, args.size()), out, err);
+        }
+        catch (Exception e) {
+            // process edge: report once, with the cause, and exit non-zero
+            log.error("vrouter {} failed", subcommand.name(), e);
+            err.println("vrouter " + subcommand.name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void usage(PrintStream stream) {
+        stream.println("usage: vrouter <command> [options]");
+        stream.println();
+        subcommands.values().forEach(subcommand -> stream.printf("  %-14s %s%n", subcommand.name(), subcommand.summary()));
+        stream.printf("  %-14s %s%n", "help", "print this text");
+    }
+}

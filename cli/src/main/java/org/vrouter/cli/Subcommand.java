@@ -1,0 +1,20 @@
+package org.vrouter.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** One {@code vrouter <name>} subcommand. */
+interface Subcommand {
+    /** The word after {@code vrouter}. */
+    String name();
+
+    /** One line for the usage text. */
+    String summary();
+
+    /**
+     * Runs the subcommand.
+     *
+     * @return the process exit status (0 = success; see docs/architecture.md for the others)
+     */
+    int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+}
