@@ -1,0 +1,77 @@
+package org.vrouter.commands.wire.haproxy;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares rendered text with {@code src/test/resources/golden/<concept>/<case>/<file>} as a whole,
+ * printing a line diff on mismatch. Only {@code -Dvrouter.golden.update=true} rewrites a golden
+ * file; a missing golden file fails the test unless that flag is set.
+ */
+public final class GoldenFiles {
+    private static final String UPDATE_PROPERTY = "vrouter.golden.update";
+
+    private GoldenFiles() {}
+
+    /** The directory holding the golden cases of {@code concept}. */
+    public static Path conceptDirectory(String concept) {
+        return Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden").resolve(concept);
+    }
+
+    public static void assertMatches(String concept, String caseName, String fileName, String actual) {
+        Path file = conceptDirectory(concept).resolve(caseName).resolve(fileName);
+        try {
+            if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(file)) {
+                fail("golden file " + file + " is missing; run with -D" + UPDATE_PROPERTY + "=true to create it, then review it. Actual:\n"
+                        + actual);
+            }
+            String expected = Files.readString(file, StandardCharsets.UTF_8);
+            if (!expected.equals(actual)) {
+                fail("rendered text differs from " + file + " (- golden, + actual):\n" + diff(expected, actual));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A line diff from the longest common subsequence; fine for golden files of a few hundred lines. */
+    static String diff(String expected, String actual) {
+        String[] a = expected.split("\n", -1);
+        String[] b = actual.split("\n", -1);
+        int[][] common = new int[a.length + 1][b.length + 1];
+        for (int i = a.length - 1; i >= 0; i--) {
+            for (int j = b.length - 1; j >= 0; j--) {
+                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            if (i < a.length && j < b.length && a[i].equals(b[j])) {
+                out.add("  " + a[i++]);
+                j++;
+            }
+            else if (j < b.length && (i == a.length || common[i][j + 1] > common[i + 1][j])) {
+                out.add("+ " + b[j++]);
+            }
+            else {
+                out.add("- " + a[i++]);
+            }
+        }
+        return String.join("\n", out);
+    }
+}
