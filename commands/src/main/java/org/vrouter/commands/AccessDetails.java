@@ -109,6 +109,22 @@ public record AccessDetails(Map<String, String> values) {
         return new AccessDetails(copy);
     }
 
+    /**
+     * A copy with {@code key} set to {@code value}, a value the command derives from its own typed
+     * fields (the guest IP of its NIC, its egress policy...). Commands call it so the envelope and
+     * the typed fields cannot disagree.
+     *
+     * @throws InvalidParameterException naming {@code key} when the details already hold a
+     *     different value under it
+     */
+    public AccessDetails withDerived(String key, String value) {
+        String existing = values.get(key);
+        if (existing != null && !existing.equals(value)) {
+            throw new InvalidParameterException(key, "access detail conflicts with the command's own value '" + value + "'", existing);
+        }
+        return existing != null ? this : with(key, value);
+    }
+
     /** Collects details; {@link #build()} validates them. */
     public static final class Builder {
         private final Map<String, String> values = new LinkedHashMap<>();

@@ -1,0 +1,92 @@
+package org.vrouter.commands.to;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.net.Cidr;
+import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.Netmask;
+import org.vrouter.api.validation.FieldChecks;
+
+/** Checks shared by the transfer objects of this package; errors name the wire field. */
+final class TransferChecks {
+    private TransferChecks() {}
+
+    static <T> Optional<T> optional(Optional<T> value, String name) {
+        return requireNonNull(value, name + " is null");
+    }
+
+    static OptionalInt optional(OptionalInt value, String name) {
+        return requireNonNull(value, name + " is null");
+    }
+
+    static <T> List<T> list(List<T> values, String name) {
+        return List.copyOf(requireNonNull(values, name + " is null"));
+    }
+
+    static IpAddress requireIpv4(String field, IpAddress ip) {
+        if (!ip.isIpv4()) {
+            throw new InvalidParameterException(field, "must be an IPv4 address", ip);
+        }
+        return ip;
+    }
+
+    static IpAddress requireIpv6(String field, IpAddress ip) {
+        if (ip.isIpv4()) {
+            throw new InvalidParameterException(field, "must be an IPv6 address", ip);
+        }
+        return ip;
+    }
+
+    static void requireSameFamily(String field, IpAddress ip, IpAddress reference, String referenceField) {
+        if (ip.isIpv4() != reference.isIpv4()) {
+            throw new InvalidParameterException(field, "address family differs from " + referenceField + " (" + reference + ")", ip);
+        }
+    }
+
+    /** {@code ip} must lie in the network of {@code anchor}/{@code netmask}. */
+    static void requireInSubnet(String field, IpAddress ip, IpAddress anchor, Netmask netmask) {
+        requireIpv4(field, ip);
+        Cidr network = Cidr.of(anchor, netmask).network();
+        if (!network.contains(ip)) {
+            throw new InvalidParameterException(field, "outside the network " + network, ip);
+        }
+    }
+
+    /** A CIDR without host bits ({@code 10.1.1.0/24}). */
+    static Cidr requireNetwork(String field, Cidr cidr) {
+        if (!cidr.isNetworkAddress()) {
+            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
+        }
+        return cidr;
+    }
+
+    static OptionalInt requireMtu(String field, OptionalInt mtu) {
+        optional(mtu, field);
+        mtu.ifPresent(value -> FieldChecks.requireRange(field, value, 68, 65535));
+        return mtu;
+    }
+
+    static OptionalInt requireNonNegative(String field, OptionalInt value) {
+        optional(value, field);
+        value.ifPresent(number -> FieldChecks.requireNonNegative(field, number));
+        return value;
+    }
+
+    /** An ICMP type or code: -1 (any) to 255. */
+    static OptionalInt requireIcmp(String field, OptionalInt value) {
+        optional(value, field);
+        value.ifPresent(number -> FieldChecks.requireRange(field, number, -1, 255));
+        return value;
+    }
+
+    /** Free text that must be present: labels, names shown to operators. */
+    static String requireSafeName(String field, String value) {
+        FieldChecks.requireNonBlank(field, value);
+        return FieldChecks.requireSafeText(field, value);
+    }
+}
