@@ -6,30 +6,24 @@ import static org.vrouter.commands.to.TransferChecks.optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.ToIntFunction;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.validation.FieldChecks;
+import org.vrouter.commands.wire.bootargs.BootArg;
+import org.vrouter.commands.wire.bootargs.BootArgs;
 
 /**
  * The VM a {@code StartCommand} starts: CloudStack's {@code VirtualMachineTO}, reduced to what a
  * router start uses (identity, sizing, boot arguments, NICs, disks).
  *
- * <p>Boot arguments are ordered {@code key=value} pairs, CloudStack's {@code bootArgs} line
- * ({@code wire-format.md} §9). A key may repeat (CloudStack emits the redundant-router group twice;
- * the router keeps the last occurrence). Keys are letters, digits, {@code _ . -}; values hold no
- * whitespace, quotes, backslash, backtick or {@code $(}, so the line splits on spaces safely on
- * every carrier (Xen turns spaces into {@code %}).
+ * <p>Boot arguments are a {@link BootArgs} line ({@code wire-format.md} §9): ordered, a key may
+ * repeat (the router keeps the last occurrence), every value validated for its key.
  *
  * <p>NICs are kept sorted by device id (= {@code ethN}) and device ids are unique; so are disk
- * device ids. {@link #toString()} hides the values of secret boot arguments ({@code vmpassword},
- * {@code router_password}, the baremetal keys) and the VNC password.
+ * device ids. {@link #toString()} hides the values of secret boot arguments and the VNC password.
  *
  * @param name the instance name ({@code r-42-VM}): the hypervisor's domain name
  * @param hostName the host name inside the VM
@@ -46,16 +40,13 @@ public record VirtualMachineTO(
         int speedMhz,
         long minRamBytes,
         long maxRamBytes,
-        List<Map.Entry<String, String>> bootArgs,
+        BootArgs bootArgs,
         List<NicTO> nics,
         List<DiskTO> disks,
         boolean enableHa,
         String uuid,
         Optional<Secret> password) {
 
-    private static final Pattern BOOT_ARG_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> SECRET_BOOT_ARGS =
-            Set.of("vmpassword", "router_password", "baremetalnotificationsecuritykey", "baremetalnotificationapikey");
 
     public VirtualMachineTO {
         FieldChecks.requireHostName("name", name);
@@ -67,7 +58,7 @@ public record VirtualMachineTO(
         if (maxRamBytes < minRamBytes) {
             throw new InvalidParameterException("max_ram", "smaller than min_ram (" + minRamBytes + ")", maxRamBytes);
         }
-        bootArgs = copyBootArgs(bootArgs);
+        requireNonNull(bootArgs, "bootArgs is null");
         nics = sortedUnique(TransferChecks.list(nics, "nics"), NicTO::deviceId, "nics");
         disks = sortedUnique(TransferChecks.list(disks, "disks"), DiskTO::deviceId, "disks");
         if (disks.stream().filter(disk -> disk.type() == DiskTO.Type.ROOT).count() > 1) {
@@ -75,33 +66,6 @@ public record VirtualMachineTO(
         }
         FieldChecks.requireIdentifier("uuid", uuid);
         optional(password, "password").ifPresent(secret -> FieldChecks.requireSafeSecret("vnc_password", secret.reveal()));
-    }
-
-    private static List<Map.Entry<String, String>> copyBootArgs(List<Map.Entry<String, String>> args) {
-        List<Map.Entry<String, String>> copy = new ArrayList<>();
-        for (Map.Entry<String, String> arg : requireNonNull(args, "bootArgs is null")) {
-            String key = requireNonNull(arg, "boot argument is null").getKey();
-            String field = "boot_args[" + copy.size() + "]";
-            if (key == null || !BOOT_ARG_KEY.matcher(key).matches()) {
-                throw new InvalidParameterException(field, "key must be letters, digits, '_', '.' or '-' (at most 64)", key);
-            }
-            String value = arg.getValue();
-            if (value == null) {
-                throw new InvalidParameterException(field + "." + key, "is missing");
-            }
-            String shown = SECRET_BOOT_ARGS.contains(key) ? null : value;
-            if (value.chars().anyMatch(Character::isWhitespace)) {
-                throw new InvalidParameterException(field + "." + key, "must not contain whitespace", shown);
-            }
-            if (shown == null) {
-                FieldChecks.requireSafeSecret(field + "." + key, value);
-            }
-            else {
-                FieldChecks.requireSafeText(field + "." + key, value);
-            }
-            copy.add(Map.entry(key, value));
-        }
-        return List.copyOf(copy);
     }
 
     private static <T> List<T> sortedUnique(List<T> values, ToIntFunction<T> deviceId, String field) {
@@ -120,13 +84,7 @@ public record VirtualMachineTO(
 
     /** The value of the last occurrence of boot argument {@code key}, as the router reads it. */
     public Optional<String> bootArg(String key) {
-        Optional<String> last = Optional.empty();
-        for (Map.Entry<String, String> arg : bootArgs) {
-            if (arg.getKey().equals(key)) {
-                last = Optional.of(arg.getValue());
-            }
-        }
-        return last;
+        return bootArgs.get(key);
     }
 
     /**
@@ -134,7 +92,7 @@ public record VirtualMachineTO(
      * ({@code " template=domP name=r-12-VM"}); empty when there are none.
      */
     public String bootArgsLine() {
-        return bootArgs.stream().map(arg -> " " + arg.getKey() + "=" + arg.getValue()).collect(Collectors.joining());
+        return bootArgs.render();
     }
 
     public Optional<NicTO> nic(int deviceId) {
@@ -143,12 +101,9 @@ public record VirtualMachineTO(
 
     @Override
     public String toString() {
-        String args = bootArgs.stream()
-                .map(arg -> arg.getKey() + "=" + (SECRET_BOOT_ARGS.contains(arg.getKey()) ? "****" : arg.getValue()))
-                .collect(Collectors.joining(" ", "[", "]"));
         return "VirtualMachineTO[name=" + name + ", hostName=" + hostName + ", type=" + type + ", cpus=" + cpus
                 + ", speedMhz=" + speedMhz + ", minRamBytes=" + minRamBytes + ", maxRamBytes=" + maxRamBytes
-                + ", bootArgs=" + args + ", nics=" + nics + ", disks=" + disks + ", enableHa=" + enableHa
+                + ", bootArgs=" + bootArgs + ", nics=" + nics + ", disks=" + disks + ", enableHa=" + enableHa
                 + ", uuid=" + uuid + ", password=" + password + "]";
     }
 
@@ -162,7 +117,7 @@ public record VirtualMachineTO(
         private int speedMhz = 500;
         private long minRamBytes = 256L * 1024 * 1024;
         private long maxRamBytes = 256L * 1024 * 1024;
-        private final List<Map.Entry<String, String>> bootArgs = new ArrayList<>();
+        private final List<BootArg> bootArgs = new ArrayList<>();
         private final List<NicTO> nics = new ArrayList<>();
         private final List<DiskTO> disks = new ArrayList<>();
         private boolean enableHa;
@@ -195,13 +150,13 @@ public record VirtualMachineTO(
 
         /** Appends one boot argument; a repeated key is kept (the last one wins on the router). */
         public Builder bootArg(String key, String value) {
-            bootArgs.add(Map.entry(requireNonNull(key, "key is null"), requireNonNull(value, "value is null")));
+            bootArgs.add(new BootArg(requireNonNull(key, "key is null"), requireNonNull(value, "value is null")));
             return this;
         }
 
-        /** Appends every pair of {@code args} in its iteration order (use an ordered map). */
-        public Builder bootArgs(Map<String, String> args) {
-            args.forEach(this::bootArg);
+        /** Appends every token of {@code args} in order. */
+        public Builder bootArgs(BootArgs args) {
+            bootArgs.addAll(args.args());
             return this;
         }
 
@@ -226,7 +181,7 @@ public record VirtualMachineTO(
         }
 
         public VirtualMachineTO build() {
-            return new VirtualMachineTO(name, hostName, type, cpus, speedMhz, minRamBytes, maxRamBytes, bootArgs,
+            return new VirtualMachineTO(name, hostName, type, cpus, speedMhz, minRamBytes, maxRamBytes, new BootArgs(bootArgs),
                     nics, disks, enableHa, uuid, Optional.ofNullable(password));
         }
     }

@@ -60,21 +60,21 @@ class VirtualMachineTOTest {
     void rejectsBootArgumentValueWithSpace() {
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> router().bootArg("domain", "a b").build());
 
-        assertThat(error.field()).isEqualTo("boot_args[0].domain");
+        assertThat(error.field()).isEqualTo("domain");
     }
 
     @Test
     void rejectsBootArgumentValueWithCommandSubstitution() {
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> router().bootArg("template", "domP").bootArg("domain", "$(reboot)").build());
 
-        assertThat(error.field()).isEqualTo("boot_args[1].domain");
+        assertThat(error.field()).isEqualTo("domain");
     }
 
     @Test
     void rejectsBootArgumentKeyWithEquals() {
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> router().bootArg("a=b", "c").build());
 
-        assertThat(error.field()).isEqualTo("boot_args[0]");
+        assertThat(error.field()).isEqualTo("boot argument key");
     }
 
     @Test
