@@ -1,0 +1,189 @@
+package org.vrouter.commands.wire.payload;
+
+import java.util.Collection;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import org.vrouter.api.error.InvalidParameterException;
+
+/**
+ * Turns whatever Jackson throws while reading a payload into one {@link InvalidParameterException}
+ * whose field is the JSON path ({@code rules[2].protocol}) and whose message is one line.
+ *
+ * <p>Two sources of validation errors are told apart: a record's compact constructor names its own
+ * wire field, and Jackson reports the path of the record ({@link ValueInstantiationException}), so the two
+ * are joined; a value deserializer (address, CIDR...) runs at the field itself, so Jackson's path is
+ * the whole field and only the reason is kept.
+ */
+final class PayloadErrors {
+    private PayloadErrors() {}
+
+    static InvalidParameterException translate(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return translateMapping(mapping);
+        }
+        if (e instanceof StreamReadException read) {
+            return malformed(read);
+        }
+        return new InvalidParameterException("json", firstLine(e.getOriginalMessage()));
+    }
+
+    private static InvalidParameterException translateMapping(JsonMappingException e) {
+        String path = path(e);
+        InvalidParameterException cause = findCause(e);
+        if (e instanceof ValueInstantiationException) {
+            if (cause != null) {
+                return cause.within(path.isEmpty() ? "" : path + ".");
+            }
+            Throwable root = e.getCause() == null ? e : e.getCause();
+            return new InvalidParameterException(orRoot(path), "invalid value: " + firstLine(root.getMessage()));
+        }
+        if (cause != null) {
+            return path.isEmpty() ? cause : renamed(cause, path);
+        }
+        if (e instanceof InvalidTypeIdException typeId) {
+            return unknownType(typeId, path);
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return new InvalidParameterException(path, "unknown property (not part of CloudStack's wire format)");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch, path);
+        }
+        return new InvalidParameterException(orRoot(path), firstLine(e.getOriginalMessage()));
+    }
+
+    private static InvalidParameterException unknownType(InvalidTypeIdException e, String path) {
+        String field = path.isEmpty() ? "type" : path + ".type";
+        if (e.getTypeId() == null) {
+            return new InvalidParameterException(field, "is missing");
+        }
+        Class<?> base = e.getBaseType() == null ? Object.class : e.getBaseType().getRawClass();
+        String expected;
+        if (base == AclRule.class) {
+            expected = AclRule.TYPES.toString();
+        }
+        else if (base != Payload.class && Payload.class.isAssignableFrom(base)) {
+            expected = DatabagType.of(base.asSubclass(Payload.class)).jsonType();
+        }
+        else {
+            expected = DatabagType.jsonTypes().toString();
+        }
+        return new InvalidParameterException(field, "unknown type (expected " + expected + ")", e.getTypeId());
+    }
+
+    private static InvalidParameterException wrongType(MismatchedInputException e, String path) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.contains("`null`")) {
+            return new InvalidParameterException(orRoot(path), "is missing or null");
+        }
+        Object value = e instanceof InvalidFormatException format ? format.getValue() : null;
+        return new InvalidParameterException(orRoot(path), "wrong JSON type (expected " + describe(e.getTargetType()) + ")", value);
+    }
+
+    private static InvalidParameterException malformed(StreamReadException e) {
+        String field = "json";
+        JsonParser parser = e.getProcessor();
+        if (parser != null) {
+            String path = path(parser.getParsingContext());
+            field = path.isEmpty() ? field : path;
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new InvalidParameterException(field, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == null) {
+            return "another type";
+        }
+        if (target == int.class || target == long.class || target == Integer.class || target == Long.class) {
+            return "a number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray() || target == VmMetadataEntry.class) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord() && target.getPackage() == PayloadErrors.class.getPackage()) {
+            return "an object";
+        }
+        return "a string";
+    }
+
+    /** {@code rules[2].protocol}: field names joined by dots, array indices in brackets. */
+    static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(reference.getFieldName());
+            }
+            else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String path(JsonStreamContext context) {
+        StringBuilder out = new StringBuilder();
+        for (JsonStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
+            String segment;
+            if (current.inArray()) {
+                segment = "[" + Math.max(current.getCurrentIndex(), 0) + "]";
+            }
+            else if (current.getCurrentName() != null) {
+                segment = (out.length() > 0 || !current.getParent().inRoot() ? "." : "") + current.getCurrentName();
+            }
+            else {
+                continue;
+            }
+            out.insert(0, segment);
+        }
+        String text = out.toString();
+        return text.startsWith(".") ? text.substring(1) : text;
+    }
+
+    private static InvalidParameterException findCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    /** The same reason (and value) under another field name. */
+    private static InvalidParameterException renamed(InvalidParameterException e, String field) {
+        String reason = e.getMessage().substring(e.field().length() + 2);
+        InvalidParameterException renamed = new InvalidParameterException(field, reason);
+        renamed.setStackTrace(e.getStackTrace());
+        return renamed;
+    }
+
+    private static String orRoot(String path) {
+        return path.isEmpty() ? "json" : path;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
