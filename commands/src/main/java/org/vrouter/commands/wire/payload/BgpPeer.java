@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -19,7 +19,8 @@ import org.vrouter.api.validation.FieldChecks;
  * One peer of a {@link BgpPeersPayload} (CloudStack's {@code BgpPeerTO}). An earlier CloudStack iteration
  * named four fields differently; those names are accepted on input: {@code as_number} for
  * {@code peer_as_number}, {@code password} for {@code peer_password}, {@code ip4_cidr} for
- * {@code guest_ip4_cidr} and {@code ip6_cidr} for {@code guest_ip6_cidr}. Output uses the current names.
+ * {@code guest_ip4_cidr} and {@code ip6_cidr} for {@code guest_ip6_cidr}. Both names at once must carry
+ * the same value. Output uses the current names.
  *
  * @param peerPassword the TCP-MD5 password; a {@link Secret} that lands in {@code frr.conf}, so no whitespace
  * @param networkAsNumber the local AS; absent from the earlier iteration
@@ -27,14 +28,14 @@ import org.vrouter.api.validation.FieldChecks;
  */
 public record BgpPeer(
         @JsonProperty("peer_id") long peerId,
-        @JsonProperty("peer_as_number") @JsonAlias("as_number") long peerAsNumber,
+        @JsonProperty("peer_as_number") long peerAsNumber,
         @JsonProperty("ip4_address") Optional<IpAddress> ip4Address,
         @JsonProperty("ip6_address") Optional<IpAddress> ip6Address,
-        @JsonProperty("peer_password") @JsonAlias("password") Optional<Secret> peerPassword,
+        @JsonProperty("peer_password") Optional<Secret> peerPassword,
         @JsonProperty("network_id") long networkId,
         @JsonProperty("network_as_number") Optional<Long> networkAsNumber,
-        @JsonProperty("guest_ip4_cidr") @JsonAlias("ip4_cidr") Optional<Cidr> guestIp4Cidr,
-        @JsonProperty("guest_ip6_cidr") @JsonAlias("ip6_cidr") Optional<Cidr> guestIp6Cidr,
+        @JsonProperty("guest_ip4_cidr") Optional<Cidr> guestIp4Cidr,
+        @JsonProperty("guest_ip6_cidr") Optional<Cidr> guestIp6Cidr,
         @JsonProperty("details") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details) {
 
     /** Largest 4-byte AS number. */
@@ -62,6 +63,32 @@ public record BgpPeer(
         requireNonNull(guestIp4Cidr, "guestIp4Cidr is null");
         requireNonNull(guestIp6Cidr, "guestIp6Cidr is null");
         details = WireChecks.textMap("details", details);
+    }
+
+    /** Reads the current and the earlier field names. */
+    @JsonCreator
+    static BgpPeer fromJson(
+            @JsonProperty("peer_id") Long peerId,
+            @JsonProperty("peer_as_number") Optional<Long> peerAsNumber,
+            @JsonProperty("as_number") Optional<Long> asNumber,
+            @JsonProperty("ip4_address") Optional<IpAddress> ip4Address,
+            @JsonProperty("ip6_address") Optional<IpAddress> ip6Address,
+            @JsonProperty("peer_password") Optional<Secret> peerPassword,
+            @JsonProperty("password") Optional<Secret> password,
+            @JsonProperty("network_id") Long networkId,
+            @JsonProperty("network_as_number") Optional<Long> networkAsNumber,
+            @JsonProperty("guest_ip4_cidr") Optional<Cidr> guestIp4Cidr,
+            @JsonProperty("ip4_cidr") Optional<Cidr> ip4Cidr,
+            @JsonProperty("guest_ip6_cidr") Optional<Cidr> guestIp6Cidr,
+            @JsonProperty("ip6_cidr") Optional<Cidr> ip6Cidr,
+            @JsonProperty("details") Map<String, String> details) {
+        long asn = WireChecks.eitherName("peer_as_number", peerAsNumber, "as_number", asNumber)
+                .orElseThrow(() -> new InvalidParameterException("peer_as_number", "is missing"));
+        return new BgpPeer(WireChecks.required("peer_id", peerId), asn, ip4Address, ip6Address,
+                WireChecks.eitherName("peer_password", peerPassword, "password", password),
+                WireChecks.required("network_id", networkId), networkAsNumber,
+                WireChecks.eitherName("guest_ip4_cidr", guestIp4Cidr, "ip4_cidr", ip4Cidr),
+                WireChecks.eitherName("guest_ip6_cidr", guestIp6Cidr, "ip6_cidr", ip6Cidr), details);
     }
 
     public static Builder builder() {

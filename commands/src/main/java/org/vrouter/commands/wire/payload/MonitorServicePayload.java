@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.vrouter.api.validation.FieldChecks;
@@ -33,8 +33,7 @@ public record MonitorServicePayload(
         @JsonProperty("disable_monitoring") Optional<String> disableMonitoring,
         @JsonProperty("health_checks_enabled") Optional<Boolean> healthChecksEnabled,
         @JsonProperty("health_checks_basic_run_interval") Optional<Integer> healthChecksBasicRunInterval,
-        @JsonProperty("health_checks_advance_run_interval") @JsonAlias("health_checks_advanced_run_interval")
-        Optional<Integer> healthChecksAdvanceRunInterval,
+        @JsonProperty("health_checks_advance_run_interval") Optional<Integer> healthChecksAdvanceRunInterval,
         @JsonProperty("excluded_health_checks") Optional<String> excludedHealthChecks,
         @JsonProperty("health_checks_config") Optional<Map<String, String>> healthChecksConfig,
         @JsonProperty("delete_from_processed_cache") boolean deleteFromProcessedCache) implements Payload {
@@ -55,6 +54,24 @@ public record MonitorServicePayload(
         healthChecksAdvanceRunInterval.ifPresent(value -> FieldChecks.requireNonNegative("health_checks_advance_run_interval", value));
         excludedHealthChecks.ifPresent(value -> WireChecks.safeText("excluded_health_checks", value));
         healthChecksConfig = healthChecksConfig.map(value -> WireChecks.textMap("health_checks_config", value));
+    }
+
+    /** Reads either spelling of the advanced interval; both at once must agree. */
+    @JsonCreator
+    static MonitorServicePayload fromJson(
+            @JsonProperty("config") Optional<String> config,
+            @JsonProperty("disable_monitoring") Optional<String> disableMonitoring,
+            @JsonProperty("health_checks_enabled") Optional<Boolean> healthChecksEnabled,
+            @JsonProperty("health_checks_basic_run_interval") Optional<Integer> healthChecksBasicRunInterval,
+            @JsonProperty("health_checks_advance_run_interval") Optional<Integer> healthChecksAdvanceRunInterval,
+            @JsonProperty("health_checks_advanced_run_interval") Optional<Integer> healthChecksAdvancedRunInterval,
+            @JsonProperty("excluded_health_checks") Optional<String> excludedHealthChecks,
+            @JsonProperty("health_checks_config") Optional<Map<String, String>> healthChecksConfig,
+            @JsonProperty("delete_from_processed_cache") boolean deleteFromProcessedCache) {
+        return new MonitorServicePayload(config, disableMonitoring, healthChecksEnabled, healthChecksBasicRunInterval,
+                WireChecks.eitherName("health_checks_advance_run_interval", healthChecksAdvanceRunInterval,
+                        "health_checks_advanced_run_interval", healthChecksAdvancedRunInterval),
+                excludedHealthChecks, healthChecksConfig, deleteFromProcessedCache);
     }
 
     public static Builder builder() {

@@ -118,11 +118,26 @@ public final class PayloadCodec {
     public <T extends Payload> T parse(String json, Class<T> type) {
         requireNonNull(json, "json is null");
         requireNonNull(type, "type is null");
+        requireObject(json);
         try {
             return mapper.readValue(json, type);
         }
         catch (JsonProcessingException e) {
             throw PayloadErrors.translate(e);
         }
+    }
+
+    /** A payload is a JSON object; anything else would otherwise be reported as a missing {@code type}. */
+    private static void requireObject(String json) {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '{') {
+                return;
+            }
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidParameterException("json", "must be a JSON object", json.substring(i, Math.min(json.length(), i + 20)));
+            }
+        }
+        throw new InvalidParameterException("json", "is empty");
     }
 }

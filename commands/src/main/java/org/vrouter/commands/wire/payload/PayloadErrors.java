@@ -2,6 +2,7 @@ package org.vrouter.commands.wire.payload;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,9 @@ import org.vrouter.api.error.InvalidParameterException;
  * the whole field and only the reason is kept.
  */
 final class PayloadErrors {
+    /** Jackson's pointer to where an unclosed object or array began: noise in a one-line message. */
+    private static final Pattern START_MARKER = Pattern.compile(" \\(start marker at \\[Source: [^\\]]*\\]\\)");
+
     private PayloadErrors() {}
 
     static InvalidParameterException translate(JsonProcessingException e) {
@@ -84,6 +88,9 @@ final class PayloadErrors {
 
     private static InvalidParameterException wrongType(MismatchedInputException e, String path) {
         String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Trailing token")) {
+            return new InvalidParameterException("json", "trailing content after the JSON object");
+        }
         if (message != null && message.contains("`null`")) {
             return new InvalidParameterException(orRoot(path), "is missing or null");
         }
@@ -91,16 +98,21 @@ final class PayloadErrors {
         return new InvalidParameterException(orRoot(path), "wrong JSON type (expected " + describe(e.getTargetType()) + ")", value);
     }
 
+    /**
+     * A syntax error has no field; the document is named and the message says where. A duplicate key is the
+     * exception: the parser stands on it, so it is named.
+     */
     private static InvalidParameterException malformed(StreamReadException e) {
-        String field = "json";
         JsonParser parser = e.getProcessor();
-        if (parser != null) {
-            String path = path(parser.getParsingContext());
-            field = path.isEmpty() ? field : path;
+        String path = parser == null ? "" : path(parser.getParsingContext());
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field") && !path.isEmpty()) {
+            return new InvalidParameterException(path, "duplicate key (" + message + ")");
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return new InvalidParameterException(field, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+        String near = path.isEmpty() ? "" : " (after " + path + ")";
+        return new InvalidParameterException("json", "malformed JSON" + where + near + ": " + START_MARKER.matcher(message).replaceAll(""));
     }
 
     private static String describe(Class<?> target) {
@@ -116,7 +128,11 @@ final class PayloadErrors {
         if (Collection.class.isAssignableFrom(target) || target.isArray() || target == VmMetadataEntry.class) {
             return "an array";
         }
-        if (Map.class.isAssignableFrom(target) || target.isRecord() && target.getPackage() == PayloadErrors.class.getPackage()) {
+        if (target == CidrList.class || target == WirePortRange.class) {
+            return "a string";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord() && target.getPackage() == PayloadErrors.class.getPackage()
+                || target == Payload.class || target == AclRule.class) {
             return "an object";
         }
         return "a string";

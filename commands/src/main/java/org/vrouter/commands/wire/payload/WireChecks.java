@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,20 @@ final class WireChecks {
             throw new InvalidParameterException(field, "is missing");
         }
         return value;
+    }
+
+    /**
+     * A field CloudStack has sent under two names: the value under whichever name is present. Both present
+     * is accepted only with equal values, so an ambiguous payload is never resolved by key order.
+     */
+    static <T> Optional<T> eitherName(String field, Optional<T> value, String oldField, Optional<T> oldValue) {
+        if (value != null && value.isPresent() && oldValue != null && oldValue.isPresent() && !value.equals(oldValue)) {
+            throw new InvalidParameterException(oldField, "conflicts with " + field + " (the same field under its other name)");
+        }
+        if (value != null && value.isPresent()) {
+            return value;
+        }
+        return oldValue == null ? Optional.empty() : oldValue;
     }
 
     /** An immutable copy of a JSON array; absent means empty, a {@code null} element is an error. */
