@@ -17,7 +17,7 @@ public record IpAlias(
         @JsonProperty("revoke") boolean revoke,
         @JsonProperty("ip_address") IpAddress ipAddress,
         @JsonProperty("netmask") Netmask netmask,
-        @JsonProperty("count") int count) {
+        @JsonProperty("count") long count) {
 
     public IpAlias {
         WireChecks.required("ip_address", ipAddress);

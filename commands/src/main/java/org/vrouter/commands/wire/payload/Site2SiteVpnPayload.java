@@ -17,6 +17,7 @@ import org.vrouter.api.validation.FieldChecks;
 /**
  * {@code site_2_site_vpn.json} ({@code site2sitevpn}): one IPsec peer of a VPC, from
  * {@code Site2SiteVpnCfgCommand}. Keyed by {@code peer_gateway_ip}; {@code create: false} removes it.
+ * Field order is CloudStack's declaration order, which puts {@code ike_version} right after the PSK.
  *
  * @param localGuestCidr the VPC CIDR
  * @param peerGuestCidrList the peer's networks, comma-separated
@@ -37,6 +38,7 @@ public record Site2SiteVpnPayload(
         @JsonProperty("esp_policy") String espPolicy,
         @JsonProperty("ike_policy") String ikePolicy,
         @JsonProperty("ipsec_psk") Secret ipsecPsk,
+        @JsonProperty("ike_version") Optional<String> ikeVersion,
         @JsonProperty("ike_lifetime") long ikeLifetime,
         @JsonProperty("esp_lifetime") long espLifetime,
         @JsonProperty("create") boolean create,
@@ -44,7 +46,6 @@ public record Site2SiteVpnPayload(
         @JsonProperty("passive") boolean passive,
         @JsonProperty("encap") boolean encap,
         @JsonProperty("split_connections") Optional<Boolean> splitConnections,
-        @JsonProperty("ike_version") Optional<String> ikeVersion,
         @JsonProperty("delete_from_processed_cache") boolean deleteFromProcessedCache) implements Payload {
 
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9_-]+([;,][A-Za-z0-9_-]+)*");

@@ -118,7 +118,7 @@ class PayloadProducerTest {
                 "vpnuserlist/users");
         assertWrites(new Site2SiteVpnPayload(ip("203.0.113.30"), Cidr.parse("172.16.0.0/16"), ip("203.0.113.1"), ip("198.51.100.7"),
                 CidrList.parse("peer_guest_cidr_list", "10.0.0.0/24,10.0.1.0/24"), "aes128-sha1", "aes128-sha1;modp1536",
-                Secret.of("s3cret"), 86400, 3600, true, false, false, false, Optional.of(false), Optional.of("ike"), false),
+                Secret.of("s3cret"), Optional.of("ike"), 86400, 3600, true, false, false, false, Optional.of(false), false),
                 "site2sitevpn/peer");
     }
 
