@@ -75,7 +75,8 @@ public record LoadBalancerRule(
             String element = field + "[" + i + "]";
             Matcher matcher = pattern.matcher(copy.get(i));
             if (!matcher.matches()) {
-                throw new InvalidParameterException(element, "not a listener (<ip>:<port>:" + (pattern == STATS ? "<cidrs>:," : "") + ")", copy.get(i));
+                String form = pattern == STATS ? "<ip>:<port>:<cidrs>:," : "<ip>:<port>:";
+                throw new InvalidParameterException(element, "not a listener (" + form + ")", copy.get(i));
             }
             IpAddress.parse(element, matcher.group(1));
             FieldChecks.requirePort(element, Integer.parseInt(matcher.group(2)));

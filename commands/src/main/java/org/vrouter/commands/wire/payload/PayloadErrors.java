@@ -1,6 +1,8 @@
 package org.vrouter.commands.wire.payload;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -140,38 +142,41 @@ final class PayloadErrors {
 
     /** {@code rules[2].protocol}: field names joined by dots, array indices in brackets. */
     static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
+        Deque<String> segments = new ArrayDeque<>();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(reference.getFieldName());
+                segments.addLast(reference.getFieldName());
             }
             else if (reference.getIndex() >= 0) {
-                out.append('[').append(reference.getIndex()).append(']');
+                segments.addLast("[" + reference.getIndex() + "]");
             }
         }
-        return out.toString();
+        return join(segments);
     }
 
+    /** The same form for where a streaming parser stopped. */
     private static String path(JsonStreamContext context) {
-        StringBuilder out = new StringBuilder();
+        Deque<String> segments = new ArrayDeque<>();
         for (JsonStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
-            String segment;
             if (current.inArray()) {
-                segment = "[" + Math.max(current.getCurrentIndex(), 0) + "]";
+                segments.addFirst("[" + Math.max(current.getCurrentIndex(), 0) + "]");
             }
             else if (current.getCurrentName() != null) {
-                segment = (out.length() > 0 || !current.getParent().inRoot() ? "." : "") + current.getCurrentName();
+                segments.addFirst(current.getCurrentName());
             }
-            else {
-                continue;
-            }
-            out.insert(0, segment);
         }
-        String text = out.toString();
-        return text.startsWith(".") ? text.substring(1) : text;
+        return join(segments);
+    }
+
+    private static String join(Deque<String> segments) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : segments) {
+            if (out.length() > 0 && !segment.startsWith("[")) {
+                out.append('.');
+            }
+            out.append(segment);
+        }
+        return out.toString();
     }
 
     private static InvalidParameterException findCause(Throwable e) {

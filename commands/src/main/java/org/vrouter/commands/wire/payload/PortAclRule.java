@@ -26,10 +26,12 @@ public record PortAclRule(
         WireChecks.nonEmpty("cidr", cidr);
         if (firstPort != 0 || lastPort != 0) {
             if (firstPort < 1 || firstPort > 65535) {
-                throw new InvalidParameterException("first_port", "port must be between 1 and 65535 (or 0 with last_port 0 for all ports)", firstPort);
+                throw new InvalidParameterException("first_port",
+                        "port must be between 1 and 65535 (or 0 with last_port 0 for all ports)", firstPort);
             }
             if (lastPort < 1 || lastPort > 65535) {
-                throw new InvalidParameterException("last_port", "port must be between 1 and 65535 (or 0 with first_port 0 for all ports)", lastPort);
+                throw new InvalidParameterException("last_port",
+                        "port must be between 1 and 65535 (or 0 with first_port 0 for all ports)", lastPort);
             }
             if (firstPort > lastPort) {
                 throw new InvalidParameterException("last_port", "is before first_port", firstPort + ":" + lastPort);
