@@ -17,12 +17,13 @@ import org.vrouter.api.error.InvalidParameterException;
  * @param name lower case name or decimal number, as on the wire
  */
 public record Protocol(String name) {
+    // Declared before the constants: their constructor reads it.
+    private static final List<String> NAMES = List.of("tcp", "udp", "icmp", "all");
+
     public static final Protocol TCP = new Protocol("tcp");
     public static final Protocol UDP = new Protocol("udp");
     public static final Protocol ICMP = new Protocol("icmp");
     public static final Protocol ALL = new Protocol("all");
-
-    private static final List<String> NAMES = List.of("tcp", "udp", "icmp", "all");
 
     public Protocol {
         requireNonNull(name, "name is null");
