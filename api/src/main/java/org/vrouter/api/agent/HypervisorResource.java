@@ -11,8 +11,8 @@ import org.vrouter.api.dc.HypervisorType;
  *
  * <p>Contract of {@link #execute}: it never throws because a command failed — a VM that does not
  * start, a script that exits non-zero, an unreachable router are all a failed {@link Answer} with
- * details saying why. It throws only for programming errors (a null command, a command type it
- * was never meant to receive may instead be answered as failed). It never returns null.
+ * details saying why, and so is a command type the resource does not handle. It throws only for
+ * programming errors such as a null command. It never returns null.
  *
  * <p>Threading: an {@link AgentManager} may call {@link #execute} from several threads at once
  * for different routers; the resource serializes commands for one router itself (CloudStack

@@ -28,7 +28,7 @@ public interface RouterManager extends RouterLifecycle, RuleApplier, VmDataAppli
      */
     void completeAggregatedExecution(Network network, DeployDestination destination);
 
-    /** Discards collected changes after a failure. Default: nothing to discard (routers drop an unfinished batch on the next start). */
+    /** Discards collected changes after a failure. Default: nothing, as CloudStack's virtual router does. */
     default void cleanupAggregatedExecution(Network network, DeployDestination destination) {
     }
 }
