@@ -40,6 +40,13 @@ public class InvalidParameterException extends VrouterException {
         return nested;
     }
 
+    /** The same failure reported under another field name, for a parser that validates a part of its input. */
+    public InvalidParameterException withField(String newField) {
+        InvalidParameterException renamed = new InvalidParameterException(newField, reasonAndValue());
+        renamed.setStackTrace(getStackTrace());
+        return renamed;
+    }
+
     private String reasonAndValue() {
         String message = getMessage();
         return message.substring(field.length() + 2);

@@ -1,2 +1,5 @@
-/** Networks as the management side sees them: traffic and guest types, networks, offerings and the Service/Provider/Capability registries. */
+/**
+ * Networks as the management side sees them: traffic and guest types, networks, VPCs, network and
+ * service offerings, and the open Service/Provider/Capability registries.
+ */
 package org.vrouter.api.network;

@@ -1,2 +1,5 @@
-/** Virtual routers: the router entity, its states and roles, and the RouterManager, VirtualRouterGuru and RouterDao SPIs. */
+/**
+ * Virtual routers: the router entity, its states and roles, and the RouterManager,
+ * VirtualRouterGuru, RouterDao and NetworkConfigurationSource SPIs.
+ */
 package org.vrouter.api.router;

@@ -119,6 +119,14 @@ public final class FieldChecks {
         return (int) requireRange(field, (long) value, min, max);
     }
 
+    /** A database id or other strictly positive number. */
+    public static long requirePositive(String field, long value) {
+        if (value <= 0) {
+            throw new InvalidParameterException(field, "must be positive", value);
+        }
+        return value;
+    }
+
     /** A non-negative number. */
     public static long requireNonNegative(String field, long value) {
         if (value < 0) {

@@ -1,0 +1,2 @@
+/** Public IP addresses associated with networks: source NAT, static NAT and rule addresses. */
+package org.vrouter.api.address;

@@ -1,0 +1,23 @@
+package org.vrouter.api.element;
+
+import java.util.List;
+
+import org.vrouter.api.dc.DeployDestination;
+import org.vrouter.api.network.Vpc;
+import org.vrouter.api.route.StaticRoute;
+
+/**
+ * An element that implements whole VPCs (the VPC virtual router). Follows the
+ * {@link NetworkElement} contract; tiers then go through the {@link NetworkElement} methods.
+ * Private gateways are not in this SPI yet.
+ */
+public interface VpcProvider extends NetworkElement {
+    /** Brings the VPC's router(s) up. */
+    void implementVpc(Vpc vpc, DeployDestination destination);
+
+    /** Takes the VPC's router(s) down and destroys them. */
+    void shutdownVpc(Vpc vpc);
+
+    /** Applies static routes: routes in state Add or Active are added, others removed. */
+    void applyStaticRoutes(Vpc vpc, List<StaticRoute> routes);
+}

@@ -1,0 +1,2 @@
+/** VPC static routes through private gateways. */
+package org.vrouter.api.route;
