@@ -27,8 +27,18 @@ public final class SystemTools {
 
     /** Skips (or fails under CI) unless the tests run as root. */
     public static void requireRoot() {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!isRoot()) {
             missing("this test needs root (network namespaces)");
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            // /proc/self belongs to the process's effective user
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        }
+        catch (java.io.IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
