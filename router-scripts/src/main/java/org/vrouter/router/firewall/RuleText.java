@@ -1,0 +1,129 @@
+package org.vrouter.router.firewall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reading rule text: tokens (double quotes respected, as iptables-save writes comments), the jump
+ * or goto target, and the ipsets a rule matches.
+ */
+final class RuleText {
+    /** Targets that are not chains: the standard verdicts and every target of iptables-extensions(8). */
+    static final Set<String> TARGETS = Set.of(
+            "ACCEPT", "DROP", "RETURN", "QUEUE",
+            "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNMARK", "CONNSECMARK", "CT", "DNAT", "DNPT", "DSCP",
+            "ECN", "HL", "HMARK", "IDLETIMER", "LED", "LOG", "MARK", "MASQUERADE", "MIRROR", "NETMAP", "NFLOG",
+            "NFQUEUE", "NOTRACK", "RATEEST", "REDIRECT", "REJECT", "SECMARK", "SET", "SNAT", "SNPT", "SYNPROXY",
+            "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG");
+
+    private static final Set<String> COMMANDS = Set.of(
+            "-A", "-I", "-D", "-R", "-N", "-X", "-F", "-P", "-Z", "-E", "-L", "-S", "--append", "--insert", "--delete",
+            "--replace", "--new-chain", "--delete-chain", "--flush", "--policy", "--zero", "--rename-chain", "--list",
+            "--list-rules");
+
+    private RuleText() {}
+
+    /**
+     * Why {@code rule} cannot be a rule line of a chain, or empty if it can. The empty rule is
+     * valid: iptables-save writes {@code -A CHAIN} for a rule that only counts.
+     */
+    static Optional<String> problem(String rule) {
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        if (rule.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return Optional.of("contains a line break or control character");
+        }
+        if (!rule.equals(rule.strip())) {
+            return Optional.of("has leading or trailing blanks");
+        }
+        List<String> tokens;
+        try {
+            tokens = tokens(rule);
+        }
+        catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        String first = tokens.get(0);
+        if (COMMANDS.contains(first)) {
+            return Optional.of("starts with the command " + first + "; give the rule without '-A CHAIN'");
+        }
+        if (!first.startsWith("-") && !first.equals("!")) {
+            return Optional.of("must start with an option");
+        }
+        return Optional.empty();
+    }
+
+    /** The rule split at blanks; a double-quoted part (with {@code \"} escapes) is one token. */
+    static List<String> tokens(String rule) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        boolean quoted = false;
+        boolean inToken = false;
+        for (int i = 0; i < rule.length(); i++) {
+            char c = rule.charAt(i);
+            if (quoted) {
+                if (c == '\\' && i + 1 < rule.length()) {
+                    token.append(rule.charAt(++i));
+                }
+                else if (c == '"') {
+                    quoted = false;
+                }
+                else {
+                    token.append(c);
+                }
+            }
+            else if (c == '"') {
+                quoted = true;
+                inToken = true;
+            }
+            else if (c == ' ') {
+                if (inToken) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                    inToken = false;
+                }
+            }
+            else {
+                token.append(c);
+                inToken = true;
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("has an unclosed double quote");
+        }
+        if (inToken) {
+            tokens.add(token.toString());
+        }
+        return tokens;
+    }
+
+    /** The chain or target after {@code -j}/{@code --jump}/{@code -g}/{@code --goto}, if any. */
+    static Optional<String> target(String rule) {
+        List<String> tokens = tokens(rule);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("-j") || token.equals("--jump") || token.equals("-g") || token.equals("--goto")) {
+                return Optional.of(tokens.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names after every {@code --match-set} of the rule. */
+    static List<String> matchedSets(String rule) {
+        if (!rule.contains("--match-set")) {
+            return List.of();
+        }
+        List<String> tokens = tokens(rule);
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).equals("--match-set")) {
+                sets.add(tokens.get(i + 1));
+            }
+        }
+        return sets;
+    }
+}
