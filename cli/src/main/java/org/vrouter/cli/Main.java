@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrouter.api.error.InvalidParameterException;
 
 /**
  * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * 2 failure while applying, 64 usage error.
  */
 public final class Main {
+    static final int EXIT_REJECTED = 1;
+    static final int EXIT_FAILED = 2;
     static final int EXIT_USAGE = 64;
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -42,11 +45,19 @@ public final class Main {
         try {
             return subcommand.run(args.subList(1, args.size()), out, err);
         }
+        catch (InvalidParameterException e) {
+            err.println("vrouter " + subcommand.name() + ": " + e.getMessage());
+            return EXIT_REJECTED;
+        }
+        catch (IllegalArgumentException e) {
+            err.println("vrouter " + subcommand.name() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
         catch (Exception e) {
-            // process edge: report once, with the cause, and exit non-zero
+            // process edge: an unexpected failure is logged once with its cause, then reported as exit 2
             log.error("vrouter {} failed", subcommand.name(), e);
             err.println("vrouter " + subcommand.name() + ": " + e.getMessage());
-            return 2;
+            return EXIT_FAILED;
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** One {@code vrouter <name>} subcommand. */
-interface Subcommand {
+public interface Subcommand {
     /** The word after {@code vrouter}. */
     String name();
 
