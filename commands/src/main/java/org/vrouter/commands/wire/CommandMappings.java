@@ -90,7 +90,7 @@ final class CommandMappings {
             // the resource's own
             CommandMapping.resource(AggregationControlCommand.class,
                     "batch control is handled by the hypervisor resource, not the codec: it queues the commands "
-                            + "between Start and Finish and sends CommandCodec.batch(...) as one VR-<uuid>.cfg")));
+                            + "between Start and Finish and sends `CommandCodec.batch(...)` as one `VR-<uuid>.cfg`")));
 
     private CommandMappings() {}
 
