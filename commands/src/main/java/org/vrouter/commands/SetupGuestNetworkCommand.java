@@ -44,7 +44,7 @@ public record SetupGuestNetworkCommand(
         Optional<IpAddress> routerIp6,
         Optional<IpAddress> routerIp6Gateway,
         Optional<Cidr> routerIp6Cidr,
-        boolean vrGuestGateway) {
+        boolean vrGuestGateway) implements NetworkElementCommand {
 
     public SetupGuestNetworkCommand {
         CommandChecks.requireRouter(accessDetails);

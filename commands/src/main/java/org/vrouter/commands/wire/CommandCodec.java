@@ -37,30 +37,40 @@ public final class CommandCodec {
         return new CommandCodec(UUID::randomUUID, Clock.systemUTC());
     }
 
-    /** Every command class the codec maps, with its wire form, in documentation order. */
+    /**
+     * Every command class the codec knows, with its wire form, in documentation order; includes the
+     * commands it refuses ({@link CommandMapping.Kind#RESOURCE}).
+     */
     public static List<CommandMapping<?>> mappings() {
         return CommandMappings.all();
     }
 
     /**
-     * The JSON payloads a command becomes; empty for a query or a command the router needs nothing
-     * for ({@code SetSourceNatCommand}).
+     * The JSON payloads a command becomes, in order; empty for a query and for a command the router needs
+     * nothing for ({@code SetSourceNatCommand}).
      *
-     * @throws UnsupportedCommandException when no mapping exists for the command's exact class
+     * @throws UnsupportedCommandException when no mapping exists for the command's exact class, or the
+     *     command is one the hypervisor resource handles itself ({@code AggregationControlCommand})
+     * @throws org.vrouter.api.error.InvalidParameterException naming the wire field when the command lacks
+     *     a value the router needs (an address whose NIC device number the resource has not filled in)
      */
     public List<Payload> payloads(NetworkElementCommand command) {
         return mapping(command).payloadsOf(command, clock);
     }
 
     /**
-     * The steps that apply the command on the router, in order.
+     * The steps that apply the command on the router, in order: for each payload its file and its
+     * {@code update_config.py} call, then any follow-up script; for a query its script calls (the resource
+     * runs them in order, stops at the first failure and parses the last one's output); nothing for a
+     * command the router needs nothing for (CloudStack answers success {@code Nothing to do}).
      *
-     * @throws UnsupportedCommandException when no mapping exists for the command's exact class
+     * @throws UnsupportedCommandException as {@link #payloads}
+     * @throws org.vrouter.api.error.InvalidParameterException as {@link #payloads}
      */
     public List<ConfigItem> configItems(NetworkElementCommand command) {
         CommandMapping<?> mapping = mapping(command);
         if (mapping.isQuery()) {
-            return List.of(mapping.queryOf(command));
+            return List.copyOf(mapping.queryOf(command));
         }
         List<ConfigItem> items = new ArrayList<>();
         for (Payload payload : mapping.payloadsOf(command, clock)) {
@@ -78,6 +88,7 @@ public final class CommandCodec {
      * One batch for {@code vr_cfg.sh -c}: every command's items in order. Queries cannot be batched.
      *
      * @throws IllegalArgumentException when a query is among the commands
+     * @throws UnsupportedCommandException as {@link #payloads}
      */
     public ConfigBatch batch(List<? extends NetworkElementCommand> commands) {
         List<ConfigItem> items = new ArrayList<>();
@@ -92,6 +103,10 @@ public final class CommandCodec {
 
     private static CommandMapping<?> mapping(NetworkElementCommand command) {
         requireNonNull(command, "command is null");
-        return CommandMappings.find(command.getClass()).orElseThrow(() -> new UnsupportedCommandException(command.getClass()));
+        CommandMapping<?> mapping = CommandMappings.find(command.getClass()).orElseThrow(() -> new UnsupportedCommandException(command.getClass()));
+        if (mapping.kind() == CommandMapping.Kind.RESOURCE) {
+            throw new UnsupportedCommandException(command.getClass(), mapping.note());
+        }
+        return mapping;
     }
 }

@@ -16,7 +16,8 @@ import org.vrouter.api.error.InvalidParameterException;
  * <p>Two dispatch keys exist on the router and both are supported: the merge step dispatches on the
  * JSON type, the converge step on the file base (the name cut at its first {@code .json}). Some types
  * share a databag ({@code forwardrules} and {@code staticnatrules} go into {@code forwardingrules},
- * {@code ipaliases} into {@code ips}); {@code dhcpconfig} is not saved at all.
+ * {@code ipaliases} into {@code ips}); {@code dhcpconfig} is not saved at all. One type, {@link #DNS_CONFIG}, is a
+ * vrouter extension ({@link #isVrouterExtension()}).
  */
 public enum DatabagType {
     CMD_LINE("cmd_line", "cmdline", "cmdline", CmdLinePayload.class),
@@ -41,7 +42,12 @@ public enum DatabagType {
     IP_ALIASES("ip_aliases", "ipaliases", "ips", IpAliasesPayload.class),
     LOAD_BALANCER("load_balancer", "loadbalancer", "loadbalancer", LoadBalancerPayload.class),
     /** CloudStack 4.20+; the file name is inferred from the converge key (unverified). */
-    BGP_PEERS("bgp_peers", "bgppeers", "bgppeers", BgpPeersPayload.class);
+    BGP_PEERS("bgp_peers", "bgppeers", "bgppeers", BgpPeersPayload.class),
+    /**
+     * <b>vrouter extension</b>, unknown to CloudStack: the router's DNS settings from {@code SetDnsConfigCommand}.
+     * A stock CloudStack router does not understand it and a CloudStack management server never sends it.
+     */
+    DNS_CONFIG("dns_config", "dnsconfig", "dnsconfig", DnsConfigPayload.class, true);
 
     private static final String JSON_SUFFIX = ".json";
 
@@ -49,12 +55,26 @@ public enum DatabagType {
     private final String jsonType;
     private final String databagKey;
     private final Class<? extends Payload> payloadClass;
+    private final boolean vrouterExtension;
 
     DatabagType(String fileBase, String jsonType, String databagKey, Class<? extends Payload> payloadClass) {
+        this(fileBase, jsonType, databagKey, payloadClass, false);
+    }
+
+    DatabagType(String fileBase, String jsonType, String databagKey, Class<? extends Payload> payloadClass, boolean vrouterExtension) {
         this.fileBase = fileBase;
         this.jsonType = jsonType;
         this.databagKey = databagKey;
         this.payloadClass = payloadClass;
+        this.vrouterExtension = vrouterExtension;
+    }
+
+    /**
+     * Whether this type is vrouter's own and not CloudStack's: only a vrouter router understands it, and
+     * only a vrouter management side sends it.
+     */
+    public boolean isVrouterExtension() {
+        return vrouterExtension;
     }
 
     /** The file name before {@code .json} ({@code ip_associations}); the router's converge key. */

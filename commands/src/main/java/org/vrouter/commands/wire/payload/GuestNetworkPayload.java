@@ -20,11 +20,13 @@ import org.vrouter.api.validation.FieldChecks;
  * @param add false: remove the interface
  * @param device {@code ethN}
  * @param cidr the guest prefix length <em>as a string</em> ({@code "24"}), as CloudStack sends it
- * @param cidr6 the guest IPv6 prefix
+ * @param cidr6 the guest IPv6 prefix length, also as a string ({@code "64"}); the prefix itself travels in
+ *     {@code router_guest_ip6_cidr}
  * @param dns {@code "dns1,dns2"}; either part may be empty
  * @param dns6 IPv6 DNS servers, same form
  * @param domainName the network domain (the router defaults to {@code cloudnine.internal})
- * @param vrGuestGateway newer releases only
+ * @param vrGuestGateway the router is the tier's gateway (it provides source NAT or the gateway service);
+ *     newer releases only
  */
 public record GuestNetworkPayload(
         @JsonProperty("add") boolean add,
@@ -34,7 +36,7 @@ public record GuestNetworkPayload(
         @JsonProperty("router_guest_netmask") Netmask routerGuestNetmask,
         @JsonProperty("router_guest_gateway") IpAddress routerGuestGateway,
         @JsonProperty("cidr") String cidr,
-        @JsonProperty("cidr6") Optional<Cidr> cidr6,
+        @JsonProperty("cidr6") Optional<String> cidr6,
         @JsonProperty("dns") Optional<String> dns,
         @JsonProperty("dns6") Optional<String> dns6,
         @JsonProperty("domain_name") Optional<String> domainName,
@@ -45,7 +47,7 @@ public record GuestNetworkPayload(
         @JsonProperty("router_ip6_gateway") Optional<IpAddress> routerIp6Gateway,
         @JsonProperty("router_ip6_cidr") Optional<Cidr> routerIp6Cidr,
         @JsonProperty("mtu") Optional<Integer> mtu,
-        @JsonProperty("vr_guest_gateway") Optional<IpAddress> vrGuestGateway,
+        @JsonProperty("vr_guest_gateway") Optional<Boolean> vrGuestGateway,
         @JsonProperty("delete_from_processed_cache") boolean deleteFromProcessedCache) implements Payload {
 
     public GuestNetworkPayload {
@@ -55,7 +57,7 @@ public record GuestNetworkPayload(
         WireChecks.required("router_guest_netmask", routerGuestNetmask);
         WireChecks.required("router_guest_gateway", routerGuestGateway);
         WireChecks.prefixLengthText("cidr", cidr, 32);
-        requireNonNull(cidr6, "cidr6 is null");
+        requireNonNull(cidr6, "cidr6 is null").ifPresent(value -> WireChecks.prefixLengthText("cidr6", value, 128));
         requireNonNull(dns, "dns is null");
         requireNonNull(dns6, "dns6 is null");
         requireNonNull(domainName, "domainName is null");
@@ -76,6 +78,11 @@ public record GuestNetworkPayload(
     /** The guest prefix length as a number. */
     public int prefixLength() {
         return Integer.parseInt(cidr);
+    }
+
+    /** The guest IPv6 prefix length as a number, when the tier has IPv6. */
+    public Optional<Integer> ip6PrefixLength() {
+        return cidr6.map(Integer::parseInt);
     }
 
     /** The DNS servers of {@code dns}, empty parts dropped. */
@@ -101,7 +108,7 @@ public record GuestNetworkPayload(
         private Netmask routerGuestNetmask;
         private IpAddress routerGuestGateway;
         private String cidr;
-        private Cidr cidr6;
+        private String cidr6;
         private String dns;
         private String dns6;
         private String domainName;
@@ -112,7 +119,7 @@ public record GuestNetworkPayload(
         private IpAddress routerIp6Gateway;
         private Cidr routerIp6Cidr;
         private Integer mtu;
-        private IpAddress vrGuestGateway;
+        private Boolean vrGuestGateway;
         private boolean deleteFromProcessedCache;
 
         private Builder() {}
@@ -146,8 +153,9 @@ public record GuestNetworkPayload(
             return this;
         }
 
-        public Builder cidr6(Cidr cidr6) {
-            this.cidr6 = cidr6;
+        /** Sets {@code cidr6} to the prefix length of {@code prefix} ({@code "64"}), as CloudStack does. */
+        public Builder cidr6(Cidr prefix) {
+            this.cidr6 = Integer.toString(prefix.prefixLength());
             return this;
         }
 
@@ -187,7 +195,7 @@ public record GuestNetworkPayload(
             return this;
         }
 
-        public Builder vrGuestGateway(IpAddress vrGuestGateway) {
+        public Builder vrGuestGateway(boolean vrGuestGateway) {
             this.vrGuestGateway = vrGuestGateway;
             return this;
         }

@@ -20,7 +20,7 @@ public sealed interface Payload
         permits CmdLinePayload, IpAssociationsPayload, GuestNetworkPayload, NetworkAclPayload, VmMetadataPayload,
         DhcpEntryPayload, VmPasswordPayload, ForwardingRulesPayload, StaticNatRulesPayload, FirewallRulesPayload,
         Ipv6FirewallRulesPayload, VpnUserListPayload, Site2SiteVpnPayload, RemoteAccessVpnPayload, StaticRoutesPayload,
-        MonitorServicePayload, DhcpConfigPayload, IpAliasesPayload, LoadBalancerPayload, BgpPeersPayload {
+        MonitorServicePayload, DhcpConfigPayload, IpAliasesPayload, LoadBalancerPayload, BgpPeersPayload, DnsConfigPayload {
 
     /** The JSON {@code type} of this payload ({@code ips}, {@code dhcpentry}...). */
     @JsonProperty("type")

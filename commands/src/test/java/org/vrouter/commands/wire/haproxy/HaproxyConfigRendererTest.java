@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vrouter.commands.LoadBalancerConfigCommand;
+import org.vrouter.commands.golden.GoldenFiles;
 import org.vrouter.commands.to.LbStatsSettings;
 import org.vrouter.commands.to.LbStatsVisibility;
 

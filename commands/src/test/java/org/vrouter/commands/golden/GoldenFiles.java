@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.haproxy;
+package org.vrouter.commands.golden;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -16,7 +16,8 @@ import java.util.List;
  * file; a missing golden file fails the test unless that flag is set.
  */
 public final class GoldenFiles {
-    private static final String UPDATE_PROPERTY = "vrouter.golden.update";
+    /** Set to {@code true} to rewrite golden files (and generated documentation) from the current output. */
+    public static final String UPDATE_PROPERTY = "vrouter.golden.update";
 
     private GoldenFiles() {}
 
@@ -25,10 +26,15 @@ public final class GoldenFiles {
         return Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden").resolve(concept);
     }
 
+    /** Whether this run rewrites golden files ({@code -Dvrouter.golden.update=true}). */
+    public static boolean updating() {
+        return Boolean.getBoolean(UPDATE_PROPERTY);
+    }
+
     public static void assertMatches(String concept, String caseName, String fileName, String actual) {
         Path file = conceptDirectory(concept).resolve(caseName).resolve(fileName);
         try {
-            if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+            if (updating()) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
@@ -48,7 +54,7 @@ public final class GoldenFiles {
     }
 
     /** A line diff from the longest common subsequence; fine for golden files of a few hundred lines. */
-    static String diff(String expected, String actual) {
+    public static String diff(String expected, String actual) {
         String[] a = expected.split("\n", -1);
         String[] b = actual.split("\n", -1);
         int[][] common = new int[a.length + 1][b.length + 1];
