@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.cli.demo.DemoCommand;
+import org.vrouter.commands.wire.CommandCodec;
 
 /**
  * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
@@ -27,7 +29,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Main main = new Main(List.of(new VersionCommand()));
+        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 
