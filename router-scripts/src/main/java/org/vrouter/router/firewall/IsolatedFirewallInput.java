@@ -3,7 +3,6 @@ package org.vrouter.router.firewall;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,10 +65,17 @@ public record IsolatedFirewallInput(ControlNic control, List<GuestNic> guests, L
     private static void checkDevices(ControlNic control, List<GuestNic> guests, List<PublicAddress> publics) {
         Set<String> guestDevices = new HashSet<>();
         for (int i = 0; i < guests.size(); i++) {
-            String device = guests.get(i).device();
-            if (device.equals(control.device()) || !guestDevices.add(device)) {
+            GuestNic guest = guests.get(i);
+            if (guest.device().equals(control.device()) || !guestDevices.add(guest.device())) {
                 throw new InvalidParameterException("guests[" + i + "].device", "is already the control or another guest interface",
-                        device);
+                        guest.device());
+            }
+            for (int j = 0; j < i; j++) {
+                if (guest.network().contains(guests.get(j).network().address())
+                        || guests.get(j).network().contains(guest.network().address())) {
+                    throw new InvalidParameterException("guests[" + i + "].network", "overlaps the network of "
+                            + guests.get(j).device(), guest.network());
+                }
             }
         }
         Set<String> sourceNatDevices = new HashSet<>();
@@ -119,9 +125,7 @@ public record IsolatedFirewallInput(ControlNic control, List<GuestNic> guests, L
             requirePublic(publics, forwards.get(i).publicIp(), "port_forwards[" + i + "].public_ip");
             requireGuest(guests, forwards.get(i).vmIp(), "port_forwards[" + i + "].internal_ip");
         }
-        List<PortForward> sorted = new ArrayList<>(forwards);
-        sorted.sort(Comparator.comparing(PortForward::publicIp).thenComparing(forward -> forward.protocol().name())
-                .thenComparingInt(forward -> forward.publicPorts().start()));
+        List<PortForward> sorted = SortKeys.sorted(forwards, PortForward::sortKey);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
                 PortForward forward = sorted.get(i);

@@ -2,15 +2,17 @@ package org.vrouter.router.firewall;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 
 /**
@@ -24,20 +26,21 @@ final class IsolatedRender {
     private final IsolatedFirewallInput input;
     private final RulesetBuilder rules = Ruleset.builder();
     private final CidrSets sets = new CidrSets();
-    private final Map<IpAddress, PublicAddress> publics = new TreeMap<>();
-    private final Map<IpAddress, List<IngressRule>> ingressByIp = new TreeMap<>();
+    private final List<PublicAddress> publicAddresses;
+    private final Map<IpAddress, PublicAddress> publics = new HashMap<>();
+    private final Map<IpAddress, List<IngressRule>> ingressByIp = new HashMap<>();
     private final Set<String> publicDevices = new TreeSet<>(BY_DEVICE_NUMBER);
     private final List<GuestNic> guests;
+    private final Map<IpAddress, GuestNic> guestOf = new HashMap<>();
 
     IsolatedRender(IsolatedFirewallInput input) {
         this.input = input;
-        for (PublicAddress address : input.publicAddresses()) {
+        publicAddresses = SortKeys.sorted(input.publicAddresses(), address -> SortKeys.ipv4(address.ip()));
+        for (PublicAddress address : publicAddresses) {
             publics.put(address.ip(), address);
             publicDevices.add(address.device());
         }
-        List<IngressRule> ingress = new ArrayList<>(input.ingressRules());
-        ingress.sort(Comparator.comparingLong(IngressRule::id));
-        for (IngressRule rule : ingress) {
+        for (IngressRule rule : SortKeys.sorted(input.ingressRules(), IngressRule::id)) {
             ingressByIp.computeIfAbsent(rule.publicIp(), ip -> new ArrayList<>()).add(rule);
         }
         guests = new ArrayList<>(input.guests());
@@ -62,8 +65,8 @@ final class IsolatedRender {
     }
 
     /** Public addresses by address. */
-    Iterable<PublicAddress> publicAddresses() {
-        return publics.values();
+    List<PublicAddress> publicAddresses() {
+        return publicAddresses;
     }
 
     /** The interfaces that hold public addresses, by device number. */
@@ -82,42 +85,42 @@ final class IsolatedRender {
 
     /** The guest interface whose network holds {@code ip} (the input guarantees there is one). */
     GuestNic guestOf(IpAddress ip) {
-        for (GuestNic guest : guests) {
-            if (guest.network().contains(ip)) {
-                return guest;
+        return guestOf.computeIfAbsent(ip, address -> {
+            for (GuestNic guest : guests) {
+                if (guest.network().contains(address)) {
+                    return guest;
+                }
             }
-        }
-        throw new IllegalStateException(ip + " is in no guest network");
+            throw new IllegalStateException(address + " is in no guest network");
+        });
     }
 
     /** Egress rules by id. */
     List<EgressRule> egressRules() {
-        return sorted(input.egressRules(), Comparator.comparingLong(EgressRule::id));
+        return SortKeys.sorted(input.egressRules(), EgressRule::id);
     }
 
     /** Port forwards by public address, protocol and first public port. */
     List<PortForward> portForwards() {
-        return sorted(input.portForwards(), Comparator.comparing(PortForward::publicIp)
-                .thenComparing(forward -> forward.protocol().name()).thenComparingInt(forward -> forward.publicPorts().start()));
+        return SortKeys.sorted(input.portForwards(), PortForward::sortKey);
     }
 
     /** Static NATs by public address. */
     List<StaticNat> staticNats() {
-        return sorted(input.staticNats(), Comparator.comparing(StaticNat::publicIp));
+        return SortKeys.sorted(input.staticNats(), nat -> SortKeys.ipv4(nat.publicIp()));
     }
 
     /** Remote-access VPN servers by public address. */
     List<RemoteAccessVpnOpening> remoteAccessVpns() {
-        return sorted(input.remoteAccessVpns(), Comparator.comparing(RemoteAccessVpnOpening::publicIp));
+        return SortKeys.sorted(input.remoteAccessVpns(), vpn -> SortKeys.ipv4(vpn.publicIp()));
     }
 
     /** Load-balancer openings by address and port, one per address and port (source CIDRs merged). */
     List<LoadBalancerOpening> loadBalancerOpenings() {
-        Map<String, LoadBalancerOpening> merged = new TreeMap<>();
-        for (LoadBalancerOpening opening : sorted(input.loadBalancerOpenings(),
-                Comparator.comparing(LoadBalancerOpening::ip).thenComparingInt(LoadBalancerOpening::port))) {
-            String key = hex(opening.ip()) + ":" + String.format(java.util.Locale.ROOT, "%05d", opening.port());
-            merged.merge(key, opening, IsolatedRender::union);
+        Map<String, LoadBalancerOpening> merged = new LinkedHashMap<>();
+        for (LoadBalancerOpening opening : SortKeys.sorted(input.loadBalancerOpenings(),
+                opening -> SortKeys.ipv4(opening.ip()) << 16 | opening.port())) {
+            merged.merge(opening.ip() + ":" + opening.port(), opening, IsolatedRender::union);
         }
         return List.copyOf(merged.values());
     }
@@ -135,7 +138,7 @@ final class IsolatedRender {
      * else the lowest public interface.
      */
     Optional<String> statsPublicDevice() {
-        return publics.values().stream().filter(PublicAddress::sourceNat).map(PublicAddress::device).min(BY_DEVICE_NUMBER)
+        return publicAddresses.stream().filter(PublicAddress::sourceNat).map(PublicAddress::device).min(BY_DEVICE_NUMBER)
                 .or(() -> publicDevices.stream().findFirst());
     }
 
@@ -148,14 +151,8 @@ final class IsolatedRender {
         if (a.sourceCidrs().isEmpty() || b.sourceCidrs().isEmpty()) {
             return new LoadBalancerOpening(a.ip(), a.port(), List.of());
         }
-        List<org.vrouter.api.net.Cidr> both = new ArrayList<>(a.sourceCidrs());
+        List<Cidr> both = new ArrayList<>(a.sourceCidrs());
         both.addAll(b.sourceCidrs());
         return new LoadBalancerOpening(a.ip(), a.port(), both);
-    }
-
-    private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
-        List<T> copy = new ArrayList<>(items);
-        copy.sort(order);
-        return copy;
     }
 }

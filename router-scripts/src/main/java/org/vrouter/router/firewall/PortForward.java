@@ -56,6 +56,11 @@ public record PortForward(IpAddress publicIp, Protocol protocol, PortRange publi
                 && publicPorts.start() <= other.publicPorts.end() && other.publicPorts.start() <= publicPorts.end();
     }
 
+    /** Orders forwards by public address, protocol (tcp before udp) and first public port. */
+    long sortKey() {
+        return SortKeys.ipv4(publicIp) << 17 | (protocol.equals(Protocol.TCP) ? 0L : 1L) << 16 | publicPorts.start();
+    }
+
     private static int length(PortRange range) {
         return range.end() - range.start() + 1;
     }

@@ -10,8 +10,9 @@ import org.vrouter.api.net.PortRange;
  * Writes one rule in the order iptables-save prints it, whatever order the renderer sets the parts
  * in: {@code -s -d -i -o -p}, then the ipset matches, then the other matches in the order added,
  * then the target. A rule written in another order would come back reordered from the kernel and
- * show as drift on every verify. Addresses are written as the kernel keeps them: networks without
- * host bits, single addresses as {@code /32}. One instance per rule; not thread-safe.
+ * show as drift on every verify. Single addresses are written {@code /32}; networks are written as
+ * given, so they must come without host bits, as the kernel keeps them (the input records and
+ * {@link CidrLists} guarantee it). One instance per rule; not thread-safe.
  */
 final class RuleLine {
     private String source = "";
@@ -28,7 +29,7 @@ final class RuleLine {
     }
 
     RuleLine source(Cidr cidr) {
-        source = "-s " + cidr.network();
+        source = "-s " + cidr;
         return this;
     }
 
@@ -38,7 +39,7 @@ final class RuleLine {
     }
 
     RuleLine destination(Cidr cidr) {
-        destination = "-d " + cidr.network();
+        destination = "-d " + cidr;
         return this;
     }
 
