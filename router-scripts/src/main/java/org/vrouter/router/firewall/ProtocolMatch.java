@@ -56,8 +56,11 @@ public record ProtocolMatch(Protocol protocol, Optional<PortRange> ports, Icmp i
         if (protocol.equals(Protocol.ALL)) {
             return;
         }
+        if (ports.isPresent()) {
+            rule.ports(protocol.name(), ports.get());
+            return;
+        }
         rule.protocol(protocol.name());
-        ports.ifPresent(range -> rule.match("-m " + protocol.name() + " --dport " + RuleLine.ports(range)));
         if (protocol.equals(Protocol.ICMP) && icmp.type() != -1) {
             rule.match("-m icmp --icmp-type " + (icmp.code() == -1 ? icmp.type() : icmp.type() + "/" + icmp.code()));
         }

@@ -132,6 +132,19 @@ class IsolatedFirewallRendererTest {
     }
 
     @Test
+    void aRouterWithoutPublicAddressesKeepsTheChainsAndForwardsNothingOut() {
+        IsolatedFirewallInput input = IsolatedFirewallInput.builder(new ControlNic("eth1", ip("169.254.3.44")))
+                .guest(new GuestNic("eth0", ip("10.1.1.1"), Cidr.parse("10.1.1.0/24"))).build();
+
+        Ruleset ruleset = renderer.render(input).ruleset();
+
+        assertThat(ruleset.table(TableName.FILTER).chain("FORWARD").orElseThrow().rules())
+                .containsExactly("-j NETWORK_STATS", "-i eth0 -o eth0 -m state --state NEW,RELATED,ESTABLISHED -j ACCEPT");
+        assertThat(ruleset.table(TableName.FILTER).chain("NETWORK_STATS").orElseThrow().rules()).isEmpty();
+        assertThat(ruleset.table(TableName.NAT).isEmpty()).isTrue();
+    }
+
+    @Test
     void anyAddressInAListMeansNoAddressMatch() {
         EgressRule rule = new EgressRule(5, ProtocolMatch.all(), cidrs("10.0.0.0/8", "0.0.0.0/0"), cidrs("10.1.2.3/24"));
 
