@@ -12,8 +12,8 @@ import java.util.function.ToIntFunction;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.wire.bootargs.BootArg;
-import org.vrouter.commands.wire.bootargs.BootArgs;
+import org.vrouter.api.bootargs.BootArg;
+import org.vrouter.api.bootargs.BootArgs;
 
 /**
  * The VM a {@code StartCommand} starts: CloudStack's {@code VirtualMachineTO}, reduced to what a
