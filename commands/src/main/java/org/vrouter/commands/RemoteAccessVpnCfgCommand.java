@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.IpRange;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.to.IpRange;
 
 /**
  * Enables or disables the L2TP/IPsec remote-access VPN server: CloudStack's
@@ -41,6 +41,9 @@ public record RemoteAccessVpnCfgCommand(
         CommandChecks.requireRouter(accessDetails);
         requireNonNull(vpnServerIp, "vpnServerIp is null");
         requireNonNull(ipRange, "ipRange is null");
+        if (!ipRange.first().isIpv4()) {
+            throw new InvalidParameterException("ip_range", "must be an IPv4 address range", ipRange);
+        }
         requireNonNull(presharedKey, "presharedKey is null");
         if (presharedKey.isEmpty()) {
             throw new InvalidParameterException("preshared_key", "is empty");
