@@ -51,9 +51,7 @@ public record RemoteAccessVpnCfgCommand(
         FieldChecks.requireSafeSecret("preshared_key", presharedKey.reveal());
         requireNonNull(localIp, "localIp is null");
         requireNonNull(localCidr, "localCidr is null");
-        if (!localCidr.isNetworkAddress()) {
-            throw new InvalidParameterException("local_cidr", "host bits set in network CIDR (did you mean " + localCidr.network() + "?)", localCidr);
-        }
+        localCidr.requireNetworkAddress("local_cidr");
         if (!localCidr.contains(localIp)) {
             throw new InvalidParameterException("local_ip", "outside local_cidr " + localCidr, localIp);
         }

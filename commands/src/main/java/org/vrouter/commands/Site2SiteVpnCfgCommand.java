@@ -78,11 +78,11 @@ public record Site2SiteVpnCfgCommand(
         if (localPublicGateway.isIpv4() != localPublicIp.isIpv4()) {
             throw new InvalidParameterException("local_public_gateway", "address family differs from local_public_ip", localPublicGateway);
         }
-        requireNetwork("local_guest_cidr", requireNonNull(localGuestCidr, "localGuestCidr is null"));
+        requireNonNull(localGuestCidr, "localGuestCidr is null").requireNetworkAddress("local_guest_cidr");
         requireNonNull(peerGatewayIp, "peerGatewayIp is null");
         peerGuestCidrs = CommandChecks.nonEmpty(peerGuestCidrs, "peer_guest_cidr_list");
         for (Cidr peer : peerGuestCidrs) {
-            requireNetwork("peer_guest_cidr_list", peer);
+            peer.requireNetworkAddress("peer_guest_cidr_list");
             if (peer.contains(localGuestCidr) || localGuestCidr.contains(peer)) {
                 throw new InvalidParameterException("peer_guest_cidr_list", "overlaps local_guest_cidr " + localGuestCidr, peer);
             }
@@ -97,12 +97,6 @@ public record Site2SiteVpnCfgCommand(
         FieldChecks.requireRange("ike_lifetime", ikeLifetimeSeconds, 1, 86_400);
         FieldChecks.requireRange("esp_lifetime", espLifetimeSeconds, 1, 86_400);
         requireNonNull(ikeVersion, "ikeVersion is null");
-    }
-
-    private static void requireNetwork(String field, Cidr cidr) {
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
     }
 
     private static void requirePolicy(String field, String policy) {

@@ -70,7 +70,7 @@ public record FirewallRuleTO(
             throw new InvalidParameterException(icmpType.isPresent() ? "icmp_type" : "icmp_code", "only ICMP rules have an ICMP type and code, not " + protocol.wireName());
         }
         requireNonNull(trafficType, "trafficType is null");
-        optional(guestCidr, "guestCidr").ifPresent(cidr -> TransferChecks.requireNetwork("guest_cidr", cidr));
+        optional(guestCidr, "guestCidr").ifPresent(cidr -> cidr.requireNetworkAddress("guest_cidr"));
         requireNonNull(type, "type is null");
         if (trafficType == RuleTrafficType.EGRESS && srcIp.isPresent()) {
             throw new InvalidParameterException("src_ip", "an egress rule has no source IP", srcIp.get());

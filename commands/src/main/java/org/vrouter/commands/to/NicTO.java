@@ -85,7 +85,7 @@ public record NicTO(
         if (network.isIpv4()) {
             throw new InvalidParameterException("ip6_cidr", "must be an IPv6 CIDR", network);
         }
-        TransferChecks.requireNetwork("ip6_cidr", network);
+        network.requireNetworkAddress("ip6_cidr");
         address.filter(ip -> !network.contains(ip)).ifPresent(ip -> {
             throw new InvalidParameterException("ip6_address", "outside the network " + network, ip);
         });

@@ -57,14 +57,6 @@ final class TransferChecks {
         }
     }
 
-    /** A CIDR without host bits ({@code 10.1.1.0/24}). */
-    static Cidr requireNetwork(String field, Cidr cidr) {
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
-        return cidr;
-    }
-
     static OptionalInt requireMtu(String field, OptionalInt mtu) {
         optional(mtu, field);
         mtu.ifPresent(value -> FieldChecks.requireRange(field, value, 68, 65535));
