@@ -9,6 +9,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.secret.Secret;
+import org.vrouter.api.vpn.Site2SiteVpnConnection.IkeVersion;
 import org.vrouter.api.vpn.VpnChecks;
 
 /**
@@ -52,23 +53,6 @@ public record Site2SiteVpnCfgCommand(
         boolean encap,
         boolean splitConnections,
         IkeVersion ikeVersion) implements NetworkElementCommand {
-
-    /** The IKE protocol version ({@code ike_version}): {@code ike} lets strongSwan negotiate. */
-    public enum IkeVersion {
-        IKE("ike"),
-        IKEV1("ikev1"),
-        IKEV2("ikev2");
-
-        private final String wireName;
-
-        IkeVersion(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
-    }
 
     public Site2SiteVpnCfgCommand {
         CommandChecks.requireRouter(accessDetails);

@@ -12,7 +12,9 @@ import org.vrouter.api.error.InvalidParameterException;
 /**
  * The IP protocol a rule matches: {@code tcp}, {@code udp}, {@code icmp}, {@code all}, or (network
  * ACLs only) an IP protocol number 0 to 255 such as {@code 41}. A value rather than an enum because
- * of the numbers; each rule type narrows the set it accepts with {@link #requireOneOf}.
+ * of the numbers; each rule type narrows the set it accepts with {@link #requireOneOf}. The domain
+ * rules and the rule TOs in {@code commands} (firewall, port forwarding, static NAT, network ACL)
+ * all carry this type; {@link #name()} is the wire text.
  *
  * @param name lower case name or decimal number, as on the wire
  */
@@ -69,6 +71,11 @@ public record Protocol(String name) {
     /** Whether the protocol has ports (tcp or udp). */
     public boolean hasPorts() {
         return equals(TCP) || equals(UDP);
+    }
+
+    /** Whether this is {@code icmp}, the protocol with an ICMP type and code. */
+    public boolean isIcmp() {
+        return equals(ICMP);
     }
 
     /**

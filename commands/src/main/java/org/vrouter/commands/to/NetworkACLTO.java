@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.validation.FieldChecks;
 
 /**
@@ -24,16 +26,19 @@ import org.vrouter.api.validation.FieldChecks;
  * CloudStack's default {@code 0.0.0.0/0,::/0}.
  *
  * @param number the rule's position in the ACL, at least 1; lower numbers match first
+ * @param protocol a name or an IP protocol number 0-255: the second field of the rule string; in
+ *     {@code network_acl.json} the rule {@code type} (a number becomes {@code "type":"protocol"}
+ *     with {@code "protocol": n})
  * @param revoked the rule is being removed (the rule string becomes {@code <traffic>;reverted;0;0;0;})
  */
 public record NetworkACLTO(
         int number,
-        AclProtocol protocol,
+        Protocol protocol,
         Optional<PortRange> portRange,
         OptionalInt icmpType,
         OptionalInt icmpCode,
         List<Cidr> cidrs,
-        RuleTrafficType trafficType,
+        Direction trafficType,
         AclAction action,
         boolean revoked) {
 
@@ -53,15 +58,15 @@ public record NetworkACLTO(
         requireNonNull(action, "action is null");
     }
 
-    public static Builder builder(int number, AclProtocol protocol, RuleTrafficType trafficType, AclAction action) {
+    public static Builder builder(int number, Protocol protocol, Direction trafficType, AclAction action) {
         return new Builder(number, protocol, trafficType, action);
     }
 
     /** Collects a rule's fields; {@link #build()} validates them. */
     public static final class Builder {
         private final int number;
-        private final AclProtocol protocol;
-        private final RuleTrafficType trafficType;
+        private final Protocol protocol;
+        private final Direction trafficType;
         private final AclAction action;
         private PortRange portRange;
         private OptionalInt icmpType = OptionalInt.empty();
@@ -69,7 +74,7 @@ public record NetworkACLTO(
         private final List<Cidr> cidrs = new ArrayList<>();
         private boolean revoked;
 
-        private Builder(int number, AclProtocol protocol, RuleTrafficType trafficType, AclAction action) {
+        private Builder(int number, Protocol protocol, Direction trafficType, AclAction action) {
             this.number = number;
             this.protocol = requireNonNull(protocol, "protocol is null");
             this.trafficType = requireNonNull(trafficType, "trafficType is null");
