@@ -100,15 +100,11 @@ final class BootArgRules {
     }
 
     private static void ipv4(String key, String value) {
-        if (!IpAddress.parse(key, value).isIpv4()) {
-            throw new InvalidParameterException(key, "must be an IPv4 address", value);
-        }
+        IpAddress.parse(key, value).requireIpv4(key);
     }
 
     private static void ipv6(String key, String value) {
-        if (!IpAddress.parse(key, value).isIpv6()) {
-            throw new InvalidParameterException(key, "must be an IPv6 address", value);
-        }
+        IpAddress.parse(key, value).requireIpv6(key);
     }
 
     private static void cidrV4(String key, String value) {

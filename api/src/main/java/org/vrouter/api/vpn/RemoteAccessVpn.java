@@ -73,7 +73,7 @@ public record RemoteAccessVpn(
         requireNonNull(localIp, "localIp is null");
         requireNonNull(localCidr, "localCidr is null");
         requireNonNull(state, "state is null");
-        VpnChecks.requireIpv4("vpn_server_ip", serverIp);
+        serverIp.requireIpv4("vpn_server_ip");
         VpnChecks.requireClientAddressing(ipRange, localIp, localCidr);
         VpnChecks.requirePresharedKey("preshared_key", presharedKey);
     }

@@ -104,9 +104,9 @@ public record Site2SiteVpnConnection(
         requireNonNull(presharedKey, "presharedKey is null");
         requireNonNull(ikeVersion, "ikeVersion is null");
         requireNonNull(state, "state is null");
-        VpnChecks.requireIpv4("local_public_ip", localPublicIp);
-        VpnChecks.requireIpv4("local_public_gateway", localPublicGateway);
-        VpnChecks.requireIpv4("peer_gateway_ip", peerGatewayIp);
+        localPublicIp.requireIpv4("local_public_ip");
+        localPublicGateway.requireIpv4("local_public_gateway");
+        peerGatewayIp.requireIpv4("peer_gateway_ip");
         localGuestCidr.requireNetworkAddress("local_guest_cidr");
         peerCidrs = List.copyOf(peerCidrs);
         if (peerCidrs.isEmpty()) {

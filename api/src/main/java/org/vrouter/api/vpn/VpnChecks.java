@@ -91,19 +91,13 @@ public final class VpnChecks {
         if (!ipRange.first().isIpv4()) {
             throw new InvalidParameterException("ip_range", "must be an IPv4 address range", ipRange);
         }
-        requireIpv4("local_ip", localIp);
+        localIp.requireIpv4("local_ip");
         localCidr.requireNetworkAddress("local_cidr");
         if (!localCidr.contains(localIp)) {
             throw new InvalidParameterException("local_ip", "not inside local_cidr " + localCidr, localIp);
         }
         if (localCidr.contains(ipRange.first()) || localCidr.contains(ipRange.last()) || ipRange.contains(localCidr.address())) {
             throw new InvalidParameterException("ip_range", "overlaps local_cidr " + localCidr, ipRange);
-        }
-    }
-
-    static void requireIpv4(String field, IpAddress address) {
-        if (!address.isIpv4()) {
-            throw new InvalidParameterException(field, "must be an IPv4 address", address);
         }
     }
 }

@@ -28,20 +28,6 @@ final class TransferChecks {
         return List.copyOf(requireNonNull(values, name + " is null"));
     }
 
-    static IpAddress requireIpv4(String field, IpAddress ip) {
-        if (!ip.isIpv4()) {
-            throw new InvalidParameterException(field, "must be an IPv4 address", ip);
-        }
-        return ip;
-    }
-
-    static IpAddress requireIpv6(String field, IpAddress ip) {
-        if (ip.isIpv4()) {
-            throw new InvalidParameterException(field, "must be an IPv6 address", ip);
-        }
-        return ip;
-    }
-
     static void requireSameFamily(String field, IpAddress ip, IpAddress reference, String referenceField) {
         if (ip.isIpv4() != reference.isIpv4()) {
             throw new InvalidParameterException(field, "address family differs from " + referenceField + " (" + reference + ")", ip);
@@ -50,7 +36,7 @@ final class TransferChecks {
 
     /** {@code ip} must lie in the network of {@code anchor}/{@code netmask}. */
     static void requireInSubnet(String field, IpAddress ip, IpAddress anchor, Netmask netmask) {
-        requireIpv4(field, ip);
+        ip.requireIpv4(field);
         Cidr network = Cidr.of(anchor, netmask).network();
         if (!network.contains(ip)) {
             throw new InvalidParameterException(field, "outside the network " + network, ip);
