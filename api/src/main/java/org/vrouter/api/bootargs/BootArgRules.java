@@ -21,7 +21,6 @@ import org.vrouter.api.validation.FieldChecks;
  */
 final class BootArgRules {
     static final String SAFE_VALUE_CHARACTERS = "letters, digits and . _ : / , + = * @ -";
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9._:/,+=*@-]*");
     private static final Pattern NIC_KEY = Pattern.compile("eth([0-9]{1,2})(ip|mask|ip6|ip6prelen)");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
@@ -32,7 +31,7 @@ final class BootArgRules {
 
     /** Checks a key and its value, throwing {@link InvalidParameterException} naming the key. */
     static void check(String key, String value) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        if (!BootArgKeys.isWellFormed(key)) {
             throw new InvalidParameterException("boot argument key",
                     "must start with a letter and contain only letters, digits and '_' (at most 64)", key);
         }
