@@ -60,20 +60,14 @@ public record FirewallRuleTO(
         optional(srcVlanTag, "srcVlanTag").ifPresent(tag -> FieldChecks.requireIdentifier("src_vlan_tag", tag));
         optional(srcIp, "srcIp");
         requireNonNull(protocol, "protocol is null").requireOneOf("protocol", Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ALL);
-        if (optional(srcPortRange, "srcPortRange").isPresent() && !protocol.hasPorts()) {
-            throw new InvalidParameterException("src_port_range", "only TCP and UDP rules have ports, not " + protocol.name(), srcPortRange.get());
-        }
+        optional(srcPortRange, "srcPortRange").ifPresent(ports -> protocol.requirePortsAllowed("src_port_range", ports));
         if (revoked && alreadyAdded) {
             throw new InvalidParameterException("already_added", "a revoked rule cannot also be already added");
         }
         sourceCidrs = TransferChecks.list(sourceCidrs, "sourceCidrs");
         destCidrs = TransferChecks.list(destCidrs, "destCidrs");
         requireNonNull(purpose, "purpose is null");
-        TransferChecks.requireIcmp("icmp_type", icmpType);
-        TransferChecks.requireIcmp("icmp_code", icmpCode);
-        if ((icmpType.isPresent() || icmpCode.isPresent()) && !protocol.isIcmp()) {
-            throw new InvalidParameterException(icmpType.isPresent() ? "icmp_type" : "icmp_code", "only ICMP rules have an ICMP type and code, not " + protocol.name());
-        }
+        TransferChecks.requireIcmp(protocol, icmpType, icmpCode);
         requireNonNull(trafficType, "trafficType is null");
         optional(guestCidr, "guestCidr").ifPresent(cidr -> cidr.requireNetworkAddress("guest_cidr"));
         requireNonNull(type, "type is null");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.rule.Direction;
@@ -45,14 +44,8 @@ public record NetworkACLTO(
     public NetworkACLTO {
         FieldChecks.requireRange("number", number, 1, Integer.MAX_VALUE);
         requireNonNull(protocol, "protocol is null");
-        if (optional(portRange, "portRange").isPresent() && !protocol.hasPorts()) {
-            throw new InvalidParameterException("port_range", "only TCP and UDP rules have ports, not " + protocol, portRange.get());
-        }
-        TransferChecks.requireIcmp("icmp_type", icmpType);
-        TransferChecks.requireIcmp("icmp_code", icmpCode);
-        if ((icmpType.isPresent() || icmpCode.isPresent()) && !protocol.isIcmp()) {
-            throw new InvalidParameterException(icmpType.isPresent() ? "icmp_type" : "icmp_code", "only ICMP rules have an ICMP type and code, not " + protocol);
-        }
+        optional(portRange, "portRange").ifPresent(ports -> protocol.requirePortsAllowed("port_range", ports));
+        TransferChecks.requireIcmp(protocol, icmpType, icmpCode);
         cidrs = TransferChecks.list(cidrs, "cidrs");
         requireNonNull(trafficType, "trafficType is null");
         requireNonNull(action, "action is null");

@@ -10,6 +10,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.Netmask;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.validation.FieldChecks;
 
 /** Checks shared by the transfer objects of this package; errors name the wire field. */
@@ -55,11 +56,13 @@ final class TransferChecks {
         return value;
     }
 
-    /** An ICMP type or code: -1 (any) to 255. */
-    static OptionalInt requireIcmp(String field, OptionalInt value) {
-        optional(value, field);
-        value.ifPresent(number -> FieldChecks.requireRange(field, number, -1, 255));
-        return value;
+    /** ICMP type and code: each -1 (any) to 255, and only on an icmp rule. */
+    static void requireIcmp(Protocol protocol, OptionalInt type, OptionalInt code) {
+        optional(type, "icmp_type").ifPresent(number -> FieldChecks.requireRange("icmp_type", number, -1, 255));
+        optional(code, "icmp_code").ifPresent(number -> FieldChecks.requireRange("icmp_code", number, -1, 255));
+        if (type.isPresent() || code.isPresent()) {
+            protocol.requireIcmpAllowed(type.isPresent() ? "icmp_type" : "icmp_code", null);
+        }
     }
 
     /** Free text that must be present: labels, names shown to operators. */
