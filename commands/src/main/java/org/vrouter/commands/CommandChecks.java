@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.FirewallRule;
 import org.vrouter.commands.to.FirewallRuleTO;
-import org.vrouter.commands.to.FirewallRuleType;
 import org.vrouter.commands.to.IpAddressTO;
-import org.vrouter.commands.to.RuleTrafficType;
 
 /** Checks shared by the commands of this package; errors name the wire field. */
 final class CommandChecks {
@@ -60,12 +60,12 @@ final class CommandChecks {
      */
     static AccessDetails egressDefault(AccessDetails details, List<FirewallRuleTO> rules, boolean defaultEgressAllow) {
         each(rules, "rules", rule -> {
-            if (rule.trafficType() == RuleTrafficType.EGRESS && rule.defaultEgressPolicy() != defaultEgressAllow) {
+            if (rule.trafficType() == Direction.EGRESS && rule.defaultEgressPolicy() != defaultEgressAllow) {
                 throw new InvalidParameterException("default_egress_policy", "differs from the command's default egress policy " + defaultEgressAllow, rule.defaultEgressPolicy());
             }
         });
-        boolean system = !rules.isEmpty() && rules.get(0).trafficType() == RuleTrafficType.EGRESS
-                && rules.get(0).type() == FirewallRuleType.SYSTEM;
+        boolean system = !rules.isEmpty() && rules.get(0).trafficType() == Direction.EGRESS
+                && rules.get(0).type() == FirewallRule.Type.SYSTEM;
         return details.withDerived(AccessDetails.FIREWALL_EGRESS_DEFAULT, system ? "System" : Boolean.toString(defaultEgressAllow));
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.rule.LbProtocol;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.to.LbProtocol;
 import org.vrouter.commands.to.LbStatsSettings;
 import org.vrouter.commands.to.LbStatsVisibility;
 import org.vrouter.commands.to.LoadBalancerTO;

@@ -2,12 +2,11 @@ package org.vrouter.commands;
 
 import static java.util.Objects.requireNonNull;
 
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.IpRange;
 import org.vrouter.api.secret.Secret;
-import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.to.IpRange;
+import org.vrouter.api.vpn.VpnChecks;
 
 /**
  * Enables or disables the L2TP/IPsec remote-access VPN server: CloudStack's
@@ -16,9 +15,11 @@ import org.vrouter.commands.to.IpRange;
  * {@code ip_range} ({@code first-last}), {@code preshared_key}, {@code vpn_server_ip},
  * {@code local_ip}, {@code local_cidr}, {@code public_interface}.
  *
- * <p>Invariants: the local IP lies in the local CIDR, a network address; the client range does not
- * overlap it; the PSK is a non-empty {@link Secret} with no quotes or control characters (it lands
- * in {@code ipsec.secrets} between double quotes). Runs in sequence, as in CloudStack.
+ * <p>Invariants, checked with the rules of {@link VpnChecks} that the domain's
+ * {@code RemoteAccessVpn} shares: the local IP (IPv4) lies in the local CIDR, a network address;
+ * the client range is IPv4 and does not overlap it; the PSK is a non-empty {@link Secret} with no
+ * quotes, whitespace or control characters (it lands in {@code ipsec.secrets} between double
+ * quotes). Runs in sequence, as in CloudStack.
  *
  * @param create {@code false} tears the VPN down
  * @param vpc the router is a VPC router: the public interface is {@code eth1}, else {@code eth2}
@@ -41,22 +42,10 @@ public record RemoteAccessVpnCfgCommand(
         CommandChecks.requireRouter(accessDetails);
         requireNonNull(vpnServerIp, "vpnServerIp is null");
         requireNonNull(ipRange, "ipRange is null");
-        requireNonNull(presharedKey, "presharedKey is null");
-        if (presharedKey.isEmpty()) {
-            throw new InvalidParameterException("preshared_key", "is empty");
-        }
-        FieldChecks.requireSafeSecret("preshared_key", presharedKey.reveal());
+        VpnChecks.requirePresharedKey("preshared_key", requireNonNull(presharedKey, "presharedKey is null"));
         requireNonNull(localIp, "localIp is null");
         requireNonNull(localCidr, "localCidr is null");
-        if (!localCidr.isNetworkAddress()) {
-            throw new InvalidParameterException("local_cidr", "host bits set in network CIDR (did you mean " + localCidr.network() + "?)", localCidr);
-        }
-        if (!localCidr.contains(localIp)) {
-            throw new InvalidParameterException("local_ip", "outside local_cidr " + localCidr, localIp);
-        }
-        if (localCidr.contains(ipRange.first()) || localCidr.contains(ipRange.last()) || ipRange.contains(localCidr.address())) {
-            throw new InvalidParameterException("ip_range", "overlaps local_cidr " + localCidr, ipRange);
-        }
+        VpnChecks.requireClientAddressing(ipRange, localIp, localCidr);
     }
 
     /** The router's public interface: {@code eth1} on VPC routers, {@code eth2} otherwise (CloudStack's rule). */

@@ -3,7 +3,7 @@ package org.vrouter.commands;
 import java.util.List;
 
 import org.vrouter.api.error.InvalidParameterException;
-import org.vrouter.commands.to.FirewallPurpose;
+import org.vrouter.api.rule.Purpose;
 import org.vrouter.commands.to.FirewallRuleTO;
 
 /**
@@ -14,7 +14,7 @@ import org.vrouter.commands.to.FirewallRuleTO;
  * <p>The network offering's default egress policy is a typed field; the access detail
  * {@code firewall.egress.default} is derived from it as CloudStack does ({@code System} when the
  * first rule is a System egress rule, else {@code true}/{@code false}), and every egress rule must
- * carry the same policy. All rules have purpose {@link FirewallPurpose#FIREWALL}. An empty list is
+ * carry the same policy. All rules have purpose {@link Purpose#FIREWALL}. An empty list is
  * allowed (it pushes only the egress default).
  *
  * @param defaultEgressAllow the offering's default egress policy is allow
@@ -26,7 +26,7 @@ public record SetFirewallRulesCommand(AccessDetails accessDetails, List<Firewall
         CommandChecks.requireRouter(accessDetails);
         rules = CommandChecks.list(rules, "rules");
         CommandChecks.each(rules, "rules", rule -> {
-            if (rule.purpose() != FirewallPurpose.FIREWALL) {
+            if (rule.purpose() != Purpose.FIREWALL) {
                 throw new InvalidParameterException("purpose", "must be Firewall", rule.purpose().wireName());
             }
         });

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
-import org.vrouter.commands.to.FirewallPurpose;
+import org.vrouter.api.rule.Purpose;
 import org.vrouter.commands.to.FirewallRuleTO;
 
 /**
@@ -15,7 +15,7 @@ import org.vrouter.commands.to.FirewallRuleTO;
  * of {@link SetFirewallRulesCommand} with purpose {@code Ipv6Firewall} and {@code guest_ip6_cidr} on
  * every rule.
  *
- * <p>Rules have purpose {@link FirewallPurpose#IPV6_FIREWALL}; {@code firewall.egress.default} is
+ * <p>Rules have purpose {@link Purpose#IPV6_FIREWALL}; {@code firewall.egress.default} is
  * derived as for {@link SetFirewallRulesCommand}.
  *
  * @param guestIp6Cidr the guest network's IPv6 prefix, a network address
@@ -30,7 +30,7 @@ public record SetIpv6FirewallRulesCommand(
         CommandChecks.requireRouter(accessDetails);
         rules = CommandChecks.list(rules, "rules");
         CommandChecks.each(rules, "rules", rule -> {
-            if (rule.purpose() != FirewallPurpose.IPV6_FIREWALL) {
+            if (rule.purpose() != Purpose.IPV6_FIREWALL) {
                 throw new InvalidParameterException("purpose", "must be Ipv6Firewall", rule.purpose().wireName());
             }
         });

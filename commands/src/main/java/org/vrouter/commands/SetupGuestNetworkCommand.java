@@ -82,8 +82,13 @@ public record SetupGuestNetworkCommand(
     }
 
     private static void requireFamily(String field, Optional<IpAddress> value, boolean ipv4) {
-        requireNonNull(value, field + " is null").filter(ip -> ip.isIpv4() != ipv4).ifPresent(ip -> {
-            throw new InvalidParameterException(field, ipv4 ? "must be an IPv4 address" : "must be an IPv6 address", ip);
+        requireNonNull(value, field + " is null").ifPresent(ip -> {
+            if (ipv4) {
+                ip.requireIpv4(field);
+            }
+            else {
+                ip.requireIpv6(field);
+            }
         });
     }
 

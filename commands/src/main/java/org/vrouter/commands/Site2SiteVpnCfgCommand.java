@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.secret.Secret;
-import org.vrouter.api.validation.FieldChecks;
+import org.vrouter.api.vpn.Site2SiteVpnConnection.IkeVersion;
+import org.vrouter.api.vpn.VpnChecks;
 
 /**
  * Creates or removes one site-to-site IPsec connection of a VPC router: CloudStack's
@@ -21,10 +21,12 @@ import org.vrouter.api.validation.FieldChecks;
  * {@code ipsec_psk}, {@code ike_lifetime}, {@code esp_lifetime} (seconds), {@code create},
  * {@code dpd}, {@code passive}, {@code encap}, {@code split_connections}, {@code ike_version}.
  *
- * <p>Invariants: policies have the shape {@code cipher-hash[,cipher-hash...][;dhgroup]} in letters
- * and digits ({@code aes128-sha1;modp1536}); lifetimes are 1 to 86400 seconds; the peer CIDRs are
- * network addresses, at least one, none overlapping the local guest CIDR; the PSK is a non-empty
- * {@link Secret} without quotes or control characters (it lands in {@code ipsec.secrets}). Runs in
+ * <p>Invariants, checked with the rules of {@link VpnChecks} that the domain's
+ * {@code Site2SiteVpnConnection} shares: policies have the shape
+ * {@code cipher-hash[,cipher-hash...][;dhgroup]} in letters and digits ({@code aes128-sha1;modp1536});
+ * lifetimes are 1 to 86400 seconds; the local guest CIDR and the peer CIDRs are network addresses,
+ * at least one peer, none overlapping the local guest CIDR; the PSK is a non-empty {@link Secret}
+ * without quotes, whitespace or control characters (it lands in {@code ipsec.secrets}). Runs in
  * sequence.
  *
  * @param create {@code false} removes the connection
@@ -52,25 +54,6 @@ public record Site2SiteVpnCfgCommand(
         boolean splitConnections,
         IkeVersion ikeVersion) implements NetworkElementCommand {
 
-    private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9]+-[A-Za-z0-9]+(,[A-Za-z0-9]+-[A-Za-z0-9]+)*(;[A-Za-z0-9]+)?");
-
-    /** The IKE protocol version ({@code ike_version}): {@code ike} lets strongSwan negotiate. */
-    public enum IkeVersion {
-        IKE("ike"),
-        IKEV1("ikev1"),
-        IKEV2("ikev2");
-
-        private final String wireName;
-
-        IkeVersion(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
-    }
-
     public Site2SiteVpnCfgCommand {
         CommandChecks.requireRouter(accessDetails);
         requireNonNull(localPublicIp, "localPublicIp is null");
@@ -78,38 +61,18 @@ public record Site2SiteVpnCfgCommand(
         if (localPublicGateway.isIpv4() != localPublicIp.isIpv4()) {
             throw new InvalidParameterException("local_public_gateway", "address family differs from local_public_ip", localPublicGateway);
         }
-        requireNetwork("local_guest_cidr", requireNonNull(localGuestCidr, "localGuestCidr is null"));
+        requireNonNull(localGuestCidr, "localGuestCidr is null").requireNetworkAddress("local_guest_cidr");
         requireNonNull(peerGatewayIp, "peerGatewayIp is null");
         peerGuestCidrs = CommandChecks.nonEmpty(peerGuestCidrs, "peer_guest_cidr_list");
         for (Cidr peer : peerGuestCidrs) {
-            requireNetwork("peer_guest_cidr_list", peer);
-            if (peer.contains(localGuestCidr) || localGuestCidr.contains(peer)) {
-                throw new InvalidParameterException("peer_guest_cidr_list", "overlaps local_guest_cidr " + localGuestCidr, peer);
-            }
+            VpnChecks.requirePeerCidr("peer_guest_cidr_list", peer, localGuestCidr);
         }
-        requireNonNull(ipsecPsk, "ipsecPsk is null");
-        if (ipsecPsk.isEmpty()) {
-            throw new InvalidParameterException("ipsec_psk", "is empty");
-        }
-        FieldChecks.requireSafeSecret("ipsec_psk", ipsecPsk.reveal());
-        requirePolicy("ike_policy", ikePolicy);
-        requirePolicy("esp_policy", espPolicy);
-        FieldChecks.requireRange("ike_lifetime", ikeLifetimeSeconds, 1, 86_400);
-        FieldChecks.requireRange("esp_lifetime", espLifetimeSeconds, 1, 86_400);
+        VpnChecks.requirePresharedKey("ipsec_psk", requireNonNull(ipsecPsk, "ipsecPsk is null"));
+        VpnChecks.requireIpsecPolicy("ike_policy", ikePolicy);
+        VpnChecks.requireIpsecPolicy("esp_policy", espPolicy);
+        VpnChecks.requireLifetime("ike_lifetime", ikeLifetimeSeconds);
+        VpnChecks.requireLifetime("esp_lifetime", espLifetimeSeconds);
         requireNonNull(ikeVersion, "ikeVersion is null");
-    }
-
-    private static void requireNetwork(String field, Cidr cidr) {
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
-    }
-
-    private static void requirePolicy(String field, String policy) {
-        FieldChecks.requireNonBlank(field, policy);
-        if (!POLICY.matcher(policy).matches()) {
-            throw new InvalidParameterException(field, "must look like cipher-hash[;dhgroup] (e.g. aes128-sha1;modp1536)", policy);
-        }
     }
 
     /**

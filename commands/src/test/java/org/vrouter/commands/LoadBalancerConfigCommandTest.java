@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
-import org.vrouter.commands.to.LbProtocol;
+import org.vrouter.api.rule.LbProtocol;
 import org.vrouter.commands.to.LbStatsSettings;
 import org.vrouter.commands.to.LbStatsVisibility;
 import org.vrouter.commands.to.LoadBalancerTO;

@@ -15,26 +15,25 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.FirewallRule;
+import org.vrouter.api.rule.Protocol;
+import org.vrouter.api.rule.Purpose;
 import org.vrouter.commands.to.AclAction;
-import org.vrouter.commands.to.AclProtocol;
-import org.vrouter.commands.to.FirewallProtocol;
-import org.vrouter.commands.to.FirewallPurpose;
 import org.vrouter.commands.to.FirewallRuleTO;
-import org.vrouter.commands.to.FirewallRuleType;
 import org.vrouter.commands.to.NetworkACLTO;
 import org.vrouter.commands.to.PortForwardingRuleTO;
-import org.vrouter.commands.to.RuleTrafficType;
 import org.vrouter.commands.to.StaticNatRuleTO;
 import org.vrouter.commands.to.StaticRouteTO;
 
 class RuleCommandsTest {
-    private static NetworkACLTO acl(int number, AclProtocol protocol, AclAction action) {
-        return NetworkACLTO.builder(number, protocol, RuleTrafficType.INGRESS, action).build();
+    private static NetworkACLTO acl(int number, Protocol protocol, AclAction action) {
+        return NetworkACLTO.builder(number, protocol, Direction.INGRESS, action).build();
     }
 
     @Test
     void firewallDerivesEgressDefaultFromTheOffering() {
-        FirewallRuleTO ingress = FirewallRuleTO.ingress(17, PUBLIC_IP, FirewallProtocol.TCP).ports(PortRange.of(22)).build();
+        FirewallRuleTO ingress = FirewallRuleTO.ingress(17, PUBLIC_IP, Protocol.TCP).ports(PortRange.of(22)).build();
 
         SetFirewallRulesCommand command = new SetFirewallRulesCommand(router(), List.of(ingress), false);
 
@@ -43,7 +42,7 @@ class RuleCommandsTest {
 
     @Test
     void firewallEgressDefaultIsSystemWhenTheFirstRuleIsASystemEgressRule() {
-        FirewallRuleTO system = FirewallRuleTO.egress(0, FirewallProtocol.ALL).type(FirewallRuleType.SYSTEM)
+        FirewallRuleTO system = FirewallRuleTO.egress(0, Protocol.ALL).type(FirewallRule.Type.SYSTEM)
                 .defaultEgressPolicy(true).sourceCidrs(List.of(Cidr.parse("10.1.1.0/24"))).build();
 
         SetFirewallRulesCommand command = new SetFirewallRulesCommand(router(), List.of(system), true);
@@ -53,7 +52,7 @@ class RuleCommandsTest {
 
     @Test
     void firewallRejectsEgressRuleWithAnotherDefaultPolicy() {
-        FirewallRuleTO egress = FirewallRuleTO.egress(18, FirewallProtocol.ALL).defaultEgressPolicy(false).build();
+        FirewallRuleTO egress = FirewallRuleTO.egress(18, Protocol.ALL).defaultEgressPolicy(false).build();
 
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class,
                 () -> new SetFirewallRulesCommand(router(), List.of(egress), true));
@@ -63,7 +62,7 @@ class RuleCommandsTest {
 
     @Test
     void firewallRejectsRulesOfAnotherPurpose() {
-        FirewallRuleTO ipv6 = FirewallRuleTO.egress(1, FirewallProtocol.ALL).purpose(FirewallPurpose.IPV6_FIREWALL).build();
+        FirewallRuleTO ipv6 = FirewallRuleTO.egress(1, Protocol.ALL).purpose(Purpose.IPV6_FIREWALL).build();
 
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class,
                 () -> new SetFirewallRulesCommand(router(), List.of(ipv6), false));
@@ -73,7 +72,7 @@ class RuleCommandsTest {
 
     @Test
     void ipv6FirewallNeedsAnIpv6NetworkCidr() {
-        FirewallRuleTO rule = FirewallRuleTO.egress(1, FirewallProtocol.ALL).purpose(FirewallPurpose.IPV6_FIREWALL).build();
+        FirewallRuleTO rule = FirewallRuleTO.egress(1, Protocol.ALL).purpose(Purpose.IPV6_FIREWALL).build();
 
         SetIpv6FirewallRulesCommand command = new SetIpv6FirewallRulesCommand(router(), List.of(rule), Cidr.parse("fd00:1::/64"), false);
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class,
@@ -85,7 +84,7 @@ class RuleCommandsTest {
 
     @Test
     void portForwardingCarriesTheVpcFlag() {
-        PortForwardingRuleTO rule = PortForwardingRuleTO.of(PUBLIC_IP, FirewallProtocol.TCP, PortRange.of(2222), VM_IP, PortRange.of(22));
+        PortForwardingRuleTO rule = PortForwardingRuleTO.of(PUBLIC_IP, Protocol.TCP, PortRange.of(2222), VM_IP, PortRange.of(22));
 
         SetPortForwardingRulesCommand command = new SetPortForwardingRulesCommand(router(), List.of(rule), true);
 
@@ -113,9 +112,9 @@ class RuleCommandsTest {
     @Test
     void aclSortsRulesByNumberAndCountsOneAnswerPerRule() {
         SetNetworkACLCommand command = new SetNetworkACLCommand(router(), List.of(
-                acl(30, AclProtocol.ALL, AclAction.DENY),
-                acl(10, AclProtocol.TCP, AclAction.ALLOW),
-                acl(20, AclProtocol.number(41), AclAction.DENY)), tierNic(), false);
+                acl(30, Protocol.ALL, AclAction.DENY),
+                acl(10, Protocol.TCP, AclAction.ALLOW),
+                acl(20, Protocol.number(41), AclAction.DENY)), tierNic(), false);
 
         assertThat(command.rules()).extracting(NetworkACLTO::number).containsExactly(10, 20, 30);
         assertThat(command.answersCount()).isEqualTo(3);
@@ -125,7 +124,7 @@ class RuleCommandsTest {
 
     @Test
     void privateGatewayAclSetsTheMarkerDetail() {
-        SetNetworkACLCommand command = new SetNetworkACLCommand(router(), List.of(acl(1, AclProtocol.ALL, AclAction.ALLOW)), tierNic(), true);
+        SetNetworkACLCommand command = new SetNetworkACLCommand(router(), List.of(acl(1, Protocol.ALL, AclAction.ALLOW)), tierNic(), true);
 
         assertThat(command.accessDetails().get(AccessDetails.VPC_PRIVATE_GATEWAY)).contains("Private");
     }
@@ -143,7 +142,7 @@ class RuleCommandsTest {
     @Test
     void aclRejectsTwoActiveRulesWithOneNumber() {
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> new SetNetworkACLCommand(router(),
-                List.of(acl(10, AclProtocol.TCP, AclAction.ALLOW), acl(10, AclProtocol.UDP, AclAction.ALLOW)), tierNic(), false));
+                List.of(acl(10, Protocol.TCP, AclAction.ALLOW), acl(10, Protocol.UDP, AclAction.ALLOW)), tierNic(), false));
 
         assertThat(error.field()).isEqualTo("rules[1].number");
     }

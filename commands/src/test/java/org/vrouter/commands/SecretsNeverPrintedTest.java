@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.IpRange;
 import org.vrouter.api.secret.Secret;
-import org.vrouter.commands.to.IpRange;
+import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.to.VirtualMachineTO;
-import org.vrouter.commands.to.VirtualMachineType;
 import org.vrouter.commands.to.VpnUserTO;
 
 /** Every command that carries a secret prints {@code ****} in its place. */
@@ -33,7 +33,7 @@ class SecretsNeverPrintedTest {
                         .peerGuestCidrs(List.of(Cidr.parse("10.0.0.0/24"))).psk(Secret.of(SECRET))
                         .policies("aes128-sha1", "aes128-sha1").build(),
                 VmDataCommand.builder(router(), VM_IP, "vm-1").userData(SECRET_BASE64).build(),
-                StartCommand.of(VirtualMachineTO.builder("r-12-VM", VirtualMachineType.DOMAIN_ROUTER, "0b3c5f3e-12")
+                StartCommand.of(VirtualMachineTO.builder("r-12-VM", VirtualMachine.Type.DOMAIN_ROUTER, "0b3c5f3e-12")
                         .bootArg("vmpassword", SECRET).bootArg("router_password", SECRET).password(Secret.of(SECRET)).build()));
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.IpRange;
 import org.vrouter.api.secret.Secret;
-import org.vrouter.commands.to.IpRange;
 import org.vrouter.commands.to.VmDataEntry;
 import org.vrouter.commands.to.VmDataFolder;
 import org.vrouter.commands.to.VpnUserTO;
@@ -123,6 +123,13 @@ class VmAndVpnCommandsTest {
     @Test
     void remoteAccessVpnRejectsAClientRangeInsideTheGuestNetwork() {
         InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> remoteAccess(false, "10.1.1.100-10.1.1.110"));
+
+        assertThat(error.field()).isEqualTo("ip_range");
+    }
+
+    @Test
+    void remoteAccessVpnRejectsAnIpv6ClientRange() {
+        InvalidParameterException error = catchThrowableOfType(InvalidParameterException.class, () -> remoteAccess(false, "fd00::1-fd00::8"));
 
         assertThat(error.field()).isEqualTo("ip_range");
     }

@@ -13,14 +13,14 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.net.Netmask;
 import org.vrouter.api.network.TrafficType;
+import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
-import org.vrouter.commands.to.VirtualMachineType;
 
 class VmCommandsTest {
     @Test
     void startCarriesTheRouterVm() {
-        VirtualMachineTO vm = VirtualMachineTO.builder("r-12-VM", VirtualMachineType.DOMAIN_ROUTER, "0b3c5f3e-12")
+        VirtualMachineTO vm = VirtualMachineTO.builder("r-12-VM", VirtualMachine.Type.DOMAIN_ROUTER, "0b3c5f3e-12")
                 .bootArg("template", "domP").bootArg("type", "router")
                 .nic(NicTO.builder(1, MacAddress.parse("0e:00:a9:fe:03:2c"), TrafficType.CONTROL)
                         .ipv4(CONTROL_IP, Netmask.parse("255.255.0.0")).build())

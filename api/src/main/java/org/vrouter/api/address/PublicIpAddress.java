@@ -72,12 +72,8 @@ public record PublicIpAddress(
         requireNonNull(state, "state is null");
         requireNonNull(networkId, "networkId is null");
         requireNonNull(associatedVmIp, "associatedVmIp is null");
-        if (!address.isIpv4()) {
-            throw new InvalidParameterException("public_ip", "must be an IPv4 address", address);
-        }
-        if (!gateway.isIpv4()) {
-            throw new InvalidParameterException("vlan_gateway", "must be an IPv4 address", gateway);
-        }
+        address.requireIpv4("public_ip");
+        gateway.requireIpv4("vlan_gateway");
         Cidr subnet = Cidr.of(address, netmask).network();
         if (!subnet.contains(gateway)) {
             throw new InvalidParameterException("vlan_gateway", "not inside the address's subnet " + subnet, gateway);

@@ -1,7 +1,6 @@
 package org.vrouter.api.dc;
 
-
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /** The hypervisor family a host runs; {@code NETNS} and {@code SIMULATOR} are vrouter's own (Linux namespaces on this host, and the in-memory test simulator). */
 public enum HypervisorType {
@@ -24,14 +23,6 @@ public enum HypervisorType {
 
     /** Looks up a wire name, ignoring case. */
     public static HypervisorType fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (HypervisorType value : values()) {
-            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), HypervisorType::wireName);
     }
 }

@@ -1,7 +1,6 @@
 package org.vrouter.api.dc;
 
-
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /** A zone's network model, sent to routers as access detail {@code zone.network.type}. */
 public enum NetworkType {
@@ -21,14 +20,6 @@ public enum NetworkType {
 
     /** Looks up a wire name, ignoring case. */
     public static NetworkType fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (NetworkType value : values()) {
-            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), NetworkType::wireName);
     }
 }

@@ -22,9 +22,7 @@ public record Pod(long id, String uuid, String name, long zoneId, Cidr cidr, IpA
         FieldChecks.requirePositive("zone_id", zoneId);
         requireNonNull(cidr, "cidr is null");
         requireNonNull(gateway, "gateway is null");
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException("cidr", "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
+        cidr.requireNetworkAddress("cidr");
         if (!cidr.contains(gateway)) {
             throw new InvalidParameterException("gateway", "not inside the pod CIDR " + cidr, gateway);
         }

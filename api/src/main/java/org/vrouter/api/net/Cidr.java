@@ -52,11 +52,7 @@ public record Cidr(IpAddress address, int prefixLength) {
 
     /** Parses a network CIDR and insists that no host bits are set ({@code 10.1.1.0/24}, not {@code 10.1.1.5/24}). */
     public static Cidr parseNetwork(String field, String text) {
-        Cidr cidr = parse(field, text);
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", text);
-        }
-        return cidr;
+        return parse(field, text).requireNetworkAddress(field);
     }
 
     /** An IPv4 address with a dotted netmask, as CloudStack sends them ({@code 10.1.1.5} + {@code 255.255.255.0}). */
@@ -78,6 +74,19 @@ public record Cidr(IpAddress address, int prefixLength) {
 
     public boolean isNetworkAddress() {
         return network().address().equals(address);
+    }
+
+    /**
+     * This CIDR, when it is a network address (no host bits set): the check every network CIDR of
+     * the model and the commands makes.
+     *
+     * @throws InvalidParameterException naming {@code field} otherwise; the message suggests {@link #network()}
+     */
+    public Cidr requireNetworkAddress(String field) {
+        if (!isNetworkAddress()) {
+            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + network() + "?)", this);
+        }
+        return this;
     }
 
     /** The last address of the range (IPv4: the broadcast address). */

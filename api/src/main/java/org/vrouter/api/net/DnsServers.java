@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.vrouter.api.error.InvalidParameterException;
-
 /**
  * Up to two IPv4 and two IPv6 name servers, as a zone or network hands them to routers
  * ({@code dns1}, {@code dns2}, {@code ip6dns1}, {@code ip6dns2} boot arguments and DHCP options).
@@ -63,8 +61,13 @@ public record DnsServers(Optional<IpAddress> dns1, Optional<IpAddress> dns2, Opt
     }
 
     private static void requireFamily(String field, Optional<IpAddress> address, boolean ipv4) {
-        if (address.isPresent() && address.get().isIpv4() != ipv4) {
-            throw new InvalidParameterException(field, ipv4 ? "must be an IPv4 address" : "must be an IPv6 address", address.get());
-        }
+        address.ifPresent(ip -> {
+            if (ipv4) {
+                ip.requireIpv4(field);
+            }
+            else {
+                ip.requireIpv6(field);
+            }
+        });
     }
 }

@@ -53,6 +53,30 @@ public record IpAddress(String value) implements Comparable<IpAddress> {
         return !isIpv4();
     }
 
+    /**
+     * This address, when it is IPv4.
+     *
+     * @throws InvalidParameterException naming {@code field} otherwise
+     */
+    public IpAddress requireIpv4(String field) {
+        if (!isIpv4()) {
+            throw new InvalidParameterException(field, "must be an IPv4 address", this);
+        }
+        return this;
+    }
+
+    /**
+     * This address, when it is IPv6.
+     *
+     * @throws InvalidParameterException naming {@code field} otherwise
+     */
+    public IpAddress requireIpv6(String field) {
+        if (!isIpv6()) {
+            throw new InvalidParameterException(field, "must be an IPv6 address", this);
+        }
+        return this;
+    }
+
     /** The address bytes (4 or 16), a fresh copy. */
     public byte[] bytes() {
         return isIpv4() ? parseIpv4Bytes("address", value) : parseIpv6Bytes("address", value);

@@ -1,12 +1,7 @@
 package org.vrouter.api.network;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.validation.FieldChecks;
@@ -26,8 +21,7 @@ import org.vrouter.api.validation.WireNames;
  * one {@link #find(String)} returns; the new instance is equal to it.
  */
 public final class Capability {
-    private static final Map<String, Capability> REGISTRY = new ConcurrentHashMap<>();
-    private static final List<Capability> ORDER = new CopyOnWriteArrayList<>();
+    private static final NameRegistry<Capability> REGISTRY = new NameRegistry<>("capability");
 
     public static final Capability SUPPORTED_PROTOCOLS = new Capability("SupportedProtocols");
     /** CloudStack {@code SupportedLBAlgorithms}; wire name {@code SupportedLbAlgorithms}. */
@@ -72,15 +66,12 @@ public final class Capability {
      */
     public Capability(String name) {
         this.name = FieldChecks.requireIdentifier("capability", name);
-        if (REGISTRY.putIfAbsent(WireNames.key(name), this) == null) {
-            ORDER.add(this);
-        }
+        REGISTRY.register(name, this);
     }
 
     /** The registered capability with this name, ignoring case (CloudStack's {@code getCapability}). */
     public static Optional<Capability> find(String name) {
-        requireNonNull(name, "name is null");
-        return Optional.ofNullable(REGISTRY.get(WireNames.key(name)));
+        return REGISTRY.find(name);
     }
 
     /**
@@ -89,15 +80,12 @@ public final class Capability {
      * @throws InvalidParameterException naming {@code field} when no capability has that name
      */
     public static Capability require(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        return find(name).orElseThrow(() -> new InvalidParameterException(field, "unknown capability (known: " + all() + ")", name));
+        return REGISTRY.require(field, name);
     }
 
     /** Every registered capability, in registration order. */
     public static List<Capability> all() {
-        return List.copyOf(ORDER);
+        return REGISTRY.all();
     }
 
     /** The wire name. */

@@ -1,7 +1,6 @@
 package org.vrouter.api.network;
 
-
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /** How a guest network is shared: one account's isolated network, a shared network, or plain L2. */
 public enum GuestType {
@@ -22,14 +21,6 @@ public enum GuestType {
 
     /** Looks up a wire name, ignoring case. */
     public static GuestType fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (GuestType value : values()) {
-            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), GuestType::wireName);
     }
 }

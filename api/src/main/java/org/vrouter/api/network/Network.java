@@ -132,9 +132,7 @@ public record Network(
             if (network.isIpv4() != ipv4) {
                 throw new InvalidParameterException(cidrField, "must be an " + family + " CIDR", network);
             }
-            if (!network.isNetworkAddress()) {
-                throw new InvalidParameterException(cidrField, "host bits set in network CIDR (did you mean " + network.network() + "?)", network);
-            }
+            network.requireNetworkAddress(cidrField);
         }
         if (gateway.isPresent()) {
             if (cidr.isEmpty()) {

@@ -1,12 +1,7 @@
 package org.vrouter.api.network;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.validation.FieldChecks;
@@ -23,8 +18,7 @@ import org.vrouter.api.validation.WireNames;
  * one {@link #find(String)} returns; the new instance is equal to it.
  */
 public final class Provider {
-    private static final Map<String, Provider> REGISTRY = new ConcurrentHashMap<>();
-    private static final List<Provider> ORDER = new CopyOnWriteArrayList<>();
+    private static final NameRegistry<Provider> REGISTRY = new NameRegistry<>("provider");
 
     /** The virtual router of isolated and shared networks. Destroying its VMs is the cleanup, so no cleanup on shutdown. */
     public static final Provider VIRTUAL_ROUTER = new Provider("VirtualRouter", false, false);
@@ -72,15 +66,12 @@ public final class Provider {
         this.name = FieldChecks.requireIdentifier("provider", name);
         this.external = external;
         this.needCleanupOnShutdown = needCleanupOnShutdown;
-        if (REGISTRY.putIfAbsent(WireNames.key(name), this) == null) {
-            ORDER.add(this);
-        }
+        REGISTRY.register(name, this);
     }
 
     /** The registered provider with this name, ignoring case (CloudStack's {@code getProvider}). */
     public static Optional<Provider> find(String name) {
-        requireNonNull(name, "name is null");
-        return Optional.ofNullable(REGISTRY.get(WireNames.key(name)));
+        return REGISTRY.find(name);
     }
 
     /**
@@ -90,15 +81,12 @@ public final class Provider {
      *     message lists the known providers
      */
     public static Provider require(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        return find(name).orElseThrow(() -> new InvalidParameterException(field, "unknown provider (known: " + all() + ")", name));
+        return REGISTRY.require(field, name);
     }
 
     /** Every registered provider, in registration order. */
     public static List<Provider> all() {
-        return List.copyOf(ORDER);
+        return REGISTRY.all();
     }
 
     /** The wire name. */

@@ -1,13 +1,8 @@
 package org.vrouter.api.network;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.validation.FieldChecks;
@@ -28,8 +23,7 @@ import org.vrouter.api.validation.WireNames;
  * one {@link #find(String)} returns; the new instance is equal to it.
  */
 public final class Service {
-    private static final Map<String, Service> REGISTRY = new ConcurrentHashMap<>();
-    private static final List<Service> ORDER = new CopyOnWriteArrayList<>();
+    private static final NameRegistry<Service> REGISTRY = new NameRegistry<>("service");
 
     public static final Service VPN = new Service("Vpn", Capability.SUPPORTED_VPN_PROTOCOLS, Capability.VPN_TYPES);
     public static final Service DHCP = new Service("Dhcp", Capability.EXTRA_DHCP_OPTIONS);
@@ -61,15 +55,12 @@ public final class Service {
     public Service(String name, Capability... capabilities) {
         this.name = FieldChecks.requireIdentifier("service", name);
         this.capabilities = Set.copyOf(List.of(capabilities));
-        if (REGISTRY.putIfAbsent(WireNames.key(name), this) == null) {
-            ORDER.add(this);
-        }
+        REGISTRY.register(name, this);
     }
 
     /** The registered service with this name, ignoring case (CloudStack's {@code getService}). */
     public static Optional<Service> find(String name) {
-        requireNonNull(name, "name is null");
-        return Optional.ofNullable(REGISTRY.get(WireNames.key(name)));
+        return REGISTRY.find(name);
     }
 
     /**
@@ -79,15 +70,12 @@ public final class Service {
      *     message lists the known services
      */
     public static Service require(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        return find(name).orElseThrow(() -> new InvalidParameterException(field, "unknown service (known: " + all() + ")", name));
+        return REGISTRY.require(field, name);
     }
 
     /** Every registered service, in registration order. */
     public static List<Service> all() {
-        return List.copyOf(ORDER);
+        return REGISTRY.all();
     }
 
     /** The wire name. */

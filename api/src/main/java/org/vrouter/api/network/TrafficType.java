@@ -1,6 +1,6 @@
 package org.vrouter.api.network;
 
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /** The kind of traffic a network or NIC carries; wire names are CloudStack's enum names ({@code Public}, {@code Guest}...). */
 public enum TrafficType {
@@ -24,14 +24,6 @@ public enum TrafficType {
 
     /** Looks up a wire name, ignoring case. */
     public static TrafficType fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (TrafficType value : values()) {
-            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), TrafficType::wireName);
     }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 import org.vrouter.api.dc.Zone;
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.validation.FieldChecks;
@@ -27,9 +26,7 @@ public record Vpc(long id, String uuid, String name, Zone zone, long accountId, 
         requireNonNull(zone, "zone is null");
         FieldChecks.requirePositive("account_id", accountId);
         requireNonNull(cidr, "cidr is null");
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException("vpc_cidr", "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
+        cidr.requireNetworkAddress("vpc_cidr");
         requireNonNull(networkDomain, "networkDomain is null");
         networkDomain.ifPresent(domain -> FieldChecks.requireHostName("network_domain", domain));
         requireNonNull(dns, "dns is null");

@@ -51,9 +51,7 @@ public record StaticRoute(long id, Cidr network, IpAddress nextHop, IpAddress ga
         requireNonNull(gatewayIp, "gatewayIp is null");
         requireNonNull(state, "state is null");
         FieldChecks.requirePositive("vpc_id", vpcId);
-        if (!network.isNetworkAddress()) {
-            throw new InvalidParameterException("network", "host bits set in network CIDR (did you mean " + network.network() + "?)", network);
-        }
+        network.requireNetworkAddress("network");
         if (nextHop.isIpv4() != network.isIpv4()) {
             throw new InvalidParameterException("gateway", "next hop is not of the family of network " + network, nextHop);
         }

@@ -2,7 +2,10 @@ package org.vrouter.api.rule;
 
 import org.vrouter.api.validation.WireNames;
 
-/** Which way a firewall rule or ACL item applies: traffic entering the network, or leaving it. */
+/**
+ * Which way a firewall rule or ACL item applies: traffic entering the network, or leaving it
+ * (CloudStack's {@code FirewallRule.TrafficType}). The firewall and network ACL TOs carry it too.
+ */
 public enum Direction {
     INGRESS("Ingress"),
     EGRESS("Egress");

@@ -10,6 +10,7 @@ import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.validation.FieldChecks;
+import org.vrouter.api.validation.WireNames;
 
 /**
  * A firewall rule of an isolated network: ingress rules open a port range on one public address,
@@ -39,10 +40,26 @@ public record FirewallRule(
         Type type,
         long networkId) {
 
-    /** Whether a user created the rule or the system did (CloudStack's {@code FirewallRuleType}). */
+    /** Whether a user created the rule or the system did (CloudStack's {@code FirewallRuleType}); the firewall TO carries it too. */
     public enum Type {
-        USER,
-        SYSTEM
+        USER("User"),
+        SYSTEM("System");
+
+        private final String wireName;
+
+        Type(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** CloudStack's enum name, as on the wire. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /** Looks up a wire name, ignoring case. */
+        public static Type fromWireName(String field, String name) {
+            return WireNames.fromWireName(field, name, values(), Type::wireName);
+        }
     }
 
     public FirewallRule {

@@ -2,7 +2,11 @@ package org.vrouter.api.rule;
 
 import org.vrouter.api.validation.WireNames;
 
-/** How a load balancer picks a destination: the algorithms the virtual router's haproxy supports. */
+/**
+ * How a load balancer picks a destination: the algorithms the virtual router's haproxy supports.
+ * CloudStack's names are also haproxy's {@code balance} keywords; the domain rule and the
+ * load-balancer TO both carry this type.
+ */
 public enum LbAlgorithm {
     ROUND_ROBIN("roundrobin"),
     LEAST_CONN("leastconn"),
@@ -21,6 +25,6 @@ public enum LbAlgorithm {
 
     /** Looks up a wire name, ignoring case. */
     public static LbAlgorithm fromWireName(String field, String name) {
-        return WireNames.fromWireName(field, name, values(), LbAlgorithm::wireName);
+        return WireNames.fromWireName(field, name, values(), LbAlgorithm::wireName, "algorithm");
     }
 }

@@ -41,10 +41,7 @@ public record LoadBalancingRule(
     public LoadBalancingRule {
         FieldChecks.requireNonNegative("id", id);
         FieldChecks.requireIdentifier("uuid", uuid);
-        requireNonNull(publicIp, "publicIp is null");
-        if (!publicIp.isIpv4()) {
-            throw new InvalidParameterException("src_ip", "must be an IPv4 address", publicIp);
-        }
+        requireNonNull(publicIp, "publicIp is null").requireIpv4("src_ip");
         FieldChecks.requirePort("src_port", publicPort);
         FieldChecks.requirePort("private_port", privatePort);
         requireNonNull(algorithm, "algorithm is null");

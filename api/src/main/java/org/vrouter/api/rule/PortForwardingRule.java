@@ -43,12 +43,8 @@ public record PortForwardingRule(
         sourceCidrs = RuleChecks.copyCidrs("source_cidr_list", sourceCidrs);
         requireNonNull(state, "state is null");
         FieldChecks.requirePositive("network_id", networkId);
-        if (!publicIp.isIpv4()) {
-            throw new InvalidParameterException("source_ip_address", "must be an IPv4 address", publicIp);
-        }
-        if (!vmIp.isIpv4()) {
-            throw new InvalidParameterException("destination_ip_address", "must be an IPv4 address", vmIp);
-        }
+        publicIp.requireIpv4("source_ip_address");
+        vmIp.requireIpv4("destination_ip_address");
         if (publicPorts.end() - publicPorts.start() != privatePorts.end() - privatePorts.start()) {
             throw new InvalidParameterException("destination_port_range",
                     "must be the same size as source_port_range " + publicPorts, privatePorts);

@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.net.PortRange;
 
 /**
  * The IP protocol a rule matches: {@code tcp}, {@code udp}, {@code icmp}, {@code all}, or (network
  * ACLs only) an IP protocol number 0 to 255 such as {@code 41}. A value rather than an enum because
- * of the numbers; each rule type narrows the set it accepts with {@link #requireOneOf}.
+ * of the numbers; each rule type narrows the set it accepts with {@link #requireOneOf}. The domain
+ * rules and the rule TOs in {@code commands} (firewall, port forwarding, static NAT, network ACL)
+ * all carry this type; {@link #name()} is the wire text.
  *
  * @param name lower case name or decimal number, as on the wire
  */
@@ -69,6 +72,36 @@ public record Protocol(String name) {
     /** Whether the protocol has ports (tcp or udp). */
     public boolean hasPorts() {
         return equals(TCP) || equals(UDP);
+    }
+
+    /** Whether this is {@code icmp}, the protocol with an ICMP type and code. */
+    public boolean isIcmp() {
+        return equals(ICMP);
+    }
+
+    /**
+     * Checks that a rule of this protocol may match {@code ports}: only tcp and udp have ports.
+     * Shared by the rule records and the rule TOs.
+     *
+     * @throws InvalidParameterException naming {@code field} otherwise
+     */
+    public void requirePortsAllowed(String field, PortRange ports) {
+        if (!hasPorts()) {
+            throw new InvalidParameterException(field, "ports apply only to protocol tcp or udp, not " + name, ports);
+        }
+    }
+
+    /**
+     * Checks that a rule of this protocol may match an ICMP type and code: only icmp does.
+     * Shared by the rule records and the rule TOs.
+     *
+     * @param shown the offending type and code for the message, or null
+     * @throws InvalidParameterException naming {@code field} otherwise
+     */
+    public void requireIcmpAllowed(String field, Object shown) {
+        if (!isIcmp()) {
+            throw new InvalidParameterException(field, "ICMP type and code apply only to protocol icmp, not " + name, shown);
+        }
     }
 
     /**

@@ -2,7 +2,10 @@ package org.vrouter.api.rule;
 
 import org.vrouter.api.validation.WireNames;
 
-/** What a firewall-style rule is for; the topology layer dispatches rules by purpose (CloudStack's {@code FirewallRule.Purpose}). */
+/**
+ * What a firewall-style rule is for; the topology layer dispatches rules by purpose (CloudStack's
+ * {@code FirewallRule.Purpose}). The firewall TO carries it too ({@code "purpose":"Firewall"}).
+ */
 public enum Purpose {
     FIREWALL("Firewall"),
     PORT_FORWARDING("PortForwarding"),

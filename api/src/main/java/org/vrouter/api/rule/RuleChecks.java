@@ -16,13 +16,8 @@ final class RuleChecks {
     static void requirePortsAndIcmpMatchProtocol(Protocol protocol, Optional<PortRange> ports, String portsField, Optional<Icmp> icmp) {
         requireNonNull(ports, "ports is null");
         requireNonNull(icmp, "icmp is null");
-        if (ports.isPresent() && !protocol.hasPorts()) {
-            throw new InvalidParameterException(portsField, "ports apply only to protocol tcp or udp, not " + protocol, ports.get());
-        }
-        if (icmp.isPresent() && !protocol.equals(Protocol.ICMP)) {
-            throw new InvalidParameterException("icmp_type", "ICMP type and code apply only to protocol icmp, not " + protocol,
-                    icmp.get().type() + "/" + icmp.get().code());
-        }
+        ports.ifPresent(range -> protocol.requirePortsAllowed(portsField, range));
+        icmp.ifPresent(value -> protocol.requireIcmpAllowed("icmp_type", value.type() + "/" + value.code()));
     }
 
     static List<Cidr> copyCidrs(String field, List<Cidr> cidrs) {

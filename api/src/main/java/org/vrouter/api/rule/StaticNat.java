@@ -2,9 +2,8 @@ package org.vrouter.api.rule;
 
 import static java.util.Objects.requireNonNull;
 
-import org.vrouter.api.error.InvalidParameterException;
-import org.vrouter.api.validation.FieldChecks;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.validation.FieldChecks;
 
 /**
  * One-to-one NAT between a public address and a VM's address: all traffic to the public address
@@ -17,12 +16,8 @@ public record StaticNat(IpAddress publicIp, IpAddress vmIp, long networkId, bool
         requireNonNull(publicIp, "publicIp is null");
         requireNonNull(vmIp, "vmIp is null");
         FieldChecks.requirePositive("network_id", networkId);
-        if (!publicIp.isIpv4()) {
-            throw new InvalidParameterException("source_ip_address", "must be an IPv4 address", publicIp);
-        }
-        if (!vmIp.isIpv4()) {
-            throw new InvalidParameterException("destination_ip_address", "must be an IPv4 address", vmIp);
-        }
+        publicIp.requireIpv4("source_ip_address");
+        vmIp.requireIpv4("destination_ip_address");
     }
 
     /** A mapping to add. */

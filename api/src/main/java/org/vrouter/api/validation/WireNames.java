@@ -21,6 +21,14 @@ public final class WireNames {
      *     the message lists the valid wire names
      */
     public static <E extends Enum<E>> E fromWireName(String field, String name, E[] values, Function<E, String> wireName) {
+        return fromWireName(field, name, values, wireName, "value");
+    }
+
+    /**
+     * As {@link #fromWireName(String, String, Enum[], Function)}, saying what was unknown:
+     * {@code unknown <kind> (expected one of [...])}.
+     */
+    public static <E extends Enum<E>> E fromWireName(String field, String name, E[] values, Function<E, String> wireName, String kind) {
         if (name == null) {
             throw new InvalidParameterException(field, "is missing");
         }
@@ -29,7 +37,7 @@ public final class WireNames {
                 return value;
             }
         }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + list(values, wireName) + ")", name);
+        throw new InvalidParameterException(field, "unknown " + kind + " (expected one of " + list(values, wireName) + ")", name);
     }
 
     /** The wire names of {@code values} as {@code [a, b, c]}, for error messages. */

@@ -68,9 +68,7 @@ public record Nic(
     }
 
     private static void requireIpv4(Optional<IpAddress> ipAddress, Optional<Netmask> netmask, Optional<IpAddress> gateway) {
-        if (ipAddress.isPresent() && !ipAddress.get().isIpv4()) {
-            throw new InvalidParameterException("ip_address", "must be an IPv4 address", ipAddress.get());
-        }
+        ipAddress.ifPresent(ip -> ip.requireIpv4("ip_address"));
         if (ipAddress.isPresent() != netmask.isPresent()) {
             throw ipAddress.isPresent()
                     ? new InvalidParameterException("netmask", "is missing for ip_address " + ipAddress.get())
@@ -99,9 +97,7 @@ public record Nic(
         if (value.isEmpty()) {
             return;
         }
-        if (!value.get().isIpv6()) {
-            throw new InvalidParameterException(field, "must be an IPv6 address", value.get());
-        }
+        value.get().requireIpv6(field);
         if (cidr.isEmpty()) {
             throw new InvalidParameterException(field, "given without ip6_cidr", value.get());
         }

@@ -1,7 +1,6 @@
 package org.vrouter.api.vm;
 
-
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /** What a hypervisor reports about a VM: on, off, or not found on the host at all. */
 public enum PowerState {
@@ -23,14 +22,6 @@ public enum PowerState {
 
     /** Looks up a wire name, ignoring case. */
     public static PowerState fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (PowerState value : values()) {
-            if (value.wireName.equalsIgnoreCase(name) || value.name().equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field, "unknown value (expected one of " + java.util.Arrays.stream(values()).map(v -> v.wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), PowerState::wireName);
     }
 }

@@ -19,7 +19,7 @@ import org.vrouter.api.validation.WireNames;
 public record VirtualMachine(long id, String uuid, String instanceName, String hostName, Type type, State state,
         OptionalLong hostId, OptionalLong podId) {
 
-    /** The kind of VM (CloudStack's {@code VirtualMachine.Type}). */
+    /** The kind of VM (CloudStack's {@code VirtualMachine.Type}); {@code VirtualMachineTO} carries it too. */
     public enum Type {
         USER("User"),
         DOMAIN_ROUTER("DomainRouter"),
@@ -35,6 +35,11 @@ public record VirtualMachine(long id, String uuid, String instanceName, String h
 
         public String wireName() {
             return wireName;
+        }
+
+        /** Anything but {@link #USER}: hypervisor resources give system VMs boot arguments, no PXE and a control NIC. */
+        public boolean isSystemVm() {
+            return this != USER;
         }
 
         /** Looks up a wire name, ignoring case. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vrouter.api.bootargs.BootArgs;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.network.ServiceOffering;
 import org.vrouter.api.secret.Secret;

@@ -15,8 +15,9 @@ import org.vrouter.api.validation.WireNames;
 /**
  * An L2TP/IPsec remote-access VPN server on a router, for one isolated network or one VPC.
  *
- * <p>Validated at construction: exactly one of network and VPC; addresses IPv4; the local address
- * inside the local CIDR and the client pool outside it; the pre-shared key non-empty and free of
+ * <p>Validated at construction, with the rules of {@link VpnChecks} that the remote-access command
+ * shares: exactly one of network and VPC; addresses IPv4; the local CIDR a network address, the
+ * local address inside it and the client pool outside it; the pre-shared key non-empty and free of
  * quotes, whitespace and control characters (it lands in {@code ipsec.secrets}).
  *
  * @param serverIp the public address clients connect to ({@code vpn_server_ip})
@@ -72,16 +73,9 @@ public record RemoteAccessVpn(
         requireNonNull(localIp, "localIp is null");
         requireNonNull(localCidr, "localCidr is null");
         requireNonNull(state, "state is null");
-        VpnChecks.requireIpv4("vpn_server_ip", serverIp);
-        VpnChecks.requireIpv4("ip_range", ipRange.first());
-        VpnChecks.requireIpv4("local_ip", localIp);
+        serverIp.requireIpv4("vpn_server_ip");
+        VpnChecks.requireClientAddressing(ipRange, localIp, localCidr);
         VpnChecks.requirePresharedKey("preshared_key", presharedKey);
-        if (!localCidr.contains(localIp)) {
-            throw new InvalidParameterException("local_ip", "not inside local_cidr " + localCidr, localIp);
-        }
-        if (localCidr.contains(ipRange.first()) || localCidr.contains(ipRange.last()) || ipRange.contains(localCidr.network().address())) {
-            throw new InvalidParameterException("ip_range", "overlaps local_cidr " + localCidr, ipRange);
-        }
     }
 
     /** A VPN for an isolated network, in state Added. */

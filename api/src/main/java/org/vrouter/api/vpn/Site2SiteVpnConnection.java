@@ -3,7 +3,6 @@ package org.vrouter.api.vpn;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
@@ -16,11 +15,11 @@ import org.vrouter.api.validation.WireNames;
  * An IPsec tunnel between a VPC router and a customer gateway: the local end (VPC public address
  * and CIDR), the peer (gateway address and CIDRs) and the IKE/ESP parameters.
  *
- * <p>Validated at construction: addresses IPv4; at least one peer CIDR, none overlapping the local
- * guest CIDR; policies in strongSwan proposal form ({@code aes128-sha1}, several separated by
- * {@code ,}, an optional DH group after {@code ;} as in {@code aes128-sha1;modp1536}); lifetimes 0
- * to 86400 seconds; the pre-shared key non-empty and free of quotes, whitespace and control
- * characters. Build one with {@link #builder}.
+ * <p>Validated at construction, with the rules of {@link VpnChecks} that the site-to-site command
+ * shares: addresses IPv4; the local guest CIDR and at least one peer CIDR, all network addresses,
+ * no peer overlapping the local one; policies {@code cipher-hash[,cipher-hash...][;dhgroup]}
+ * ({@code aes128-sha1;modp1536}); lifetimes 1 to 86400 seconds; the pre-shared key non-empty and
+ * free of quotes, whitespace and control characters. Build one with {@link #builder}.
  *
  * @param localGuestCidr the VPC CIDR ({@code local_guest_cidr})
  * @param peerCidrs the customer networks reached through the tunnel ({@code peer_guest_cidr_list})
@@ -48,9 +47,6 @@ public record Site2SiteVpnConnection(
         boolean splitConnections,
         IkeVersion ikeVersion,
         State state) {
-
-    private static final Pattern POLICY = Pattern.compile(
-            "[a-z0-9]+(?:[-_][a-z0-9]+)*(?:,[a-z0-9]+(?:[-_][a-z0-9]+)*)*(?:;[a-z0-9]+)?", Pattern.CASE_INSENSITIVE);
 
     /** The IKE version ({@code ike_version}); {@code ike} lets the peers negotiate. */
     public enum IkeVersion {
@@ -108,31 +104,22 @@ public record Site2SiteVpnConnection(
         requireNonNull(presharedKey, "presharedKey is null");
         requireNonNull(ikeVersion, "ikeVersion is null");
         requireNonNull(state, "state is null");
-        VpnChecks.requireIpv4("local_public_ip", localPublicIp);
-        VpnChecks.requireIpv4("local_public_gateway", localPublicGateway);
-        VpnChecks.requireIpv4("peer_gateway_ip", peerGatewayIp);
+        localPublicIp.requireIpv4("local_public_ip");
+        localPublicGateway.requireIpv4("local_public_gateway");
+        peerGatewayIp.requireIpv4("peer_gateway_ip");
+        localGuestCidr.requireNetworkAddress("local_guest_cidr");
         peerCidrs = List.copyOf(peerCidrs);
         if (peerCidrs.isEmpty()) {
             throw new InvalidParameterException("peer_guest_cidr_list", "is empty");
         }
         for (int i = 0; i < peerCidrs.size(); i++) {
-            if (VpnChecks.overlap(peerCidrs.get(i), localGuestCidr)) {
-                throw new InvalidParameterException("peer_guest_cidr_list[" + i + "]", "overlaps local_guest_cidr " + localGuestCidr,
-                        peerCidrs.get(i));
-            }
+            VpnChecks.requirePeerCidr("peer_guest_cidr_list[" + i + "]", peerCidrs.get(i), localGuestCidr);
         }
-        requirePolicy("ike_policy", ikePolicy);
-        requirePolicy("esp_policy", espPolicy);
-        FieldChecks.requireRange("ike_lifetime", ikeLifetimeSeconds, 0, 86400);
-        FieldChecks.requireRange("esp_lifetime", espLifetimeSeconds, 0, 86400);
+        VpnChecks.requireIpsecPolicy("ike_policy", ikePolicy);
+        VpnChecks.requireIpsecPolicy("esp_policy", espPolicy);
+        VpnChecks.requireLifetime("ike_lifetime", ikeLifetimeSeconds);
+        VpnChecks.requireLifetime("esp_lifetime", espLifetimeSeconds);
         VpnChecks.requirePresharedKey("ipsec_psk", presharedKey);
-    }
-
-    private static void requirePolicy(String field, String policy) {
-        FieldChecks.requireNonBlank(field, policy);
-        if (!POLICY.matcher(policy).matches()) {
-            throw new InvalidParameterException(field, "not an IPsec proposal list such as aes128-sha1;modp1536", policy);
-        }
     }
 
     /**

@@ -62,4 +62,11 @@ class CidrTest {
         assertInvalid(() -> Cidr.parseNetwork("cidr", "10.1.1.5/24"), "cidr").hasMessageContaining("did you mean 10.1.1.0/24");
         assertThat(Cidr.parseNetwork("cidr", "10.1.1.0/24")).hasToString("10.1.1.0/24");
     }
+
+    @Test
+    void requireNetworkAddressNamesTheCallersField() {
+        assertThat(Cidr.parse("fd00::/64").requireNetworkAddress("ip6_cidr")).isEqualTo(Cidr.parse("fd00::/64"));
+        assertInvalid(() -> Cidr.parse("172.16.1.1/16").requireNetworkAddress("vpc_cidr"), "vpc_cidr")
+                .hasMessageContaining("did you mean 172.16.0.0/16");
+    }
 }

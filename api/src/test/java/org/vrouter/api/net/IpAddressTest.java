@@ -61,4 +61,12 @@ class IpAddressTest {
         assertThat(IpAddress.parse("10.0.0.9")).isLessThan(IpAddress.parse("10.0.0.10"));
         assertThat(IpAddress.parse("255.255.255.255")).isLessThan(IpAddress.parse("::1"));
     }
+
+    @Test
+    void requiresAFamilyNamingTheCallersField() {
+        assertThat(IpAddress.parse("10.0.0.1").requireIpv4("gateway")).isEqualTo(IpAddress.parse("10.0.0.1"));
+        assertThat(IpAddress.parse("fd00::1").requireIpv6("ip6_gateway")).isEqualTo(IpAddress.parse("fd00::1"));
+        assertInvalid(() -> IpAddress.parse("fd00::1").requireIpv4("gateway"), "gateway").hasMessageContaining("must be an IPv4 address");
+        assertInvalid(() -> IpAddress.parse("10.0.0.1").requireIpv6("ip6_gateway"), "ip6_gateway").hasMessageContaining("must be an IPv6 address");
+    }
 }

@@ -10,6 +10,7 @@ class IpRangeTest {
     void parsesAndPrintsTheWireForm() {
         IpRange range = IpRange.parse("ip_range", "10.1.2.1-10.1.2.8");
         assertThat(range).hasToString("10.1.2.1-10.1.2.8");
+        assertThat(range.contains(IpAddress.parse("10.1.2.5"))).isTrue();
         assertThat(range.contains(IpAddress.parse("10.1.2.8"))).isTrue();
         assertThat(range.contains(IpAddress.parse("10.1.2.9"))).isFalse();
         assertThat(range.isWithin(Cidr.parse("10.1.2.0/28"))).isTrue();
@@ -28,6 +29,7 @@ class IpRangeTest {
     @Test
     void rejectsTextWithoutOneDash() {
         assertInvalid(() -> IpRange.parse("pool", "10.1.2.1"), "pool");
+        assertInvalid(() -> IpRange.parse("ip_range", "10.1.2.1"), "ip_range");
         assertInvalid(() -> IpRange.parse("pool", "10.1.2.1-10.1.2.3-10.1.2.4"), "pool");
         assertInvalid(() -> IpRange.parse("pool", "10.1.2.1-x"), "pool");
     }

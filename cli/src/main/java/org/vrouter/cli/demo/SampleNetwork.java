@@ -12,6 +12,7 @@ import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.net.Netmask;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.TrafficType;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.LoadBalancerConfigCommand;
@@ -21,7 +22,6 @@ import org.vrouter.commands.SetPortForwardingRulesCommand;
 import org.vrouter.commands.SetStaticNatRulesCommand;
 import org.vrouter.commands.VmDataCommand;
 import org.vrouter.commands.to.DhcpEntryTO;
-import org.vrouter.commands.to.FirewallProtocol;
 import org.vrouter.commands.to.FirewallRuleTO;
 import org.vrouter.commands.to.IpAddressTO;
 import org.vrouter.commands.to.LoadBalancerTO;
@@ -83,13 +83,13 @@ final class SampleNetwork {
     }
 
     private static SetFirewallRulesCommand firewall() {
-        FirewallRuleTO ssh = FirewallRuleTO.ingress(17, SOURCE_NAT_IP, FirewallProtocol.TCP)
+        FirewallRuleTO ssh = FirewallRuleTO.ingress(17, SOURCE_NAT_IP, Protocol.TCP)
                 .ports(PortRange.of(22)).sourceCidrs(List.of(Cidr.parse("0.0.0.0/0"))).guestCidr(GUEST_CIDR).build();
         return new SetFirewallRulesCommand(router(), List.of(ssh), false);
     }
 
     private static SetPortForwardingRulesCommand portForward() {
-        PortForwardingRuleTO rule = PortForwardingRuleTO.of(SOURCE_NAT_IP, FirewallProtocol.TCP, PortRange.of(2222),
+        PortForwardingRuleTO rule = PortForwardingRuleTO.of(SOURCE_NAT_IP, Protocol.TCP, PortRange.of(2222),
                 VMS.get(2).ip(), PortRange.of(22));
         return new SetPortForwardingRulesCommand(router(), List.of(rule), false);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /**
  * Stickiness by a cookie the application sets (CloudStack method {@code AppCookie}). CloudStack
@@ -47,13 +48,9 @@ public record AppCookieStickinessTO(Optional<String> cookieName, int length, Str
             return wireName;
         }
 
+        /** Looks up a wire name, ignoring case. */
         public static Mode fromWireName(String field, String name) {
-            for (Mode mode : values()) {
-                if (mode.wireName.equalsIgnoreCase(name)) {
-                    return mode;
-                }
-            }
-            throw new InvalidParameterException(field, "unknown mode (expected path-parameters or query-string)", name);
+            return WireNames.fromWireName(field, name, values(), Mode::wireName, "mode");
         }
     }
 

@@ -50,22 +50,22 @@ public record DhcpEntryTO(
 
     public DhcpEntryTO {
         requireNonNull(macAddress, "macAddress is null");
-        optional(ipv4Address, "ipv4Address").ifPresent(ip -> TransferChecks.requireIpv4("ipv4_address", ip));
-        optional(ipv6Address, "ipv6Address").ifPresent(ip -> TransferChecks.requireIpv6("ipv6_address", ip));
+        optional(ipv4Address, "ipv4Address").ifPresent(ip -> ip.requireIpv4("ipv4_address"));
+        optional(ipv6Address, "ipv6Address").ifPresent(ip -> ip.requireIpv6("ipv6_address"));
         if (ipv4Address.isEmpty() && ipv6Address.isEmpty()) {
             throw new InvalidParameterException("ipv4_address", "an entry needs an IPv4 or an IPv6 address");
         }
         FieldChecks.requireHostName("host_name", hostName);
         dnsAddresses = TransferChecks.list(dnsAddresses, "dnsAddresses");
-        dnsAddresses.forEach(ip -> TransferChecks.requireIpv4("dns_addresses", ip));
-        optional(defaultGateway, "defaultGateway").ifPresent(ip -> TransferChecks.requireIpv4("default_gateway", ip));
+        dnsAddresses.forEach(ip -> ip.requireIpv4("dns_addresses"));
+        optional(defaultGateway, "defaultGateway").ifPresent(ip -> ip.requireIpv4("default_gateway"));
         optional(staticRoutes, "staticRoutes").ifPresent(routes -> {
             FieldChecks.requireSafeText("static_routes", routes);
             if (routes.chars().anyMatch(Character::isWhitespace)) {
                 throw new InvalidParameterException("static_routes", "must not contain whitespace", routes);
             }
         });
-        optional(ipv6Gateway, "ipv6Gateway").ifPresent(ip -> TransferChecks.requireIpv6("ipv6_gateway", ip));
+        optional(ipv6Gateway, "ipv6Gateway").ifPresent(ip -> ip.requireIpv6("ipv6_gateway"));
         requireNonNull(ipv6Duid, "ipv6Duid is null");
         if (!DUID.matcher(ipv6Duid).matches()) {
             throw new InvalidParameterException("ipv6_duid", "not a DUID (lower-case hex octets separated by ':')", ipv6Duid);

@@ -12,6 +12,10 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.FirewallRule;
+import org.vrouter.api.rule.Protocol;
+import org.vrouter.api.rule.Purpose;
 import org.vrouter.api.validation.FieldChecks;
 
 /**
@@ -23,9 +27,10 @@ import org.vrouter.api.validation.FieldChecks;
  * {@code icmp_code}, {@code traffic_type}, {@code guest_cidr}, {@code default_egress_policy},
  * {@code type}).
  *
- * <p>Invariants: ports only for TCP and UDP; ICMP type and code only for ICMP (-1 = any); an
- * ingress {@link FirewallPurpose#FIREWALL} rule names the public IP it guards, an egress rule has
- * no source IP (the wire carries {@code ""}); a rule is not both revoked and already added.
+ * <p>Invariants: the protocol is tcp, udp, icmp or all (no protocol numbers); ports only for TCP
+ * and UDP; ICMP type and code only for ICMP (-1 = any); an ingress {@link Purpose#FIREWALL} rule
+ * names the public IP it guards, an egress rule has no source IP (the wire carries {@code ""}); a
+ * rule is not both revoked and already added.
  *
  * @param id the rule's database id; the router keys its bag by it
  * @param revoked the rule is being removed (CloudStack state Revoke)
@@ -36,60 +41,54 @@ public record FirewallRuleTO(
         long id,
         Optional<String> srcVlanTag,
         Optional<IpAddress> srcIp,
-        FirewallProtocol protocol,
+        Protocol protocol,
         Optional<PortRange> srcPortRange,
         boolean revoked,
         boolean alreadyAdded,
         List<Cidr> sourceCidrs,
         List<Cidr> destCidrs,
-        FirewallPurpose purpose,
+        Purpose purpose,
         OptionalInt icmpType,
         OptionalInt icmpCode,
-        RuleTrafficType trafficType,
+        Direction trafficType,
         Optional<Cidr> guestCidr,
         boolean defaultEgressPolicy,
-        FirewallRuleType type) {
+        FirewallRule.Type type) {
 
     public FirewallRuleTO {
         FieldChecks.requireNonNegative("id", id);
         optional(srcVlanTag, "srcVlanTag").ifPresent(tag -> FieldChecks.requireIdentifier("src_vlan_tag", tag));
         optional(srcIp, "srcIp");
-        requireNonNull(protocol, "protocol is null");
-        if (optional(srcPortRange, "srcPortRange").isPresent() && !protocol.hasPorts()) {
-            throw new InvalidParameterException("src_port_range", "only TCP and UDP rules have ports, not " + protocol.wireName(), srcPortRange.get());
-        }
+        requireNonNull(protocol, "protocol is null").requireOneOf("protocol", Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ALL);
+        optional(srcPortRange, "srcPortRange").ifPresent(ports -> protocol.requirePortsAllowed("src_port_range", ports));
         if (revoked && alreadyAdded) {
             throw new InvalidParameterException("already_added", "a revoked rule cannot also be already added");
         }
         sourceCidrs = TransferChecks.list(sourceCidrs, "sourceCidrs");
         destCidrs = TransferChecks.list(destCidrs, "destCidrs");
         requireNonNull(purpose, "purpose is null");
-        TransferChecks.requireIcmp("icmp_type", icmpType);
-        TransferChecks.requireIcmp("icmp_code", icmpCode);
-        if ((icmpType.isPresent() || icmpCode.isPresent()) && protocol != FirewallProtocol.ICMP) {
-            throw new InvalidParameterException(icmpType.isPresent() ? "icmp_type" : "icmp_code", "only ICMP rules have an ICMP type and code, not " + protocol.wireName());
-        }
+        TransferChecks.requireIcmp(protocol, icmpType, icmpCode);
         requireNonNull(trafficType, "trafficType is null");
-        optional(guestCidr, "guestCidr").ifPresent(cidr -> TransferChecks.requireNetwork("guest_cidr", cidr));
+        optional(guestCidr, "guestCidr").ifPresent(cidr -> cidr.requireNetworkAddress("guest_cidr"));
         requireNonNull(type, "type is null");
-        if (trafficType == RuleTrafficType.EGRESS && srcIp.isPresent()) {
+        if (trafficType == Direction.EGRESS && srcIp.isPresent()) {
             throw new InvalidParameterException("src_ip", "an egress rule has no source IP", srcIp.get());
         }
-        if (trafficType == RuleTrafficType.INGRESS && purpose == FirewallPurpose.FIREWALL && srcIp.isEmpty()) {
+        if (trafficType == Direction.INGRESS && purpose == Purpose.FIREWALL && srcIp.isEmpty()) {
             throw new InvalidParameterException("src_ip", "an ingress firewall rule needs the public IP it applies to");
         }
     }
 
-    /** Starts an ingress rule on public IP {@code srcIp}, purpose {@link FirewallPurpose#FIREWALL}. */
-    public static Builder ingress(long id, IpAddress srcIp, FirewallProtocol protocol) {
-        Builder builder = new Builder(id, protocol, RuleTrafficType.INGRESS);
+    /** Starts an ingress rule on public IP {@code srcIp}, purpose {@link Purpose#FIREWALL}. */
+    public static Builder ingress(long id, IpAddress srcIp, Protocol protocol) {
+        Builder builder = new Builder(id, protocol, Direction.INGRESS);
         builder.srcIp = requireNonNull(srcIp, "srcIp is null");
         return builder;
     }
 
-    /** Starts an egress rule (no source IP), purpose {@link FirewallPurpose#FIREWALL}. */
-    public static Builder egress(long id, FirewallProtocol protocol) {
-        return new Builder(id, protocol, RuleTrafficType.EGRESS);
+    /** Starts an egress rule (no source IP), purpose {@link Purpose#FIREWALL}. */
+    public static Builder egress(long id, Protocol protocol) {
+        return new Builder(id, protocol, Direction.EGRESS);
     }
 
     /**
@@ -103,8 +102,8 @@ public record FirewallRuleTO(
     /** Collects a rule's fields; {@link #build()} validates them. */
     public static final class Builder {
         private final long id;
-        private final FirewallProtocol protocol;
-        private final RuleTrafficType trafficType;
+        private final Protocol protocol;
+        private final Direction trafficType;
         private IpAddress srcIp;
         private String srcVlanTag;
         private PortRange srcPortRange;
@@ -112,14 +111,14 @@ public record FirewallRuleTO(
         private boolean alreadyAdded;
         private final List<Cidr> sourceCidrs = new ArrayList<>();
         private final List<Cidr> destCidrs = new ArrayList<>();
-        private FirewallPurpose purpose = FirewallPurpose.FIREWALL;
+        private Purpose purpose = Purpose.FIREWALL;
         private OptionalInt icmpType = OptionalInt.empty();
         private OptionalInt icmpCode = OptionalInt.empty();
         private Cidr guestCidr;
         private boolean defaultEgressPolicy;
-        private FirewallRuleType type = FirewallRuleType.USER;
+        private FirewallRule.Type type = FirewallRule.Type.USER;
 
-        private Builder(long id, FirewallProtocol protocol, RuleTrafficType trafficType) {
+        private Builder(long id, Protocol protocol, Direction trafficType) {
             this.id = id;
             this.protocol = requireNonNull(protocol, "protocol is null");
             this.trafficType = trafficType;
@@ -161,7 +160,7 @@ public record FirewallRuleTO(
             return this;
         }
 
-        public Builder purpose(FirewallPurpose purpose) {
+        public Builder purpose(Purpose purpose) {
             this.purpose = requireNonNull(purpose, "purpose is null");
             return this;
         }
@@ -176,7 +175,7 @@ public record FirewallRuleTO(
             return this;
         }
 
-        public Builder type(FirewallRuleType type) {
+        public Builder type(FirewallRule.Type type) {
             this.type = requireNonNull(type, "type is null");
             return this;
         }

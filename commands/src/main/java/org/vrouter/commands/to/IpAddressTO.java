@@ -58,7 +58,7 @@ public record IpAddressTO(
         requireNonNull(publicIp, "publicIp is null");
         optional(broadcastUri, "broadcastUri");
         optional(vlanGateway, "vlanGateway").ifPresent(gateway -> TransferChecks.requireSameFamily("gateway", gateway, publicIp, "public_ip"));
-        optional(vlanNetmask, "vlanNetmask").ifPresent(netmask -> TransferChecks.requireIpv4("public_ip", publicIp));
+        optional(vlanNetmask, "vlanNetmask").ifPresent(netmask -> publicIp.requireIpv4("public_ip"));
         if (vlanGateway.isPresent() && vlanNetmask.isPresent()) {
             TransferChecks.requireInSubnet("gateway", vlanGateway.get(), publicIp, vlanNetmask.get());
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.validation.FieldChecks;
+import org.vrouter.api.validation.WireNames;
 
 /**
  * Stickiness by a cookie that haproxy manages (CloudStack method {@code LbCookie}): rendered as
@@ -40,13 +41,9 @@ public record LbCookieStickinessTO(Optional<String> cookieName, Mode mode, boole
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** Looks up a wire name, ignoring case. */
         public static Mode fromWireName(String field, String name) {
-            for (Mode mode : values()) {
-                if (mode.wireName().equalsIgnoreCase(name)) {
-                    return mode;
-                }
-            }
-            throw new InvalidParameterException(field, "unknown cookie mode (expected insert, rewrite or prefix)", name);
+            return WireNames.fromWireName(field, name, values(), Mode::wireName, "cookie mode");
         }
     }
 

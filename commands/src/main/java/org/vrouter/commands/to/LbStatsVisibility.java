@@ -1,8 +1,6 @@
 package org.vrouter.commands.to;
 
-import java.util.Arrays;
-
-import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.validation.WireNames;
 
 /**
  * Where haproxy's statistics page is reachable: CloudStack's setting
@@ -39,15 +37,6 @@ public enum LbStatsVisibility {
 
     /** Looks up a wire name, ignoring case. */
     public static LbStatsVisibility fromWireName(String field, String name) {
-        if (name == null) {
-            throw new InvalidParameterException(field, "is missing");
-        }
-        for (LbStatsVisibility value : values()) {
-            if (value.wireName.equalsIgnoreCase(name)) {
-                return value;
-            }
-        }
-        throw new InvalidParameterException(field,
-                "unknown stats visibility (expected one of " + Arrays.stream(values()).map(LbStatsVisibility::wireName).toList() + ")", name);
+        return WireNames.fromWireName(field, name, values(), LbStatsVisibility::wireName, "stats visibility");
     }
 }

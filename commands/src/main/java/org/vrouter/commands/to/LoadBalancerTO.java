@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.rule.LbAlgorithm;
+import org.vrouter.api.rule.LbProtocol;
 import org.vrouter.api.validation.FieldChecks;
 
 /**

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.validation.FieldChecks;
 
 /**
@@ -24,44 +25,41 @@ import org.vrouter.api.validation.FieldChecks;
  * CloudStack's default {@code 0.0.0.0/0,::/0}.
  *
  * @param number the rule's position in the ACL, at least 1; lower numbers match first
+ * @param protocol a name or an IP protocol number 0-255: the second field of the rule string; in
+ *     {@code network_acl.json} the rule {@code type} (a number becomes {@code "type":"protocol"}
+ *     with {@code "protocol": n})
  * @param revoked the rule is being removed (the rule string becomes {@code <traffic>;reverted;0;0;0;})
  */
 public record NetworkACLTO(
         int number,
-        AclProtocol protocol,
+        Protocol protocol,
         Optional<PortRange> portRange,
         OptionalInt icmpType,
         OptionalInt icmpCode,
         List<Cidr> cidrs,
-        RuleTrafficType trafficType,
+        Direction trafficType,
         AclAction action,
         boolean revoked) {
 
     public NetworkACLTO {
         FieldChecks.requireRange("number", number, 1, Integer.MAX_VALUE);
         requireNonNull(protocol, "protocol is null");
-        if (optional(portRange, "portRange").isPresent() && !protocol.hasPorts()) {
-            throw new InvalidParameterException("port_range", "only TCP and UDP rules have ports, not " + protocol, portRange.get());
-        }
-        TransferChecks.requireIcmp("icmp_type", icmpType);
-        TransferChecks.requireIcmp("icmp_code", icmpCode);
-        if ((icmpType.isPresent() || icmpCode.isPresent()) && !protocol.isIcmp()) {
-            throw new InvalidParameterException(icmpType.isPresent() ? "icmp_type" : "icmp_code", "only ICMP rules have an ICMP type and code, not " + protocol);
-        }
+        optional(portRange, "portRange").ifPresent(ports -> protocol.requirePortsAllowed("port_range", ports));
+        TransferChecks.requireIcmp(protocol, icmpType, icmpCode);
         cidrs = TransferChecks.list(cidrs, "cidrs");
         requireNonNull(trafficType, "trafficType is null");
         requireNonNull(action, "action is null");
     }
 
-    public static Builder builder(int number, AclProtocol protocol, RuleTrafficType trafficType, AclAction action) {
+    public static Builder builder(int number, Protocol protocol, Direction trafficType, AclAction action) {
         return new Builder(number, protocol, trafficType, action);
     }
 
     /** Collects a rule's fields; {@link #build()} validates them. */
     public static final class Builder {
         private final int number;
-        private final AclProtocol protocol;
-        private final RuleTrafficType trafficType;
+        private final Protocol protocol;
+        private final Direction trafficType;
         private final AclAction action;
         private PortRange portRange;
         private OptionalInt icmpType = OptionalInt.empty();
@@ -69,7 +67,7 @@ public record NetworkACLTO(
         private final List<Cidr> cidrs = new ArrayList<>();
         private boolean revoked;
 
-        private Builder(int number, AclProtocol protocol, RuleTrafficType trafficType, AclAction action) {
+        private Builder(int number, Protocol protocol, Direction trafficType, AclAction action) {
             this.number = number;
             this.protocol = requireNonNull(protocol, "protocol is null");
             this.trafficType = requireNonNull(trafficType, "trafficType is null");

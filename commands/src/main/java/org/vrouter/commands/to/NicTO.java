@@ -55,8 +55,8 @@ public record NicTO(
         checkIpv4(optional(ip, "ip"), optional(netmask, "netmask"), optional(gateway, "gateway"));
         optional(broadcastUri, "broadcastUri");
         optional(isolationUri, "isolationUri");
-        optional(dns1, "dns1").ifPresent(dns -> TransferChecks.requireIpv4("dns1", dns));
-        optional(dns2, "dns2").ifPresent(dns -> TransferChecks.requireIpv4("dns2", dns));
+        optional(dns1, "dns1").ifPresent(dns -> dns.requireIpv4("dns1"));
+        optional(dns2, "dns2").ifPresent(dns -> dns.requireIpv4("dns2"));
         TransferChecks.requireNonNegative("network_rate", networkRateMbps);
         TransferChecks.requireMtu("mtu", mtu);
         checkIpv6(optional(ip6Address, "ip6Address"), optional(ip6Gateway, "ip6Gateway"), optional(ip6Cidr, "ip6Cidr"));
@@ -65,8 +65,8 @@ public record NicTO(
     }
 
     private static void checkIpv4(Optional<IpAddress> ip, Optional<Netmask> netmask, Optional<IpAddress> gateway) {
-        ip.ifPresent(address -> TransferChecks.requireIpv4("ip", address));
-        gateway.ifPresent(address -> TransferChecks.requireIpv4("gateway", address));
+        ip.ifPresent(address -> address.requireIpv4("ip"));
+        gateway.ifPresent(address -> address.requireIpv4("gateway"));
         if (ip.isPresent() != netmask.isPresent()) {
             throw new InvalidParameterException(ip.isPresent() ? "netmask" : "ip", "an IPv4 address needs a netmask and a netmask an address");
         }
@@ -76,8 +76,8 @@ public record NicTO(
     }
 
     private static void checkIpv6(Optional<IpAddress> address, Optional<IpAddress> gateway, Optional<Cidr> cidr) {
-        address.ifPresent(ip -> TransferChecks.requireIpv6("ip6_address", ip));
-        gateway.ifPresent(ip -> TransferChecks.requireIpv6("ip6_gateway", ip));
+        address.ifPresent(ip -> ip.requireIpv6("ip6_address"));
+        gateway.ifPresent(ip -> ip.requireIpv6("ip6_gateway"));
         if (cidr.isEmpty()) {
             return;
         }
@@ -85,7 +85,7 @@ public record NicTO(
         if (network.isIpv4()) {
             throw new InvalidParameterException("ip6_cidr", "must be an IPv6 CIDR", network);
         }
-        TransferChecks.requireNetwork("ip6_cidr", network);
+        network.requireNetworkAddress("ip6_cidr");
         address.filter(ip -> !network.contains(ip)).ifPresent(ip -> {
             throw new InvalidParameterException("ip6_address", "outside the network " + network, ip);
         });

@@ -8,6 +8,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Protocol;
 
 /**
  * One port-forwarding rule: CloudStack's {@code PortForwardingRuleTO}, an element of
@@ -26,7 +27,7 @@ import org.vrouter.api.net.PortRange;
  */
 public record PortForwardingRuleTO(
         IpAddress srcIp,
-        FirewallProtocol protocol,
+        Protocol protocol,
         PortRange srcPortRange,
         IpAddress dstIp,
         PortRange dstPortRange,
@@ -38,7 +39,7 @@ public record PortForwardingRuleTO(
         requireNonNull(srcIp, "srcIp is null");
         requireNonNull(protocol, "protocol is null");
         if (!protocol.hasPorts()) {
-            throw new InvalidParameterException("protocol", "port forwarding is for tcp or udp", protocol.wireName());
+            throw new InvalidParameterException("protocol", "port forwarding is for tcp or udp", protocol.name());
         }
         requireNonNull(srcPortRange, "srcPortRange is null");
         requireNonNull(dstIp, "dstIp is null");
@@ -55,7 +56,7 @@ public record PortForwardingRuleTO(
     }
 
     /** A new rule (neither revoked nor already added) open to anyone. */
-    public static PortForwardingRuleTO of(IpAddress srcIp, FirewallProtocol protocol, PortRange srcPorts, IpAddress dstIp, PortRange dstPorts) {
+    public static PortForwardingRuleTO of(IpAddress srcIp, Protocol protocol, PortRange srcPorts, IpAddress dstIp, PortRange dstPorts) {
         return new PortForwardingRuleTO(srcIp, protocol, srcPorts, dstIp, dstPorts, false, false, List.of());
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
+import org.vrouter.api.rule.Protocol;
 
 /**
  * One static-NAT rule: CloudStack's {@code StaticNatRuleTO}, an element of
@@ -26,7 +27,7 @@ import org.vrouter.api.net.PortRange;
 public record StaticNatRuleTO(
         IpAddress publicIp,
         IpAddress vmIp,
-        Optional<FirewallProtocol> protocol,
+        Optional<Protocol> protocol,
         Optional<PortRange> ports,
         boolean revoked,
         boolean crossNetworkSnat) {
@@ -42,7 +43,7 @@ public record StaticNatRuleTO(
                     "a protocol static NAT rule needs both a protocol and a port range");
         }
         protocol.filter(value -> !value.hasPorts()).ifPresent(value -> {
-            throw new InvalidParameterException("protocol", "static NAT by protocol is for tcp or udp", value.wireName());
+            throw new InvalidParameterException("protocol", "static NAT by protocol is for tcp or udp", value.name());
         });
     }
 
@@ -52,7 +53,7 @@ public record StaticNatRuleTO(
     }
 
     /** Ports {@code ports} of {@code protocol} on {@code publicIp} to the same ports of {@code vmIp}. */
-    public static StaticNatRuleTO forPorts(IpAddress publicIp, IpAddress vmIp, FirewallProtocol protocol, PortRange ports) {
+    public static StaticNatRuleTO forPorts(IpAddress publicIp, IpAddress vmIp, Protocol protocol, PortRange ports) {
         return new StaticNatRuleTO(publicIp, vmIp, Optional.of(protocol), Optional.of(ports), false, false);
     }
 

@@ -10,6 +10,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.Netmask;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.validation.FieldChecks;
 
 /** Checks shared by the transfer objects of this package; errors name the wire field. */
@@ -28,20 +29,6 @@ final class TransferChecks {
         return List.copyOf(requireNonNull(values, name + " is null"));
     }
 
-    static IpAddress requireIpv4(String field, IpAddress ip) {
-        if (!ip.isIpv4()) {
-            throw new InvalidParameterException(field, "must be an IPv4 address", ip);
-        }
-        return ip;
-    }
-
-    static IpAddress requireIpv6(String field, IpAddress ip) {
-        if (ip.isIpv4()) {
-            throw new InvalidParameterException(field, "must be an IPv6 address", ip);
-        }
-        return ip;
-    }
-
     static void requireSameFamily(String field, IpAddress ip, IpAddress reference, String referenceField) {
         if (ip.isIpv4() != reference.isIpv4()) {
             throw new InvalidParameterException(field, "address family differs from " + referenceField + " (" + reference + ")", ip);
@@ -50,19 +37,11 @@ final class TransferChecks {
 
     /** {@code ip} must lie in the network of {@code anchor}/{@code netmask}. */
     static void requireInSubnet(String field, IpAddress ip, IpAddress anchor, Netmask netmask) {
-        requireIpv4(field, ip);
+        ip.requireIpv4(field);
         Cidr network = Cidr.of(anchor, netmask).network();
         if (!network.contains(ip)) {
             throw new InvalidParameterException(field, "outside the network " + network, ip);
         }
-    }
-
-    /** A CIDR without host bits ({@code 10.1.1.0/24}). */
-    static Cidr requireNetwork(String field, Cidr cidr) {
-        if (!cidr.isNetworkAddress()) {
-            throw new InvalidParameterException(field, "host bits set in network CIDR (did you mean " + cidr.network() + "?)", cidr);
-        }
-        return cidr;
     }
 
     static OptionalInt requireMtu(String field, OptionalInt mtu) {
@@ -77,11 +56,13 @@ final class TransferChecks {
         return value;
     }
 
-    /** An ICMP type or code: -1 (any) to 255. */
-    static OptionalInt requireIcmp(String field, OptionalInt value) {
-        optional(value, field);
-        value.ifPresent(number -> FieldChecks.requireRange(field, number, -1, 255));
-        return value;
+    /** ICMP type and code: each -1 (any) to 255, and only on an icmp rule. */
+    static void requireIcmp(Protocol protocol, OptionalInt type, OptionalInt code) {
+        optional(type, "icmp_type").ifPresent(number -> FieldChecks.requireRange("icmp_type", number, -1, 255));
+        optional(code, "icmp_code").ifPresent(number -> FieldChecks.requireRange("icmp_code", number, -1, 255));
+        if (type.isPresent() || code.isPresent()) {
+            protocol.requireIcmpAllowed(type.isPresent() ? "icmp_type" : "icmp_code", null);
+        }
     }
 
     /** Free text that must be present: labels, names shown to operators. */

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
+import org.vrouter.api.bootargs.BootArg;
+import org.vrouter.api.bootargs.BootArgs;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.wire.bootargs.BootArg;
-import org.vrouter.commands.wire.bootargs.BootArgs;
+import org.vrouter.api.vm.VirtualMachine;
 
 /**
  * The VM a {@code StartCommand} starts: CloudStack's {@code VirtualMachineTO}, reduced to what a
@@ -35,7 +36,7 @@ import org.vrouter.commands.wire.bootargs.BootArgs;
 public record VirtualMachineTO(
         String name,
         String hostName,
-        VirtualMachineType type,
+        VirtualMachine.Type type,
         int cpus,
         int speedMhz,
         long minRamBytes,
@@ -78,7 +79,7 @@ public record VirtualMachineTO(
         return sorted;
     }
 
-    public static Builder builder(String name, VirtualMachineType type, String uuid) {
+    public static Builder builder(String name, VirtualMachine.Type type, String uuid) {
         return new Builder(name, type, uuid);
     }
 
@@ -110,7 +111,7 @@ public record VirtualMachineTO(
     /** Collects a VM's fields; {@link #build()} validates them. Defaults: 1 vCPU at 500 MHz, 256 MiB. */
     public static final class Builder {
         private final String name;
-        private final VirtualMachineType type;
+        private final VirtualMachine.Type type;
         private final String uuid;
         private String hostName;
         private int cpus = 1;
@@ -123,7 +124,7 @@ public record VirtualMachineTO(
         private boolean enableHa;
         private Secret password;
 
-        private Builder(String name, VirtualMachineType type, String uuid) {
+        private Builder(String name, VirtualMachine.Type type, String uuid) {
             this.name = requireNonNull(name, "name is null");
             this.type = requireNonNull(type, "type is null");
             this.uuid = requireNonNull(uuid, "uuid is null");

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.vrouter.api.net.Cidr;
+import org.vrouter.api.rule.Direction;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.SetNetworkACLCommand;
-import org.vrouter.commands.to.AclProtocol;
-import org.vrouter.commands.to.FirewallProtocol;
 import org.vrouter.commands.to.NetworkACLTO;
 import org.vrouter.commands.to.NicTO;
-import org.vrouter.commands.to.RuleTrafficType;
 import org.vrouter.commands.wire.payload.AclRule;
 import org.vrouter.commands.wire.payload.AllAclRule;
 import org.vrouter.commands.wire.payload.CidrList;
@@ -49,7 +48,7 @@ final class AclPayloads {
                 continue;
             }
             AclRule converted = PayloadElements.at("rules", i, rule, AclPayloads::rule);
-            (rule.trafficType() == RuleTrafficType.INGRESS ? ingress : egress).add(converted);
+            (rule.trafficType() == Direction.INGRESS ? ingress : egress).add(converted);
         }
         boolean privateGateway = command.accessDetails().get(AccessDetails.VPC_PRIVATE_GATEWAY).isPresent();
         Cidr cidr = nic.cidr().orElseThrow();
@@ -60,16 +59,17 @@ final class AclPayloads {
     private static AclRule rule(NetworkACLTO rule) {
         CidrList cidrs = rule.cidrs().isEmpty() ? DEFAULT_CIDRS : new CidrList(rule.cidrs());
         boolean allowed = rule.action().allowed();
-        AclProtocol protocol = rule.protocol();
-        if (protocol.number().isPresent()) {
-            return new ProtocolAclRule(protocol.number().getAsInt(), cidrs, allowed);
+        Protocol protocol = rule.protocol();
+        if (protocol.isNumber()) {
+            return new ProtocolAclRule(protocol.protocolNumber().getAsInt(), cidrs, allowed);
         }
-        FirewallProtocol named = protocol.named().orElseThrow();
-        return switch (named) {
-            case TCP, UDP -> new PortAclRule(named.wireName(), rule.portRange().map(ports -> ports.start()).orElse(0),
+        if (protocol.hasPorts()) {
+            return new PortAclRule(protocol.name(), rule.portRange().map(ports -> ports.start()).orElse(0),
                     rule.portRange().map(ports -> ports.end()).orElse(0), cidrs, allowed);
-            case ICMP -> new IcmpAclRule(rule.icmpType().orElse(ANY_ICMP), rule.icmpCode().orElse(ANY_ICMP), cidrs, allowed);
-            case ALL -> new AllAclRule(cidrs, allowed);
-        };
+        }
+        if (protocol.isIcmp()) {
+            return new IcmpAclRule(rule.icmpType().orElse(ANY_ICMP), rule.icmpCode().orElse(ANY_ICMP), cidrs, allowed);
+        }
+        return new AllAclRule(cidrs, allowed);
     }
 }

@@ -46,7 +46,7 @@ final class RulePayloads {
     private static FirewallRule firewallRule(FirewallRuleTO rule, Optional<Cidr> guestIp6Cidr) {
         FirewallRule.Builder payload = FirewallRule.builder()
                 .id(rule.id())
-                .protocol(rule.protocol().wireName())
+                .protocol(rule.protocol().name())
                 .revoked(rule.revoked())
                 .alreadyAdded(rule.alreadyAdded())
                 .sourceCidrList(rule.sourceCidrs())
@@ -75,7 +75,7 @@ final class RulePayloads {
 
     private static ForwardingRule forwardingRule(PortForwardingRuleTO rule, boolean vpc) {
         Optional<CidrList> sources = vpc && !rule.sourceCidrs().isEmpty() ? Optional.of(new CidrList(rule.sourceCidrs())) : Optional.empty();
-        return new ForwardingRule(rule.revoked(), rule.protocol().wireName(), rule.srcIp(), rule.srcPortRange(), rule.dstIp(),
+        return new ForwardingRule(rule.revoked(), rule.protocol().name(), rule.srcIp(), rule.srcPortRange(), rule.dstIp(),
                 rule.dstPortRange(), sources);
     }
 
@@ -85,7 +85,7 @@ final class RulePayloads {
     }
 
     private static StaticNatRule staticNatRule(StaticNatRuleTO rule) {
-        return new StaticNatRule(rule.revoked(), rule.protocol().map(protocol -> protocol.wireName()), rule.publicIp(),
+        return new StaticNatRule(rule.revoked(), rule.protocol().map(protocol -> protocol.name()), rule.publicIp(),
                 rule.ports().map(WirePortRange::of).orElse(WirePortRange.ALL), rule.vmIp(), Optional.of(rule.crossNetworkSnat()));
     }
 }

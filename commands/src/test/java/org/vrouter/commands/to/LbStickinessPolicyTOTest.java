@@ -112,4 +112,16 @@ class LbStickinessPolicyTOTest {
             assertThat(LbStickinessPolicyTO.fromCloudStack(policy.methodName(), policy.params())).isEqualTo(policy);
         }
     }
+
+    @Test
+    void readsCookieModesInAnyCaseAndRejectsUnknownOnes() {
+        assertThat(LbCookieStickinessTO.Mode.fromWireName("mode", "Rewrite")).isEqualTo(LbCookieStickinessTO.Mode.REWRITE);
+        assertThat(AppCookieStickinessTO.Mode.fromWireName("mode", "QUERY-STRING")).isEqualTo(AppCookieStickinessTO.Mode.QUERY_STRING);
+        assertThatThrownBy(() -> LbCookieStickinessTO.Mode.fromWireName("mode", "append"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("mode: unknown cookie mode");
+        assertThatThrownBy(() -> AppCookieStickinessTO.Mode.fromWireName("mode", "cookie"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("mode: unknown mode");
+    }
 }

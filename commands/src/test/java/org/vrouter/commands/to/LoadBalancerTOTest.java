@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.rule.LbAlgorithm;
+import org.vrouter.api.rule.LbProtocol;
 
 class LoadBalancerTOTest {
     private static final IpAddress PUBLIC_IP = IpAddress.parse("203.0.113.20");

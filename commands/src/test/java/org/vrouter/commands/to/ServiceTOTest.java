@@ -118,21 +118,4 @@ class ServiceTOTest {
         assertThat(catchThrowableOfType(InvalidParameterException.class, () -> VmDataEntry.metadata("../etc", "x")).field())
                 .isEqualTo("vm_metadata.file");
     }
-
-    @Test
-    void parsesIpRanges() {
-        IpRange range = IpRange.parse("ip_range", "10.1.2.1-10.1.2.8");
-
-        assertThat(range.toString()).isEqualTo("10.1.2.1-10.1.2.8");
-        assertThat(range.contains(IpAddress.parse("10.1.2.5"))).isTrue();
-        assertThat(range.contains(IpAddress.parse("10.1.2.9"))).isFalse();
-    }
-
-    @Test
-    void rejectsReversedAndMalformedIpRanges() {
-        InvalidParameterException reversed = catchThrowableOfType(InvalidParameterException.class, () -> IpRange.parse("ip_range", "10.1.2.8-10.1.2.1"));
-        assertThat(reversed).hasMessageContaining("after");
-        assertThat(catchThrowableOfType(InvalidParameterException.class, () -> IpRange.parse("ip_range", "10.1.2.1")).field())
-                .isEqualTo("ip_range");
-    }
 }

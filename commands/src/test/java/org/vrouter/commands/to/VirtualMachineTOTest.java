@@ -12,6 +12,7 @@ import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.net.Netmask;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.secret.Secret;
+import org.vrouter.api.vm.VirtualMachine;
 
 class VirtualMachineTOTest {
     static NicTO nic(int deviceId, TrafficType type) {
@@ -19,7 +20,7 @@ class VirtualMachineTOTest {
     }
 
     static VirtualMachineTO.Builder router() {
-        return VirtualMachineTO.builder("r-12-VM", VirtualMachineType.DOMAIN_ROUTER, "7f7c3c1e-0000-4000-8000-000000000012");
+        return VirtualMachineTO.builder("r-12-VM", VirtualMachine.Type.DOMAIN_ROUTER, "7f7c3c1e-0000-4000-8000-000000000012");
     }
 
     @Test

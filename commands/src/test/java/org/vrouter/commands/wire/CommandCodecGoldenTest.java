@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vrouter.commands.NetworkElementCommand;
-import org.vrouter.commands.golden.GoldenFiles;
+import org.vrouter.api.golden.GoldenFiles;
 import org.vrouter.commands.wire.payload.DatabagType;
 import org.vrouter.commands.wire.payload.Payload;
 import org.vrouter.commands.wire.payload.PayloadCodec;

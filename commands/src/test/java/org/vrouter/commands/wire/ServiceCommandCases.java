@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.vrouter.api.net.Cidr;
+import org.vrouter.api.net.IpRange;
+import org.vrouter.api.rule.LbAlgorithm;
 import org.vrouter.api.secret.Secret;
+import org.vrouter.api.vpn.Site2SiteVpnConnection;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.HealthCheckConfigKey;
 import org.vrouter.commands.HealthCheckSettings;
@@ -21,8 +24,6 @@ import org.vrouter.commands.SetMonitorServiceCommand;
 import org.vrouter.commands.Site2SiteVpnCfgCommand;
 import org.vrouter.commands.VmDataCommand;
 import org.vrouter.commands.VpnUsersCfgCommand;
-import org.vrouter.commands.to.IpRange;
-import org.vrouter.commands.to.LbAlgorithm;
 import org.vrouter.commands.to.LoadBalancerTO;
 import org.vrouter.commands.to.MonitorServiceTO;
 import org.vrouter.commands.to.VpnUserTO;
@@ -65,7 +66,7 @@ final class ServiceCommandCases {
                         Cidr.parse("172.16.0.0/16"), ip("198.51.100.7"))
                 .peerGuestCidrs(List.of(Cidr.parse("10.0.0.0/24"), Cidr.parse("10.0.1.0/24")))
                 .psk(Secret.of("s3cret")).policies("aes128-sha1;modp1536", "aes128-sha1").dpd(true)
-                .ikeVersion(Site2SiteVpnCfgCommand.IkeVersion.IKEV2).splitConnections(true).build());
+                .ikeVersion(Site2SiteVpnConnection.IkeVersion.IKEV2).splitConnections(true).build());
         cases.put("site-to-site-vpn-remove", Site2SiteVpnCfgCommand.builder(router().build(), ip("203.0.113.30"), ip("203.0.113.1"),
                         Cidr.parse("172.16.0.0/16"), ip("198.51.100.8"))
                 .create(false).peerGuestCidrs(List.of(Cidr.parse("10.8.0.0/16"))).psk(Secret.of("old-secret"))

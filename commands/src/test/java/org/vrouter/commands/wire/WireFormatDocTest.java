@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.vrouter.commands.golden.GoldenFiles;
+import org.vrouter.api.golden.GoldenFiles;
 import org.vrouter.commands.wire.payload.DnsConfigPayload;
 import org.vrouter.commands.wire.payload.IpAssociationsPayload;
 import org.vrouter.commands.wire.payload.NetworkAclPayload;

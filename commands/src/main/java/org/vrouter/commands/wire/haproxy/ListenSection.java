@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.vrouter.api.rule.LbProtocol;
 import org.vrouter.commands.LoadBalancerConfigCommand;
 import org.vrouter.commands.to.LbDestinationTO;
 import org.vrouter.commands.to.LbHealthCheckPolicyTO;
-import org.vrouter.commands.to.LbProtocol;
 import org.vrouter.commands.to.LbStatsVisibility;
 import org.vrouter.commands.to.LbStickinessPolicyTO;
 import org.vrouter.commands.to.LoadBalancerTO;

@@ -4,13 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.vrouter.api.bootargs.BootArgKeys;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.validation.FieldChecks;
 
@@ -21,33 +20,31 @@ import org.vrouter.api.validation.FieldChecks;
  *
  * <p>CloudStack's own file has no {@code delete_from_processed_cache}; it is optional on input (false when
  * absent) and written like on every payload. Values never contain whitespace (the boot line is split on
- * it) and are safe text. {@link #toString()} masks the values of password and key arguments.
+ * it) and are safe text, but are not checked per key as {@code BootArgs} checks them; keys have the shape
+ * {@link BootArgKeys#isWellFormed} accepts. {@link #toString()} masks the values of
+ * {@link BootArgKeys#SECRET_KEYS}.
  */
 public record CmdLinePayload(
         @JsonProperty("cmd_line") Map<String, String> cmdLine,
         @JsonProperty("delete_from_processed_cache") boolean deleteFromProcessedCache) implements Payload {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final Set<String> SECRET_KEYS = Set.of("vmpassword", "router_password",
-            "baremetalnotificationsecuritykey", "baremetalnotificationapikey");
-
     public CmdLinePayload {
         WireChecks.required("cmd_line", cmdLine);
         Map<String, String> copy = new LinkedHashMap<>();
         cmdLine.forEach((key, value) -> {
-            if (key == null || !KEY.matcher(key).matches()) {
+            if (!BootArgKeys.isWellFormed(key)) {
                 throw new InvalidParameterException("cmd_line", "not a boot argument name (a letter, then letters, digits or '_')", key);
             }
             String field = "cmd_line." + key;
             WireChecks.required(field, value);
-            if (SECRET_KEYS.contains(key)) {
+            if (BootArgKeys.isSecret(key)) {
                 FieldChecks.requireSafeSecret(field, value);
             }
             else {
                 FieldChecks.requireSafeText(field, value);
             }
             if (value.chars().anyMatch(Character::isWhitespace)) {
-                throw new InvalidParameterException(field, "must not contain whitespace", SECRET_KEYS.contains(key) ? null : value);
+                throw new InvalidParameterException(field, "must not contain whitespace", BootArgKeys.isSecret(key) ? null : value);
             }
             copy.put(key, value);
         });
@@ -74,7 +71,7 @@ public record CmdLinePayload(
     @Override
     public String toString() {
         return "CmdLinePayload[cmdLine={" + cmdLine.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + (SECRET_KEYS.contains(entry.getKey()) ? "****" : entry.getValue()))
+                .map(entry -> entry.getKey() + "=" + (BootArgKeys.isSecret(entry.getKey()) ? "****" : entry.getValue()))
                 .collect(Collectors.joining(", ")) + "}, deleteFromProcessedCache=" + deleteFromProcessedCache + "]";
     }
 }

@@ -56,9 +56,7 @@ public record IpAddressEntry(
         if (!publicIp.isIpv4()) {
             throw new InvalidParameterException("public_ip", "must be an IPv4 address (the netmask is dotted)", publicIp);
         }
-        if (!gateway.isIpv4()) {
-            throw new InvalidParameterException("gateway", "must be an IPv4 address", gateway);
-        }
+        gateway.requireIpv4("gateway");
         WireChecks.deviceNumber("nic_dev_id", nicDevId);
         mtu.ifPresent(value -> FieldChecks.requireRange("mtu", value, 68, 65535));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.IpRange;
 import org.vrouter.api.secret.Secret;
 
 /**
@@ -44,18 +45,10 @@ public record RemoteAccessVpnPayload(
 
     private static List<IpAddress> ipRange(String ipRange) {
         WireChecks.required("ip_range", ipRange);
-        String[] parts = ipRange.split("-", -1);
-        if (parts.length != 2) {
-            throw new InvalidParameterException("ip_range", "not an address range (<first>-<last>)", ipRange);
-        }
-        IpAddress first = IpAddress.parse("ip_range", parts[0]);
-        IpAddress last = IpAddress.parse("ip_range", parts[1]);
-        if (!first.isIpv4() || !last.isIpv4()) {
+        IpRange range = IpRange.parse("ip_range", ipRange);
+        if (!range.first().isIpv4()) {
             throw new InvalidParameterException("ip_range", "must be an IPv4 range", ipRange);
         }
-        if (first.compareTo(last) > 0) {
-            throw new InvalidParameterException("ip_range", "first address is after last address", ipRange);
-        }
-        return List.of(first, last);
+        return List.of(range.first(), range.last());
     }
 }

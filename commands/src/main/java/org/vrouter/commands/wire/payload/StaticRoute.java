@@ -2,7 +2,6 @@ package org.vrouter.commands.wire.payload;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 
@@ -24,8 +23,6 @@ public record StaticRoute(
         WireChecks.required("ip_address", ipAddress);
         WireChecks.required("gateway", gateway);
         WireChecks.required("network", network);
-        if (!network.isNetworkAddress()) {
-            throw new InvalidParameterException("network", "host bits set (expected " + network.network() + ")", network);
-        }
+        network.requireNetworkAddress("network");
     }
 }

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vrouter.api.golden.GoldenFiles;
 import org.vrouter.commands.LoadBalancerConfigCommand;
-import org.vrouter.commands.golden.GoldenFiles;
+import org.vrouter.api.golden.GoldenFiles;
 import org.vrouter.commands.to.LbStatsSettings;
 import org.vrouter.commands.to.LbStatsVisibility;
 

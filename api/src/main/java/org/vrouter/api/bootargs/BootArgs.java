@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,8 +38,15 @@ import org.vrouter.api.secret.Secret;
  * <p>{@code toString()} masks secret values; {@link #render()} writes them and is for the carrier.
  */
 public record BootArgs(List<BootArg> args) {
+    private static final BootArgs EMPTY = new BootArgs(List.of());
+
     public BootArgs {
         args = List.copyOf(requireNonNull(args, "args is null"));
+    }
+
+    /** No arguments (a guest VM's profile). */
+    public static BootArgs empty() {
+        return EMPTY;
     }
 
     public static BootArgsBuilder builder() {
@@ -119,6 +126,10 @@ public record BootArgs(List<BootArg> args) {
     /** Every value of {@code key}, in order. */
     public List<String> getAll(String key) {
         return args.stream().filter(arg -> arg.key().equals(key)).map(BootArg::value).toList();
+    }
+
+    public boolean isEmpty() {
+        return args.isEmpty();
     }
 
     public boolean contains(String key) {

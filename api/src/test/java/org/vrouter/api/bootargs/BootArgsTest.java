@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,6 +97,20 @@ class BootArgsTest {
     }
 
     @Test
+    void acceptsAnEmptyValueForAFreeFormKey() {
+        assertThat(BootArgs.builder().put("ntpserverlist", "").build().render()).isEqualTo(" ntpserverlist=");
+        assertThat(BootArgs.empty().isEmpty()).isTrue();
+        assertThat(BootArgs.parse(" ntpserverlist=").isEmpty()).isFalse();
+    }
+
+    @Test
+    void equalityDependsOnOrder() {
+        BootArgs ab = BootArgs.builder().put("a", "1").put("b", "2").build();
+        BootArgs ba = BootArgs.builder().put("b", "2").put("a", "1").build();
+        assertThat(ab).isEqualTo(BootArgs.parse(" a=1 b=2")).isNotEqualTo(ba);
+    }
+
+    @Test
     void keepsEverythingAfterTheFirstEqualsSign() {
         assertThat(BootArgs.parse(" authorized_key=" + KEY).authorizedKey()).contains(KEY);
     }
@@ -159,6 +173,10 @@ class BootArgsTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("vmpassword:")
                 .message().doesNotContain("top");
+        assertThatThrownBy(() -> BootArgs.builder().routerPassword(Secret.of("bad pw")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("router_password:")
+                .message().doesNotContain("bad pw");
     }
 
     @ParameterizedTest
@@ -195,5 +213,7 @@ class BootArgsTest {
         assertThatThrownBy(() -> BootArgs.parse(" =domP")).hasMessageContaining("not key=value");
         assertThatThrownBy(() -> BootArgs.parse(" 1key=x")).hasMessageStartingWith("boot argument key:");
         assertThatThrownBy(() -> BootArgs.builder().put("bad-key", "x")).hasMessageStartingWith("boot argument key:");
+        assertThatThrownBy(() -> BootArgs.builder().put("eth0 ip", "1")).hasMessageStartingWith("boot argument key:");
+        assertThatThrownBy(() -> BootArgs.builder().put("a=b", "1")).hasMessageStartingWith("boot argument key:");
     }
 }

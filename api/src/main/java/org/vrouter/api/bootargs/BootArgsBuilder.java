@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import static java.util.Objects.requireNonNull;
 

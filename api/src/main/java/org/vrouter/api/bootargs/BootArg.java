@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 /**
  * One {@code key=value} token of the boot-argument line, validated by key (see {@link BootArgs}).

@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.router.RedundantState;
-import org.vrouter.commands.golden.GoldenFiles;
+import org.vrouter.api.golden.GoldenFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

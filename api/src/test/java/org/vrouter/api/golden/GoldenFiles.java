@@ -1,4 +1,4 @@
-package org.vrouter.commands.golden;
+package org.vrouter.api.golden;
 
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,7 +21,6 @@ import org.vrouter.api.validation.FieldChecks;
  */
 final class BootArgRules {
     static final String SAFE_VALUE_CHARACTERS = "letters, digits and . _ : / , + = * @ -";
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9._:/,+=*@-]*");
     private static final Pattern NIC_KEY = Pattern.compile("eth([0-9]{1,2})(ip|mask|ip6|ip6prelen)");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
@@ -32,7 +31,7 @@ final class BootArgRules {
 
     /** Checks a key and its value, throwing {@link InvalidParameterException} naming the key. */
     static void check(String key, String value) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        if (!BootArgKeys.isWellFormed(key)) {
             throw new InvalidParameterException("boot argument key",
                     "must start with a letter and contain only letters, digits and '_' (at most 64)", key);
         }
@@ -100,15 +99,11 @@ final class BootArgRules {
     }
 
     private static void ipv4(String key, String value) {
-        if (!IpAddress.parse(key, value).isIpv4()) {
-            throw new InvalidParameterException(key, "must be an IPv4 address", value);
-        }
+        IpAddress.parse(key, value).requireIpv4(key);
     }
 
     private static void ipv6(String key, String value) {
-        if (!IpAddress.parse(key, value).isIpv6()) {
-            throw new InvalidParameterException(key, "must be an IPv6 address", value);
-        }
+        IpAddress.parse(key, value).requireIpv6(key);
     }
 
     private static void cidrV4(String key, String value) {

@@ -1,6 +1,7 @@
-package org.vrouter.commands.wire.bootargs;
+package org.vrouter.api.bootargs;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The boot-argument keys CloudStack's management server emits and its router understands
@@ -65,7 +66,17 @@ public final class BootArgKeys {
     /** Keys whose value is a credential: masked in {@code toString()}, never shown in errors. */
     public static final Set<String> SECRET_KEYS = Set.of(VM_PASSWORD, ROUTER_PASSWORD, BAREMETAL_SECURITY_KEY, BAREMETAL_API_KEY);
 
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
     private BootArgKeys() {}
+
+    /**
+     * Whether {@code key} can be a boot-argument key: a letter, then at most 63 letters, digits or
+     * {@code _} (the router splits the line on whitespace and {@code =}). False for null.
+     */
+    public static boolean isWellFormed(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
 
     /** {@code eth<device>ip}: IPv4 address of NIC {@code device}. */
     public static String ethIp(int device) {
@@ -87,6 +98,7 @@ public final class BootArgKeys {
         return "eth" + device + "ip6prelen";
     }
 
+    /** Whether the value of {@code key} is a credential ({@link #SECRET_KEYS}). */
     public static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key);
     }
