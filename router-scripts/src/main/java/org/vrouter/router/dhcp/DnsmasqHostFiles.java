@@ -1,6 +1,7 @@
 package org.vrouter.router.dhcp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.commands.wire.bootargs.RouterType;
 
 /**
- * The three files dnsmasq re-reads on SIGHUP, in CloudStack's formats, hosts in IPv4 order.
+ * The three files dnsmasq re-reads on SIGHUP, in CloudStack's formats, hosts in IPv4 order,
+ * rendered in one pass over the hosts.
  *
  * <p>{@code dhcphosts.txt}, one reservation per line:
  * <pre>
@@ -37,59 +39,75 @@ import org.vrouter.commands.wire.bootargs.RouterType;
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
 
-    private DnsmasqHostFiles() {}
+    /** The three texts. */
+    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts) {}
 
-    static String dhcpHosts(DhcpInput input) {
-        StringBuilder out = new StringBuilder();
-        for (DhcpHost host : sorted(input.hosts())) {
-            String name = DnsmasqText.check("host_name", host.hostName());
-            out.append(host.mac());
-            if (!hostOptions(input, host).isEmpty()) {
-                out.append(",set:").append(tag(host));
-            }
-            out.append(',').append(host.ipv4()).append(',').append(name).append(',').append(host.leaseText()).append('\n');
-            if (host.ipv6().isPresent()) {
-                out.append("id:").append(DnsmasqText.check("ipv6_duid", host.effectiveDuid()))
-                        .append(",[").append(host.ipv6().get()).append("],").append(name).append(',')
-                        .append(host.leaseText()).append('\n');
-            }
+    private final DhcpInput input;
+    private final List<GuestInterface> interfaces;
+    /** Per interface, in {@link #interfaces} order: the IPv4 network and mask as numbers. */
+    private final long[] networks;
+    private final long[] masks;
+    /** Per interface: the name servers its VMs get by default. */
+    private final List<List<IpAddress>> networkDns;
+
+    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces) {
+        this.input = input;
+        this.interfaces = interfaces;
+        this.networks = new long[interfaces.size()];
+        this.masks = new long[interfaces.size()];
+        this.networkDns = new ArrayList<>(interfaces.size());
+        for (int i = 0; i < interfaces.size(); i++) {
+            GuestInterface guest = interfaces.get(i);
+            masks[i] = guest.address().prefixLength() == 0 ? 0 : (0xffffffffL << (32 - guest.address().prefixLength())) & 0xffffffffL;
+            networks[i] = ipv4Number(guest.address().address()) & masks[i];
+            networkDns.add(DnsmasqRenderer.nameServers(input, guest, true));
         }
-        return out.toString();
     }
 
-    static String dhcpOpts(DhcpInput input) {
-        StringBuilder out = new StringBuilder();
-        for (DhcpHost host : sorted(input.hosts())) {
-            for (String option : hostOptions(input, host)) {
-                out.append(tag(host)).append(',').append(option).append('\n');
-            }
-        }
-        return out.toString();
+    static Texts render(DhcpInput input, List<GuestInterface> interfaces) {
+        return new DnsmasqHostFiles(input, interfaces).render();
     }
 
-    static String etcHosts(DhcpInput input, List<GuestInterface> interfaces) {
+    private Texts render() {
         String router = DnsmasqText.check("name", input.routerName());
-        StringBuilder out = new StringBuilder();
-        out.append("127.0.0.1\tlocalhost\n");
-        out.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        out.append("ff02::1\tip6-allnodes\n");
-        out.append("ff02::2\tip6-allrouters\n");
-        out.append("127.0.1.1\t").append(router).append('\n');
+        StringBuilder hosts = new StringBuilder();
+        StringBuilder opts = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        names.append("127.0.0.1\tlocalhost\n");
+        names.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
+        names.append("ff02::1\tip6-allnodes\n");
+        names.append("ff02::2\tip6-allrouters\n");
+        names.append("127.0.1.1\t").append(router).append('\n');
         if (input.routerType() != RouterType.VPC_ROUTER && !interfaces.isEmpty()) {
-            out.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
+            names.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
         }
         for (DhcpHost host : sorted(input.hosts())) {
             String name = DnsmasqText.check("host_name", host.hostName());
-            out.append(host.ipv4()).append('\t').append(name).append('\n');
-            host.ipv6().ifPresent(ipv6 -> out.append(ipv6).append('\t').append(name).append('\n'));
+            String tag = host.ipv4().value().replace('.', '_');
+            List<String> options = hostOptions(host);
+            hosts.append(host.mac());
+            if (!options.isEmpty()) {
+                hosts.append(",set:").append(tag);
+            }
+            hosts.append(',').append(host.ipv4()).append(',').append(name).append(',').append(host.leaseText()).append('\n');
+            for (String option : options) {
+                opts.append(tag).append(',').append(option).append('\n');
+            }
+            names.append(host.ipv4()).append('\t').append(name).append('\n');
+            if (host.ipv6().isPresent()) {
+                IpAddress ipv6 = host.ipv6().get();
+                hosts.append("id:").append(DnsmasqText.check("ipv6_duid", host.effectiveDuid())).append(",[").append(ipv6)
+                        .append("],").append(name).append(',').append(host.leaseText()).append('\n');
+                names.append(ipv6).append('\t').append(name).append('\n');
+            }
         }
-        return out.toString();
+        return new Texts(hosts.toString(), opts.toString(), names.toString());
     }
 
     /** The options a host needs beyond its network's, as {@code <code>[,<value>]}, by option code. */
-    static List<String> hostOptions(DhcpInput input, DhcpHost host) {
-        Optional<GuestInterface> guest = input.interfaceServing(host.ipv4());
-        Optional<IpAddress> networkGateway = guest.flatMap(GuestInterface::gateway);
+    private List<String> hostOptions(DhcpHost host) {
+        int served = servingInterface(host.ipv4());
+        Optional<IpAddress> networkGateway = served < 0 ? Optional.empty() : interfaces.get(served).gateway();
         List<String> options = new ArrayList<>(4);
         Optional<IpAddress> gateway;
         if (!host.defaultEntry()) {
@@ -104,8 +122,8 @@ final class DnsmasqHostFiles {
             if (host.gateway().isPresent() && !own.equals(networkGateway)) {
                 options.add(own.map(value -> "3," + value).orElse("3"));
             }
-            List<IpAddress> networkDns = guest.map(value -> DnsmasqRenderer.nameServers(input, value, true)).orElse(List.of());
-            if (!host.dnsAddresses().isEmpty() && !host.dnsAddresses().equals(networkDns)) {
+            List<IpAddress> dns = served < 0 ? List.of() : networkDns.get(served);
+            if (!host.dnsAddresses().isEmpty() && !host.dnsAddresses().equals(dns)) {
                 options.add("6," + DnsmasqRenderer.join(host.dnsAddresses()));
             }
         }
@@ -120,13 +138,35 @@ final class DnsmasqHostFiles {
         return options;
     }
 
-    private static String tag(DhcpHost host) {
-        return host.ipv4().value().replace('.', '_');
+    /** The index of the first interface whose network holds the address, or -1. */
+    private int servingInterface(IpAddress ipv4) {
+        long number = ipv4Number(ipv4);
+        for (int i = 0; i < networks.length; i++) {
+            if ((number & masks[i]) == networks[i]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
+    /** Hosts by IPv4 address, each address parsed once. */
     private static List<DhcpHost> sorted(List<DhcpHost> hosts) {
-        List<DhcpHost> sorted = new ArrayList<>(hosts);
-        sorted.sort(Comparator.comparing(DhcpHost::ipv4));
+        long[] keys = new long[hosts.size()];
+        Integer[] order = new Integer[hosts.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ipv4Number(hosts.get(i).ipv4());
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(index -> keys[index]));
+        List<DhcpHost> sorted = new ArrayList<>(keys.length);
+        for (Integer index : order) {
+            sorted.add(hosts.get(index));
+        }
         return sorted;
+    }
+
+    private static long ipv4Number(IpAddress ipv4) {
+        byte[] b = ipv4.bytes();
+        return ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
     }
 }

@@ -54,8 +54,9 @@ public final class DnsmasqRenderer {
      */
     public static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths) {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
-        return new DnsmasqFiles(cloudConf(input, interfaces, paths), DnsmasqHostFiles.dhcpHosts(input),
-                DnsmasqHostFiles.dhcpOpts(input), DnsmasqHostFiles.etcHosts(input, interfaces));
+        DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces);
+        return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),
+                hostFiles.etcHosts());
     }
 
     /** Interfaces in device order, numbers compared as numbers ({@code eth2} before {@code eth10}). */

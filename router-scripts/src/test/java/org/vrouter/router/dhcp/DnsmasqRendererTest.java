@@ -96,14 +96,14 @@ class DnsmasqRendererTest {
 
     @Test
     void rendersTenThousandHostsInLinearTime() {
-        DhcpInput small = manyHosts(2_000);
-        DhcpInput large = manyHosts(20_000);
+        DhcpInput small = manyHosts(1_000);
+        DhcpInput large = manyHosts(10_000);
         DnsmasqRenderer.render(small);
 
         long smallNanos = timed(small);
         long largeNanos = timed(large);
 
-        assertThat(DnsmasqRenderer.render(large).dhcpHosts().lines()).hasSize(20_000);
+        assertThat(DnsmasqRenderer.render(large).dhcpHosts().lines()).hasSize(10_000);
         // ten times the hosts; a quadratic renderer would take about a hundred times longer
         assertThat(largeNanos).isLessThan(smallNanos * 40 + 200_000_000L);
     }
