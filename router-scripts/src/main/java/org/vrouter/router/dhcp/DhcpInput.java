@@ -27,7 +27,7 @@ import org.vrouter.commands.wire.bootargs.RouterType;
  * @param upstreamDns {@code dns1}, {@code dns2} (and the IPv6 ones): where dnsmasq forwards other
  *     names; with {@code useExternalDns}, also what VMs are told to use
  * @param useExternalDns {@code useextdns}: VMs get the external name servers, not the router
- * @param interfaces the interfaces DHCP is served on, each device at most once
+ * @param interfaces the interfaces DHCP is served on, each device at most once, IPv4 networks disjoint
  * @param hosts the reservations, each IPv4 and IPv6 address at most once
  */
 public record DhcpInput(RouterType routerType, String routerName, String domain, DnsServers upstreamDns,
@@ -42,9 +42,18 @@ public record DhcpInput(RouterType routerType, String routerName, String domain,
         FieldChecks.requireHostName("name", routerName);
         FieldChecks.requireHostName("domain", domain);
         Set<String> devices = new HashSet<>();
-        for (GuestInterface guest : interfaces) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            GuestInterface guest = interfaces.get(i);
             if (!devices.add(guest.device())) {
                 throw new InvalidParameterException("guestnetwork[" + guest.device() + "].device", "appears twice", guest.device());
+            }
+            for (GuestInterface other : interfaces.subList(0, i)) {
+                // dnsmasq could not tell which network a reservation belongs to
+                if (guest.address().network().contains(other.address().network())
+                        || other.address().network().contains(guest.address().network())) {
+                    throw new InvalidParameterException("guestnetwork[" + guest.device() + "].router_guest_ip",
+                            "overlaps the network of " + other.device() + " (" + other.address().network() + ")", guest.address());
+                }
             }
         }
         Set<IpAddress> addresses = new HashSet<>();
@@ -60,7 +69,7 @@ public record DhcpInput(RouterType routerType, String routerName, String domain,
         }
     }
 
-    /** The interface whose network holds {@code address}; the first one if networks overlap. */
+    /** The interface whose network (or IPv6 prefix) holds {@code address}. */
     Optional<GuestInterface> interfaceServing(IpAddress address) {
         for (GuestInterface guest : interfaces) {
             if (guest.serves(address)) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
@@ -40,6 +41,9 @@ import org.vrouter.router.service.Signal;
  *   <li>No configuration ({@link LoadBalancerInput#none()}): haproxy is stopped and the live file
  *       removed, if there was one.</li>
  * </ul>
+ * The configuration is installed as received, except that {@code stats socket} paths are resolved
+ * through the host's root: a no-op on a router; in a sandbox, routers sharing a machine must not
+ * share a socket.
  *
  * <p>haproxy runs in master-worker mode ({@link #daemon(Host)}). A reload (SIGUSR2 to the master,
  * or {@code systemctl reload}) keeps the master, starts new workers on the new configuration, and
@@ -58,6 +62,8 @@ public final class HaproxyApplier {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern ALERT = Pattern.compile("^\\[ALERT]\\s*\\(\\d+\\)\\s*:\\s*(?:config\\s*:\\s*)?");
     private static final Pattern LINE = Pattern.compile("\\[[^\\]\\s]*:(\\d+)]");
+    /** {@code stats socket <absolute normalised path> [options]}. */
+    private static final Pattern STATS_SOCKET = Pattern.compile("^(\\s*stats\\s+socket\\s+)((?:/(?!\\.\\.?(?:/|\\s|$))[^/\\s]+)+)(\\s.*|)$");
     private static final Pattern SECRET = Pattern.compile("(\\b(?:auth|password|insecure-password)\\s+)\\S+");
 
     private final Host host;
@@ -106,13 +112,17 @@ public final class HaproxyApplier {
             host.delete(CONFIG_PATH);
             return report(ServiceAction.STOPPED, started);
         }
-        String text = input.text();
+        List<String> socketDirectories = new ArrayList<>();
+        String text = localSockets(input.text(), socketDirectories);
         byte[] desired = text.getBytes(StandardCharsets.UTF_8);
         if (Arrays.equals(current, desired)) {
             return report(ServiceAction.UNCHANGED, started);
         }
         check(text);
         // point of no return: the live file changes, then haproxy loads it
+        for (String directory : socketDirectories) {
+            host.createDirectories(directory);
+        }
         host.write(CONFIG_PATH, desired, FileMode.SECRET);
         return report(reloadOrStart(), started);
     }
@@ -128,6 +138,26 @@ public final class HaproxyApplier {
         services.start(daemon);
         log.info("haproxy was not running: started");
         return ServiceAction.STARTED;
+    }
+
+    /**
+     * The configuration with each {@code stats socket} path resolved through the host's root, and
+     * the router directories those sockets need. On a router (root {@code /}) nothing changes. In a
+     * sandbox, routers sharing a machine must not share a socket: a reload takes the listening
+     * sockets over from the one named with {@code expose-fd listeners}, which would hand one router
+     * another's listeners. A path that is not absolute and normalised is left to haproxy.
+     */
+    private String localSockets(String text, List<String> directories) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher socket = STATS_SOCKET.matcher(lines[i]);
+            if (socket.matches()) {
+                String path = socket.group(2);
+                lines[i] = socket.group(1) + host.resolve(path) + socket.group(3);
+                directories.add(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private void check(String text) throws IOException {

@@ -97,6 +97,15 @@ class DhcpInputTest {
                 .hasMessageStartingWith("destination: host bits set in network CIDR");
     }
 
+    @Test
+    void rejectsOverlappingGuestNetworks() {
+        assertThatThrownBy(() -> new DhcpInput(RouterType.VPC_ROUTER, "r-1-VM", "vpc.internal", DnsServers.none(), false,
+                List.of(GuestInterface.of("eth2", Cidr.parse("172.16.0.1/16")), GuestInterface.of("eth3", Cidr.parse("172.16.2.1/24"))),
+                List.of()))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("guestnetwork[eth3].router_guest_ip: overlaps the network of eth2 (172.16.0.0/16): '172.16.2.1/24'");
+    }
+
     private static DhcpInput input(String domain, List<DhcpHost> hosts) {
         return new DhcpInput(RouterType.ROUTER, "r-1-VM", domain, DnsServers.none(), false,
                 List.of(GuestInterface.of("eth0", Cidr.parse("10.1.1.1/24"))), hosts);

@@ -48,7 +48,7 @@ class HaproxyApplierTest {
 
         assertThat(programs()).containsExactly(check(), reload());
         assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
-        assertThat(host.readText(HaproxyApplier.CONFIG_PATH)).contains(ONE_RULE.text());
+        assertThat(host.readText(HaproxyApplier.CONFIG_PATH)).contains(installed(ONE_RULE));
         assertThat(ONE_RULE.text()).startsWith("global\n\tmaxconn 4096\n").contains("\n\tmode tcp\n\ttimeout connect 5000\n")
                 .endsWith("check\n");
         assertThat(Files.getPosixFilePermissions(host.resolve(HaproxyApplier.CONFIG_PATH))).isEqualTo(FileMode.SECRET.permissions());
@@ -86,7 +86,7 @@ class HaproxyApplierTest {
                 .hasMessageContaining("> 15: \tstats auth ****")
                 .hasMessageNotContaining("AdMiN123");
         assertThat(scripted.commandLines()).containsExactly("haproxy -c -f " + candidate);
-        assertThat(scripted.readText(HaproxyApplier.CONFIG_PATH)).contains(ONE_RULE.text());
+        assertThat(scripted.readText(HaproxyApplier.CONFIG_PATH)).contains(installed(ONE_RULE));
         assertThat(scripted.exists(HaproxyApplier.CANDIDATE_PATH)).isFalse();
     }
 
@@ -121,6 +121,23 @@ class HaproxyApplierTest {
         host.delete(DryRunHost.LOG_PATH);
         assertThat(applier.apply(LoadBalancerInput.none()).action()).isEqualTo(ServiceAction.UNCHANGED);
         assertThat(programs()).isEmpty();
+    }
+
+    @Test
+    void movesTheStatisticsSocketUnderTheSandboxRoot() throws IOException {
+        applier.apply(LoadBalancerInput.of("global", "\tstats socket /run/haproxy/admin.sock mode 660 level admin expose-fd listeners",
+                "\tstats socket /run/../etc/odd.sock", "\tstats socket ipv4@127.0.0.1:9999", "  stats   socket /run/h.sock"));
+
+        assertThat(host.readText(HaproxyApplier.CONFIG_PATH)).contains("global\n"
+                + "\tstats socket " + root + "/run/haproxy/admin.sock mode 660 level admin expose-fd listeners\n"
+                + "\tstats socket /run/../etc/odd.sock\n"
+                + "\tstats socket ipv4@127.0.0.1:9999\n"
+                + "  stats   socket " + root + "/run/h.sock\n");
+        assertThat(host.exists("/run/haproxy")).isTrue();
+    }
+
+    private String installed(LoadBalancerInput input) {
+        return input.text().replace("/run/haproxy/admin.sock", root + "/run/haproxy/admin.sock");
     }
 
     private List<String> programs() throws IOException {

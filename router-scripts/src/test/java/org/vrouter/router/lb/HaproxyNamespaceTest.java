@@ -76,7 +76,6 @@ class HaproxyNamespaceTest {
         namespace = TestNamespace.create("haproxy", "curl", "start-stop-daemon");
         namespace.run("ip", "link", "set", "lo", "up");
         host = namespace.host(root);
-        host.createDirectories("/run/haproxy");
         services = new DirectServiceManager(host);
         daemon = HaproxyApplier.daemon(host);
         applier = new HaproxyApplier(host, services, daemon, Clock.systemUTC());
@@ -108,6 +107,7 @@ class HaproxyNamespaceTest {
     void reloadsSeamlesslyAndKeepsServingWhenANewConfigurationIsRejected() throws Exception {
         assertThat(applier.apply(config("v1")).action()).isEqualTo(ServiceAction.STARTED);
         assertThat(awaitVersion("v1")).isEqualTo("v1");
+        assertThat(Files.readAttributes(host.resolve("/run/haproxy/admin.sock"), java.nio.file.attribute.BasicFileAttributes.class).isOther()).as("this router's own stats socket").isTrue();
         long master = masterPid();
 
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -139,7 +139,8 @@ class HaproxyNamespaceTest {
                 .hasMessageContaining("haproxy rejected the new /etc/haproxy/haproxy.cfg: parsing [/etc/haproxy/haproxy.cfg:")
                 .hasMessageContaining("bogus-keyword")
                 .hasMessageContaining("; the previous configuration is still in force");
-        assertThat(host.readText(HaproxyApplier.CONFIG_PATH)).contains(config("v2").text());
+        assertThat(host.readText(HaproxyApplier.CONFIG_PATH)).hasValueSatisfying(text -> assertThat(text).contains(
+                "X-Config v2\n").contains("stats socket " + root + "/run/haproxy/admin.sock"));
         assertThat(version()).isEqualTo("v2");
         assertThat(masterPid()).isEqualTo(master);
 
@@ -154,7 +155,7 @@ class HaproxyNamespaceTest {
         return LoadBalancerInput.of(
                 "global",
                 "\tmaxconn 256",
-                "\tstats socket " + host.resolve("/run/haproxy/admin.sock") + " mode 600 level admin expose-fd listeners",
+                "\tstats socket /run/haproxy/admin.sock mode 600 level admin expose-fd listeners",
                 "\tdaemon",
                 "",
                 "defaults",
