@@ -1,0 +1,198 @@
+package org.vrouter.router.dhcp;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ProgramCall;
+import org.vrouter.router.host.ProgramResult;
+import org.vrouter.router.service.ConfigRejectedException;
+import org.vrouter.router.service.Daemon;
+import org.vrouter.router.service.ServiceAction;
+import org.vrouter.router.service.ServiceException;
+import org.vrouter.router.service.ServiceManager;
+
+/**
+ * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes.
+ *
+ * <p>{@link #apply} renders the four files and compares each with what is on disk, byte for byte.
+ * <ul>
+ *   <li>Nothing differs: nothing is written and no program runs.</li>
+ *   <li>Only {@code dhcphosts.txt}, {@code dhcpopts.txt} or {@code /etc/hosts} differ: they are
+ *       replaced atomically and dnsmasq gets SIGHUP (the service manager's reload), which re-reads
+ *       them. A host change never restarts dnsmasq; if dnsmasq is not running it is started.</li>
+ *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
+ *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
+ *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
+ *       its configuration).</li>
+ * </ul>
+ * Then every lease in the lease file that no reservation holds any more (a removed VM, a changed
+ * MAC or address) is released with {@code dhcp_release} ({@code dhcp_release6} for IPv6) on the
+ * interface serving it, so dnsmasq drops it itself and the address is free for the next VM. The
+ * lease file is only read: dnsmasq owns it, and keeps it across restarts.
+ *
+ * <p>Releases after a restart or a start reach dnsmasq only once it listens; one sent too early is
+ * lost, and the lease is released at the next apply that changes something.
+ *
+ * <p>Methods are synchronized: one converge at a time.
+ */
+public final class DnsmasqApplier {
+    /** Where a new {@code cloud.conf} is checked before it is installed; outside dnsmasq's conf-dir. */
+    public static final String CANDIDATE_PATH = "/var/lib/vrouter/candidates/dnsmasq-cloud.conf";
+
+    private static final Logger log = LoggerFactory.getLogger(DnsmasqApplier.class);
+    private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern LINE = Pattern.compile("at line (\\d+)");
+
+    private final Host host;
+    private final ServiceManager services;
+    private final Daemon daemon;
+    private final Clock clock;
+    /** The files as dnsmasq must find them, through the host's root. */
+    private final DnsmasqPaths references;
+
+    /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
+    public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
+        this(host, services, daemon(host), clock);
+    }
+
+    public DnsmasqApplier(Host host, ServiceManager services, Daemon daemon, Clock clock) {
+        this.host = requireNonNull(host, "host is null");
+        this.services = requireNonNull(services, "services is null");
+        this.daemon = requireNonNull(daemon, "daemon is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.references = DnsmasqPaths.ROUTER.map(path -> host.resolve(path).toString());
+    }
+
+    /**
+     * dnsmasq as the direct service manager starts it: in the foreground, logging to its output, no
+     * pid file of its own, configured by {@code cloud.conf} alone. (systemd ignores the argv: the
+     * router image's unit must load {@code /etc/dnsmasq.d/cloud.conf}.)
+     */
+    public static Daemon daemon(Host host) {
+        return Daemon.of("dnsmasq", List.of("/usr/sbin/dnsmasq", "--keep-in-foreground", "--pid-file=", "--log-facility=-",
+                "--conf-file=" + host.resolve(DnsmasqFiles.CLOUD_CONF)));
+    }
+
+    /**
+     * Converges dnsmasq to {@code input}.
+     *
+     * @throws ConfigRejectedException if {@code dnsmasq --test} rejects the new {@code cloud.conf}
+     *     (nothing was written; the previous configuration is still in force)
+     * @throws ServiceException if dnsmasq could not be reloaded, restarted or started
+     * @throws org.vrouter.router.host.ProgramFailedException if a release failed
+     * @throws IOException if the host failed to read or write a file or to run a program
+     */
+    public synchronized DnsmasqReport apply(DhcpInput input) throws IOException {
+        long started = clock.millis();
+        DnsmasqFiles desired = DnsmasqRenderer.render(input, references);
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> file : desired.byPath().entrySet()) {
+            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+            if (!Arrays.equals(host.read(file.getKey()).orElse(null), content)) {
+                changed.put(file.getKey(), content);
+            }
+        }
+        if (changed.isEmpty()) {
+            return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
+        }
+        boolean restart = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
+        if (restart) {
+            validate(desired.cloudConf());
+        }
+        List<DhcpRelease> releases = staleLeases(input);
+        // point of no return: the files change, then dnsmasq is told
+        host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        for (Map.Entry<String, byte[]> file : changed.entrySet()) {
+            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC);
+        }
+        ServiceAction action = restart ? restart() : reloadOrStart();
+        for (DhcpRelease release : releases) {
+            host.run(ProgramCall.of(release.argv()).withTimeout(TOOL_TIMEOUT)).requireSuccess();
+        }
+        DnsmasqReport report = new DnsmasqReport(List.copyOf(changed.keySet()), action, releases, elapsedSince(started));
+        log.info("dnsmasq converged: {} file(s) changed, {}, {} lease(s) released in {} ms", changed.size(), action,
+                releases.size(), report.elapsed().toMillis());
+        return report;
+    }
+
+    /**
+     * Starts dnsmasq if a configuration has been applied and it is not running (at boot, or after
+     * it died); no-op otherwise.
+     */
+    public synchronized ServiceAction ensureRunning() throws IOException {
+        if (!host.exists(DnsmasqFiles.CLOUD_CONF) || services.isRunning(daemon)) {
+            return ServiceAction.UNCHANGED;
+        }
+        host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        services.start(daemon);
+        log.info("dnsmasq was not running: started");
+        return ServiceAction.STARTED;
+    }
+
+    private void validate(String cloudConf) throws IOException {
+        host.writeText(CANDIDATE_PATH, cloudConf, FileMode.PUBLIC);
+        try {
+            String candidate = host.resolve(CANDIDATE_PATH).toString();
+            ProgramResult result = host.run(ProgramCall.of("dnsmasq", "--test", "--conf-file=" + candidate)
+                    .withTimeout(TOOL_TIMEOUT));
+            if (!result.succeeded()) {
+                String message = result.firstErrorLine().replaceFirst("^dnsmasq: ", "").replace(candidate, DnsmasqFiles.CLOUD_CONF);
+                Matcher line = LINE.matcher(message);
+                throw new ConfigRejectedException("dnsmasq", DnsmasqFiles.CLOUD_CONF, message, cloudConf,
+                        line.find() ? OptionalInt.of(Integer.parseInt(line.group(1))) : OptionalInt.empty());
+            }
+        }
+        finally {
+            host.delete(CANDIDATE_PATH);
+        }
+    }
+
+    private ServiceAction restart() throws IOException {
+        services.restart(daemon);
+        return ServiceAction.RESTARTED;
+    }
+
+    private ServiceAction reloadOrStart() throws IOException {
+        try {
+            services.reload(daemon);
+            return ServiceAction.RELOADED;
+        }
+        catch (ServiceException e) {
+            // the usual reason is that it is not running; any other one is worth its own error
+            if (services.isRunning(daemon)) {
+                throw e;
+            }
+            services.start(daemon);
+            return ServiceAction.STARTED;
+        }
+    }
+
+    private List<DhcpRelease> staleLeases(DhcpInput input) throws IOException {
+        Optional<String> text = host.readText(DnsmasqPaths.ROUTER.leaseFile());
+        return text.map(leases -> DnsmasqLeases.parse(leases).stale(input)).orElse(List.of());
+    }
+
+    private Duration elapsedSince(long started) {
+        return Duration.ofMillis(clock.millis() - started);
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
+    }
+}

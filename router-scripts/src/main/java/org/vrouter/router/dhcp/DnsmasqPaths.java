@@ -1,0 +1,34 @@
+package org.vrouter.router.dhcp;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * The files {@code cloud.conf} points dnsmasq at. On a router they are the router paths
+ * ({@link #ROUTER}); a router in a sandbox maps them to where its root puts them
+ * ({@link #map(UnaryOperator)}), since dnsmasq itself knows nothing of that root.
+ *
+ * @param addnHosts the names file dnsmasq serves, re-read on SIGHUP ({@code /etc/hosts})
+ * @param hostsFile the DHCP reservations, re-read on SIGHUP
+ * @param optsFile the per-host DHCP options, re-read on SIGHUP
+ * @param leaseFile the lease database, written only by dnsmasq
+ */
+public record DnsmasqPaths(String addnHosts, String hostsFile, String optsFile, String leaseFile) {
+    /** The router paths, CloudStack's. */
+    public static final DnsmasqPaths ROUTER = new DnsmasqPaths(DnsmasqFiles.ETC_HOSTS, DnsmasqFiles.DHCP_HOSTS,
+            DnsmasqFiles.DHCP_OPTS, "/var/lib/misc/dnsmasq.leases");
+
+    public DnsmasqPaths {
+        DnsmasqText.check("addn-hosts", requireNonNull(addnHosts, "addnHosts is null"));
+        DnsmasqText.check("dhcp-hostsfile", requireNonNull(hostsFile, "hostsFile is null"));
+        DnsmasqText.check("dhcp-optsfile", requireNonNull(optsFile, "optsFile is null"));
+        DnsmasqText.check("dhcp-leasefile", requireNonNull(leaseFile, "leaseFile is null"));
+    }
+
+    /** These paths, each passed through {@code mapping} (a host's root resolution). */
+    public DnsmasqPaths map(UnaryOperator<String> mapping) {
+        return new DnsmasqPaths(mapping.apply(addnHosts), mapping.apply(hostsFile), mapping.apply(optsFile),
+                mapping.apply(leaseFile));
+    }
+}
