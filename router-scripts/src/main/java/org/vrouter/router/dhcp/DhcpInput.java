@@ -11,7 +11,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.commands.wire.bootargs.RouterType;
+import org.vrouter.api.bootargs.RouterType;
 
 /**
  * Everything dnsmasq needs, as the converger maps it from the databags: the boot arguments

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.vrouter.api.net.IpAddress;
-import org.vrouter.commands.wire.bootargs.RouterType;
+import org.vrouter.api.bootargs.RouterType;
 
 /**
  * The three files dnsmasq re-reads on SIGHUP, in CloudStack's formats, hosts in IPv4 order,

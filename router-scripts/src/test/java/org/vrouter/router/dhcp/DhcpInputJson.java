@@ -12,7 +12,7 @@ import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.MacAddress;
-import org.vrouter.commands.wire.bootargs.RouterType;
+import org.vrouter.api.bootargs.RouterType;
 
 /**
  * Reads the {@code input.json} of a dnsmasq golden case into a {@link DhcpInput}: boot-argument

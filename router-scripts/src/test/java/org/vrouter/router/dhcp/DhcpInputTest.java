@@ -12,7 +12,7 @@ import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.MacAddress;
-import org.vrouter.commands.wire.bootargs.RouterType;
+import org.vrouter.api.bootargs.RouterType;
 
 class DhcpInputTest {
     private static final MacAddress MAC = MacAddress.parse("02:00:4c:5f:00:01");

@@ -20,7 +20,7 @@ import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.MacAddress;
-import org.vrouter.commands.wire.bootargs.RouterType;
+import org.vrouter.api.bootargs.RouterType;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.NamespaceHost;
 import org.vrouter.router.host.ProgramCall;
