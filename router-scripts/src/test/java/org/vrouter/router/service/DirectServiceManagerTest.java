@@ -26,7 +26,7 @@ class DirectServiceManagerTest {
     void daemon() {
         // a foreground "daemon" that shows its signals in its output: HUP is reported, TERM ends it
         sleeper = Daemon.of("sleeper", List.of("/bin/sh", "-c",
-                "trap 'echo reloaded' HUP; trap 'echo stopping; exit 0' TERM; while :; do sleep 0.05; done"));
+                "trap 'echo reloaded' HUP; trap 'echo stopping; exit 0' TERM; echo ready; while :; do sleep 0.05; done"));
     }
 
     @Test
@@ -39,6 +39,8 @@ class DirectServiceManagerTest {
             services.start(sleeper);
             assertThat(services.isRunning(sleeper)).isTrue();
             long pid = Long.parseLong(host.readText("/run/vrouter/sleeper.pid").orElseThrow().strip());
+            // a signal sent before the shell has installed its traps would kill it instead
+            awaitLog("ready");
 
             services.reload(sleeper);
             awaitLog("reloaded");
