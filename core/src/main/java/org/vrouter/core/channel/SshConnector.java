@@ -115,7 +115,11 @@ final class SshConnector {
         if (String.valueOf(e.getMessage()).startsWith("Auth ")) {
             return new RouterChannelException(Failure.AUTHENTICATION, label + ": login as " + user + " with the configured key refused", e);
         }
-        if (e instanceof JSchAlgoNegoFailException) {
+        if (e instanceof JSchAlgoNegoFailException negotiation) {
+            if (pinned.isPresent() && "server_host_key".equals(negotiation.getAlgorithmName())) {
+                return new RouterChannelException(Failure.HOST_KEY, label + ": offers no host key of the pinned type "
+                        + pinned.get().key.type() + " (it offers " + negotiation.getServerProposal() + "); refusing to connect", e);
+            }
             return new RouterChannelException(Failure.CONNECT, label + ": no algorithm in common: " + e.getMessage(), e);
         }
         Throwable cause = e.getCause();
