@@ -65,6 +65,13 @@ class SshRouterChannelOpenSshTest {
     }
 
     @Test
+    void givesCommandsAnEmptyInputInsteadOfLeavingThemWaiting() throws IOException {
+        try (SshRouterChannel channel = channel(HostKeyPolicy.pinned(peer.hostKeyLine()))) {
+            assertThat(channel.execute("cat; echo done", Duration.ofSeconds(5))).isEqualTo(new ExecutionResult(0, "done\n", ""));
+        }
+    }
+
+    @Test
     void uploadsThroughTheRealScpSinkByteForByte() throws IOException {
         Path target = Files.createDirectories(directory.resolve("var/cache/cloud"));
         String contents = "{\"password\":\"s3cr3t\"}\n\n  leading and trailing  \n</file>\nno final newline";
