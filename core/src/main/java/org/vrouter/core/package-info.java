@@ -1,4 +1,4 @@
 /**
- * Management-side runtime (to come): RouterManagerImpl, CommandSetupHelper, AgentManagerImpl, VirtualRoutingResource and the SSH router channel.
+ * Management-side runtime: {@code routing} (VirtualRoutingResource) and {@code channel} (RouterChannel, SSH); RouterManagerImpl, CommandSetupHelper and AgentManagerImpl to come.
  */
 package org.vrouter.core;

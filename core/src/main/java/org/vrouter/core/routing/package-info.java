@@ -1,0 +1,6 @@
+/**
+ * From router command to router: {@link org.vrouter.core.routing.VirtualRoutingResource} turns a
+ * {@code NetworkElementCommand} into CloudStack's files and script calls and runs them on the
+ * router through a {@link org.vrouter.core.channel.RouterChannel}.
+ */
+package org.vrouter.core.routing;

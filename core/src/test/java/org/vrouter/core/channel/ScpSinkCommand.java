@@ -1,0 +1,122 @@
+package org.vrouter.core.channel;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.CommandFactory;
+
+/**
+ * The sink side of {@code scp -t [-d] <directory>}, writing under the fake router's root: one
+ * {@code C<mode> <length> <name>} record per file, each step acknowledged with a 0 byte, errors
+ * reported with a 2 byte and a message line (as OpenSSH's scp does).
+ */
+final class ScpSinkCommand implements Command {
+    private static final Pattern HEADER = Pattern.compile("C([0-7]{4}) (\\d+) ([^/]+)");
+
+    private final Path directory;
+    private InputStream in;
+    private OutputStream out;
+    private ExitCallback exit;
+
+    ScpSinkCommand(Path root, String commandLine) {
+        List<String> words = CommandFactory.split(commandLine);
+        this.directory = root.resolve(words.get(words.size() - 1).replaceFirst("^/+", ""));
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        Thread thread = new Thread(this::run, "fake-router-scp");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            if (!Files.isDirectory(directory)) {
+                fail("scp: " + directory + ": No such file or directory");
+                return;
+            }
+            ack();
+            for (String header = readLine(); header != null; header = readLine()) {
+                Matcher matcher = HEADER.matcher(header);
+                if (!matcher.matches()) {
+                    fail("scp: protocol error: unexpected <" + header + ">");
+                    return;
+                }
+                ack();
+                byte[] contents = in.readNBytes(Integer.parseInt(matcher.group(2)));
+                if (in.read() != 0) {
+                    fail("scp: protocol error: no terminating 0 byte");
+                    return;
+                }
+                Files.write(directory.resolve(matcher.group(3)), contents);
+                ack();
+            }
+            exit.onExit(0);
+        }
+        catch (IOException e) {
+            exit.onExit(1, e.toString());
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c == -1) {
+                return null;
+            }
+            line.write(c);
+        }
+        return line.toString(UTF_8);
+    }
+
+    private void ack() throws IOException {
+        out.write(0);
+        out.flush();
+    }
+
+    private void fail(String message) throws IOException {
+        out.write(2);
+        out.write((message + "\n").getBytes(UTF_8));
+        out.flush();
+        exit.onExit(1, message);
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        // the reader thread ends with the channel's input
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        // errors go through the protocol's own 2-byte replies
+    }
+}

@@ -1,0 +1,99 @@
+package org.vrouter.core.channel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/** Runs a command line as {@code /bin/sh -c} in the fake router's root; {@code /opt/cloud/bin/} is mapped under it. */
+final class ShellCommand implements Command {
+    private static final String SCRIPTS = "/opt/cloud/bin/";
+
+    private final Path root;
+    private final String commandLine;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+    private volatile Process process;
+
+    ShellCommand(Path root, String commandLine) {
+        this.root = root;
+        this.commandLine = commandLine.startsWith(SCRIPTS) ? root + SCRIPTS + commandLine.substring(SCRIPTS.length()) : commandLine;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", commandLine).directory(root.toFile())
+                .redirectInput(new File("/dev/null"));
+        builder.environment().put("ROUTER_ROOT", root.toString());
+        process = builder.start();
+        Thread copyErr = pump(process.getErrorStream(), err);
+        Thread waiter = new Thread(() -> {
+            try {
+                process.getInputStream().transferTo(out);
+                copyErr.join();
+                out.flush();
+                err.flush();
+                exit.onExit(process.waitFor());
+            }
+            catch (IOException e) {
+                exit.onExit(255, e.toString());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit.onExit(255, "interrupted");
+            }
+        }, "fake-router-shell");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private static Thread pump(InputStream from, OutputStream to) {
+        Thread thread = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            }
+            catch (IOException e) {
+                // the channel closed under us; the process is being destroyed
+            }
+        }, "fake-router-stderr");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            running.descendants().forEach(ProcessHandle::destroyForcibly);
+            running.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        // the process reads /dev/null
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+}
