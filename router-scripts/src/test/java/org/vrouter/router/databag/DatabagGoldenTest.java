@@ -45,7 +45,7 @@ class DatabagGoldenTest {
                 }
             }
         }
-        assertThat(tests).hasSizeGreaterThan(0);
+        assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();
     }
 
