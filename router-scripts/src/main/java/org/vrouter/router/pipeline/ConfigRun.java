@@ -97,17 +97,20 @@ final class ConfigRun {
         List<Input> heldBack = new ArrayList<>();
         for (Input input : inputs) {
             touched.addAll(DatabagMerger.bagsOf(input.type()));
-            if (guestNetworkGuard(bags, input)) {
-                log.info("{}: guest network already configured; not merged, left in place", input.name());
-                heldBack.add(input);
-                continue;
-            }
+            Databags candidate;
             try {
-                bags = DatabagMerger.merge(bags, input.payload(), macs);
+                candidate = DatabagMerger.merge(bags, input.payload(), macs);
             }
             catch (InvalidParameterException e) {
                 throw new RejectedInputException(input.name() + ": " + e.getMessage());
             }
+            // an identical re-add merges as a no-op: an update interrupted after its bags were written completes
+            if (!candidate.equals(bags) && guestNetworkGuard(bags, input)) {
+                log.info("{}: guest network already configured; not merged, left in place", input.name());
+                heldBack.add(input);
+                continue;
+            }
+            bags = candidate;
             merged.add(input);
         }
         return new Staged(snapshot, bags, touched, merged, heldBack);
@@ -115,7 +118,8 @@ final class ConfigRun {
 
     /**
      * CloudStack's guard against re-adding a guest network: when some eth1..eth9 already has one, an added
-     * network for a configured device, or with the MAC and address of a configured one, is not merged.
+     * network for a configured device, or with the MAC and address of a configured one, is not merged. Asked
+     * only for a re-add that would change the bags.
      */
     private static boolean guestNetworkGuard(Databags bags, Input input) {
         if (!input.name().startsWith(GUEST_NETWORK_FILE) || !(input.payload() instanceof GuestNetworkPayload network) || !network.add()) {

@@ -164,6 +164,18 @@ class UpdateConfigTest {
     }
 
     @Test
+    void mergesAnIdenticalReAddedGuestNetworkAsANoOp() {
+        fixture.deliver("guest_network.json.1", Payloads.GUEST_NETWORK);
+        run("guest_network.json.1");
+        fixture.deliver("guest_network.json.2", Payloads.GUEST_NETWORK);
+
+        assertThat(run("guest_network.json.2").exitCode()).isZero();
+
+        assertThat(fixture.cache()).isEmpty();
+        assertThat(fixture.processed()).containsExactly("guest_network.json.1.gz", "guest_network.json.2.gz");
+    }
+
+    @Test
     void theSameInputTwiceWritesNoBagTheSecondTime() {
         fixture.deliver(DHCP_FILE, Payloads.DHCP);
         run(DHCP_FILE);
