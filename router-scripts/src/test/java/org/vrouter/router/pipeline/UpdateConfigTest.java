@@ -99,7 +99,7 @@ class UpdateConfigTest {
         "unknown file type  | printer.json.1       | {}                                                | printer.json.1: file: not a databag file",
         "type of other file | firewall_rules.json.1 | " + "{\"ip_address\":[],\"type\":\"ips\",\"delete_from_processed_cache\":false} | firewall_rules.json.1: type: ",
         "wrongly typed field | ip_associations.json.1 | IPS_WITH_TEXT_DEVICE                             | ip_associations.json.1: ip_address[0].nic_dev_id: wrong JSON type",
-        "bad address        | ip_associations.json.1 | IPS_WITH_BAD_ADDRESS                              | ip_associations.json.1: ip_address[0].public_ip: ",
+        "bad address        | ip_associations.json.1 | IPS_WITH_BAD_ADDRESS                              | ip_associations.json.1: ip_address[0].public_ip: not an IPv4 or IPv6 address",
         "unknown field      | vm_dhcp_entry.json.1 | DHCP_WITH_EXTRA_FIELD                             | vm_dhcp_entry.json.1: colour: unknown property",
     })
     void rejectsABadInputAndChangesNothing(String description, String name, String json, String message) {
