@@ -52,7 +52,8 @@ public final class DatabagStore {
                 bags.add(reader.read(key, bytes.get(), problems));
             }
         }
-        problems.forEach(problem -> log.warn("{}", problem.message()));
+        // reported by the caller, which decides how an operator hears of it
+        problems.forEach(problem -> log.debug("{}", problem.message()));
         return new DatabagSnapshot(Databags.of(bags), problems);
     }
 

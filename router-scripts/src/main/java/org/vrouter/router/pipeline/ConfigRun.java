@@ -87,7 +87,10 @@ final class ConfigRun {
      */
     Staged stage(List<Input> inputs, Set<BagKey> alsoConverge, List<String> warnings) throws IOException, RejectedInputException {
         DatabagSnapshot snapshot = store.load();
-        snapshot.problems().stream().map(DatabagProblem::message).forEach(warnings::add);
+        for (DatabagProblem problem : snapshot.problems()) {
+            log.info("unreadable databag content: {}", problem.message());
+            warnings.add(problem.message());
+        }
         InterfaceMacs macs = inputs.stream().anyMatch(input -> input.type() == DatabagType.IP_ASSOCIATIONS)
                 ? InterfaceInventory.read(host) : InterfaceMacs.none();
         Databags bags = snapshot.databags();

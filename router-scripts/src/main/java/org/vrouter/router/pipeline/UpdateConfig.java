@@ -65,7 +65,7 @@ public final class UpdateConfig {
             return ConfigLock.holding(host, options.lockTimeout(), () -> update(name, delete, warnings));
         }
         catch (RejectedInputException e) {
-            log.warn("rejected: {}", e.getMessage());
+            log.info("rejected: {}", e.getMessage());
             return PipelineResult.rejected(e.getMessage(), warnings);
         }
         catch (ConfigLock.LockTimeoutException e) {
@@ -104,6 +104,8 @@ public final class UpdateConfig {
         }
         ConvergeResult result = run.converge(staged);
         run.archive(staged);
+        log.info("{}: merged {} file(s), converged {}: {} service(s), success {}", name, staged.merged().size(), staged.touched(),
+                result.services().size(), result.success());
         return ConfigRun.outcome(result, warnings);
     }
 

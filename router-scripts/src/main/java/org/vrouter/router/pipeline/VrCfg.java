@@ -72,7 +72,7 @@ public final class VrCfg {
             return PipelineResult.rejected(batchPath + ": not a router path: " + e.getMessage(), warnings);
         }
         catch (RejectedInputException e) {
-            log.warn("batch rejected: {}", e.getMessage());
+            log.info("batch rejected: {}", e.getMessage());
             return PipelineResult.rejected(e.getMessage(), warnings);
         }
         catch (ConfigLock.LockTimeoutException e) {
