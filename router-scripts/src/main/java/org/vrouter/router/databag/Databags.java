@@ -47,9 +47,6 @@ public final class Databags {
     /** This state with one bag replaced. */
     public Databags with(Databag bag) {
         requireNonNull(bag, "bag is null");
-        if (bags.get(bag.key()).equals(bag)) {
-            return this;
-        }
         Map<BagKey, Databag> copy = new EnumMap<>(bags);
         copy.put(bag.key(), bag);
         return new Databags(copy);

@@ -24,7 +24,7 @@ public record DnsConfigBag(Optional<String> domain, List<IpAddress> forwarders, 
     public DnsConfigBag {
         requireNonNull(domain, "domain is null");
         forwarders = List.copyOf(forwarders);
-        hostRecords = BagMaps.sorted(hostRecords, java.util.Comparator.naturalOrder(), List::copyOf, "hostRecords");
+        hostRecords = BagMaps.sorted(hostRecords, List::copyOf, "hostRecords");
     }
 
     public static DnsConfigBag empty() {

@@ -26,7 +26,7 @@ final class EntryMerges {
      * stored under its address, or nothing more happens for a removal.
      */
     static DhcpEntryBag dhcpEntry(DhcpEntryBag bag, DhcpEntryPayload entry) {
-        Map<IpAddress, DhcpEntryPayload> entries = new LinkedHashMap<>(bag.entries());
+        Map<IpAddress, DhcpEntryPayload> entries = BagMaps.mutableCopy(bag.entries());
         entries.values().removeIf(existing -> existing.macAddress().equals(entry.macAddress()));
         if (!entry.remove()) {
             entries.put(DhcpEntryBag.keyOf(entry), entry);
@@ -36,7 +36,7 @@ final class EntryMerges {
 
     /** A VM's metadata replaces its previous list. */
     static VmDataBag vmData(VmDataBag bag, VmMetadataPayload payload) {
-        Map<IpAddress, List<VmMetadataEntry>> vms = new LinkedHashMap<>(bag.vms());
+        Map<IpAddress, List<VmMetadataEntry>> vms = BagMaps.mutableCopy(bag.vms());
         vms.put(payload.vmIpAddress(), payload.vmMetadata());
         return new VmDataBag(vms);
     }
@@ -48,7 +48,7 @@ final class EntryMerges {
 
     /** Users by name: an added user is stored (a new password replaces the old one), a removed one deleted. */
     static VpnUserListBag vpnUsers(VpnUserListBag bag, VpnUserListPayload payload) {
-        Map<String, VpnUser> users = new LinkedHashMap<>(bag.users());
+        Map<String, VpnUser> users = BagMaps.mutableCopy(bag.users());
         for (VpnUser user : payload.vpnUsers()) {
             if (user.add()) {
                 users.put(user.user(), user);
@@ -62,7 +62,7 @@ final class EntryMerges {
 
     /** A peer by gateway address: stored when created, deleted otherwise. */
     static Site2SiteVpnBag site2SiteVpn(Site2SiteVpnBag bag, Site2SiteVpnPayload payload) {
-        Map<IpAddress, Site2SiteVpnPayload> peers = new LinkedHashMap<>(bag.peers());
+        Map<IpAddress, Site2SiteVpnPayload> peers = BagMaps.mutableCopy(bag.peers());
         if (payload.create()) {
             peers.put(payload.peerGatewayIp(), payload);
         }
@@ -74,7 +74,7 @@ final class EntryMerges {
 
     /** A server by public address: stored when created, deleted otherwise. */
     static RemoteAccessVpnBag remoteAccessVpn(RemoteAccessVpnBag bag, RemoteAccessVpnPayload payload) {
-        Map<IpAddress, RemoteAccessVpnPayload> servers = new LinkedHashMap<>(bag.servers());
+        Map<IpAddress, RemoteAccessVpnPayload> servers = BagMaps.mutableCopy(bag.servers());
         if (payload.create()) {
             servers.put(payload.vpnServerIp(), payload);
         }

@@ -13,7 +13,7 @@ import org.vrouter.api.net.IpAddress;
  */
 public record ForwardingRulesBag(Map<IpAddress, List<ForwardingEntry>> addresses) implements Databag {
     public ForwardingRulesBag {
-        addresses = BagMaps.sorted(addresses, java.util.Comparator.naturalOrder(), List::copyOf, "addresses");
+        addresses = BagMaps.sorted(addresses, List::copyOf, "addresses");
         addresses.forEach((address, entries) -> {
             if (entries.isEmpty()) {
                 throw new IllegalArgumentException("forwarding rules of " + address + " are empty");

@@ -1,9 +1,8 @@
 package org.vrouter.router.databag;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.vrouter.commands.wire.payload.GuestNetworkPayload;
 
@@ -14,7 +13,7 @@ import org.vrouter.commands.wire.payload.GuestNetworkPayload;
  */
 public record GuestNetworkBag(Map<String, GuestNetworkPayload> devices) implements Databag {
     public GuestNetworkBag {
-        devices = BagMaps.byDevice(devices, Function.identity(), "devices");
+        devices = BagMaps.byDevice(devices, UnaryOperator.identity(), "devices");
         devices.forEach((device, network) -> {
             if (!network.device().equals(device)) {
                 throw new IllegalArgumentException("guest network of " + network.device() + " listed under " + device);
@@ -42,7 +41,7 @@ public record GuestNetworkBag(Map<String, GuestNetworkPayload> devices) implemen
 
     /** This bag with a device's network set, or removed when {@code network} is empty. */
     public GuestNetworkBag with(String device, Optional<GuestNetworkPayload> network) {
-        Map<String, GuestNetworkPayload> copy = new LinkedHashMap<>(devices);
+        Map<String, GuestNetworkPayload> copy = BagMaps.mutableCopy(devices);
         network.ifPresentOrElse(value -> copy.put(device, value), () -> copy.remove(device));
         return new GuestNetworkBag(copy);
     }

@@ -1,7 +1,6 @@
 package org.vrouter.router.databag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public record IpsBag(Map<String, List<IpEntry>> devices) implements Databag {
 
     /** This bag with one device's list replaced; an empty list removes the device. */
     public IpsBag withDevice(String device, List<IpEntry> entries) {
-        Map<String, List<IpEntry>> copy = new LinkedHashMap<>(devices);
+        Map<String, List<IpEntry>> copy = BagMaps.mutableCopy(devices);
         if (entries.isEmpty()) {
             copy.remove(device);
         }

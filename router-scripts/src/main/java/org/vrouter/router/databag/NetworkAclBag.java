@@ -1,9 +1,8 @@
 package org.vrouter.router.databag;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.vrouter.commands.wire.payload.NetworkAclPayload;
 
@@ -13,7 +12,7 @@ import org.vrouter.commands.wire.payload.NetworkAclPayload;
  */
 public record NetworkAclBag(Map<String, NetworkAclPayload> devices) implements Databag {
     public NetworkAclBag {
-        devices = BagMaps.byDevice(devices, Function.identity(), "devices");
+        devices = BagMaps.byDevice(devices, UnaryOperator.identity(), "devices");
     }
 
     public static NetworkAclBag empty() {
@@ -35,7 +34,7 @@ public record NetworkAclBag(Map<String, NetworkAclPayload> devices) implements D
     }
 
     public NetworkAclBag with(NetworkAclPayload acl) {
-        Map<String, NetworkAclPayload> copy = new LinkedHashMap<>(devices);
+        Map<String, NetworkAclPayload> copy = BagMaps.mutableCopy(devices);
         copy.put(acl.device(), acl);
         return new NetworkAclBag(copy);
     }

@@ -1,7 +1,6 @@
 package org.vrouter.router.databag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ final class RuleMerges {
      * id (CloudStack keeps the old one, so an edited rule never takes effect).
      */
     static Map<Long, FirewallRule> firewall(Map<Long, FirewallRule> rules, List<FirewallRule> incoming) {
-        Map<Long, FirewallRule> merged = new LinkedHashMap<>(rules);
+        Map<Long, FirewallRule> merged = BagMaps.mutableCopy(rules);
         for (FirewallRule rule : incoming) {
             if (rule.revoked()) {
                 merged.remove(rule.id());
@@ -37,7 +36,7 @@ final class RuleMerges {
      * is appended; a revoked one deletes it. The address's static NAT, if any, is left alone.
      */
     static ForwardingRulesBag forwards(ForwardingRulesBag bag, List<ForwardingRule> rules) {
-        Map<IpAddress, List<ForwardingEntry>> addresses = new LinkedHashMap<>(bag.addresses());
+        Map<IpAddress, List<ForwardingEntry>> addresses = BagMaps.mutableCopy(bag.addresses());
         for (ForwardingRule rule : rules) {
             PortForwardEntry forward = PortForwardEntry.of(rule);
             List<ForwardingEntry> list = new ArrayList<>(addresses.getOrDefault(forward.publicIp(), List.of()));
@@ -68,7 +67,7 @@ final class RuleMerges {
      * (CloudStack replaces or deletes the address's whole list).
      */
     static ForwardingRulesBag staticNats(ForwardingRulesBag bag, List<StaticNatRule> rules) {
-        Map<IpAddress, List<ForwardingEntry>> addresses = new LinkedHashMap<>(bag.addresses());
+        Map<IpAddress, List<ForwardingEntry>> addresses = BagMaps.mutableCopy(bag.addresses());
         for (StaticNatRule rule : rules) {
             StaticNatEntry nat = StaticNatEntry.of(rule);
             List<ForwardingEntry> list = new ArrayList<>(addresses.getOrDefault(nat.publicIp(), List.of()));
@@ -105,7 +104,7 @@ final class RuleMerges {
 
     /** Static routes by network: a revoked route is deleted, any other stored. */
     static StaticRoutesBag staticRoutes(StaticRoutesBag bag, List<StaticRoute> routes) {
-        Map<String, StaticRoute> merged = new LinkedHashMap<>(bag.routes());
+        Map<String, StaticRoute> merged = BagMaps.mutableCopy(bag.routes());
         for (StaticRoute route : routes) {
             if (route.revoke()) {
                 merged.remove(route.network().toString());

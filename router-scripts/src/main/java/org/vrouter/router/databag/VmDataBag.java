@@ -12,7 +12,7 @@ import org.vrouter.commands.wire.payload.VmMetadataEntry;
  */
 public record VmDataBag(Map<IpAddress, List<VmMetadataEntry>> vms) implements Databag {
     public VmDataBag {
-        vms = BagMaps.sorted(vms, java.util.Comparator.naturalOrder(), List::copyOf, "vms");
+        vms = BagMaps.sorted(vms, List::copyOf, "vms");
     }
 
     public static VmDataBag empty() {

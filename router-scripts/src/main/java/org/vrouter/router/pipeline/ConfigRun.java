@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -150,8 +152,21 @@ final class ConfigRun {
 
     /** Archives (or deletes) every merged input; inputs held back stay where they are. */
     void archive(Staged staged) throws IOException {
-        for (Input input : staged.merged()) {
-            archive.finish(input.name(), input.delete());
+        archive(staged, input -> true);
+    }
+
+    /**
+     * Archives (or deletes) the merged inputs {@code inCache} accepts, once per name (a batch may update one
+     * file twice; the last step's flag wins).
+     */
+    void archive(Staged staged, Predicate<Input> inCache) throws IOException {
+        Map<String, Boolean> deleteByName = new LinkedHashMap<>();
+        for (Input input : staged.merged().stream().filter(inCache).toList()) {
+            deleteByName.remove(input.name());
+            deleteByName.put(input.name(), input.delete());
+        }
+        for (Map.Entry<String, Boolean> input : deleteByName.entrySet()) {
+            archive.finish(input.getKey(), input.getValue());
         }
     }
 

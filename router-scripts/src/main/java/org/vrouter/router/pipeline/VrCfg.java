@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,6 @@ import org.vrouter.commands.wire.FileConfigItem;
 import org.vrouter.commands.wire.ScriptConfigItem;
 import org.vrouter.commands.wire.payload.DatabagType;
 import org.vrouter.commands.wire.payload.PayloadCodec;
-import org.vrouter.router.converge.ConvergeResult;
 import org.vrouter.router.converge.Converger;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.DatabagMerger;
@@ -33,9 +34,13 @@ import org.vrouter.router.host.Host;
  * transaction. The batch is parsed strictly and every script item checked (only
  * {@code update_config.py <file> [false]} and {@code configure.py <file>} are accepted); every file the
  * scripts name is parsed and merged in memory, in batch order. Any failure up to there rejects the batch
- * (exit 1) with nothing changed. Then the file items are written byte for byte, the changed bags
- * written, the router converged <em>once</em>, the inputs archived and the batch moved to
- * {@code processed/}.
+ * (exit 1) with nothing changed. Then the changed bags are written, the router converged <em>once</em>,
+ * and the batch moved to {@code processed/}.
+ *
+ * <p>File items are written byte for byte, except those an update step of the batch consumes: their
+ * bytes are archived in the batch file itself, so writing each to the cache only to archive and delete
+ * it (three synced file operations per file) is skipped. Inputs read from the cache are archived one by
+ * one as {@code update_config} does. A crash before the batch is moved leaves it to be run again.
  *
  * <p>CloudStack means its batch to stop at the first failing line with exit 1, but its pipe-fed loop
  * carries on and exits 0; here the first failure ends the batch with a non-zero status and its message.
@@ -96,21 +101,23 @@ public final class VrCfg {
         }
         List<Step> steps = steps(batch);
         Set<BagKey> converge = EnumSet.noneOf(BagKey.class);
-        List<ConfigRun.Input> inputs = inputs(batch, steps, converge);
+        Map<ConfigRun.Input, Integer> fromItems = new IdentityHashMap<>();
+        List<ConfigRun.Input> inputs = inputs(batch, steps, converge, fromItems);
         ConfigRun.Staged staged = run.stage(inputs, converge, warnings);
         // point of no return: the batch's files and the bags change from here on
-        for (ConfigItem item : batch.items()) {
-            if (item instanceof FileConfigItem file) {
+        Set<Integer> consumed = new HashSet<>();
+        staged.merged().stream().filter(fromItems::containsKey).forEach(input -> consumed.add(fromItems.get(input)));
+        for (int i = 0; i < batch.items().size(); i++) {
+            if (batch.items().get(i) instanceof FileConfigItem file && !consumed.contains(i)) {
                 host.writeText(file.path(), file.contents(), FileMode.SECRET);
             }
         }
         run.writeBags(staged);
         PipelineResult result = PipelineResult.converged(warnings);
         if (!staged.touched().isEmpty()) {
-            ConvergeResult converged = run.converge(staged);
-            result = ConfigRun.outcome(converged, warnings);
+            result = ConfigRun.outcome(run.converge(staged), warnings);
         }
-        run.archive(staged);
+        run.archive(staged, input -> !fromItems.containsKey(input));
         archive.moveBatch(batchPath);
         log.info("batch {}: {} files merged, {} held back, converged once: {}", batchPath, staged.merged().size(),
                 staged.heldBack().size(), result.status());
@@ -144,11 +151,12 @@ public final class VrCfg {
     }
 
     /**
-     * The inputs the update steps name, parsed: each from the last file item before it that writes it, or
-     * from disk; a missing one is skipped when it was processed before, else rejected. Boot arguments
-     * pending on disk go first. Converge-only steps add their bags to {@code converge}.
+     * The inputs the update steps name, parsed: each from the last file item before it that writes it (noted
+     * in {@code fromItems} with that item's index), or from disk; a missing one is skipped when it was
+     * processed before, else rejected. Boot arguments pending on disk go first. Converge-only steps add
+     * their bags to {@code converge}.
      */
-    private List<ConfigRun.Input> inputs(ConfigBatch batch, List<Step> steps, Set<BagKey> converge)
+    private List<ConfigRun.Input> inputs(ConfigBatch batch, List<Step> steps, Set<BagKey> converge, Map<ConfigRun.Input, Integer> fromItems)
             throws IOException, RejectedInputException {
         List<ConfigRun.Input> inputs = new ArrayList<>();
         if (steps.stream().noneMatch(step -> step.name().equals(ConfigRun.CMD_LINE))) {
@@ -157,22 +165,28 @@ public final class VrCfg {
                 inputs.add(run.parse(ConfigRun.CMD_LINE, pending.get(), false));
             }
         }
-        Map<String, String> written = new HashMap<>();
+        Map<String, Integer> written = new HashMap<>();
         int itemIndex = 0;
         for (Step step : steps) {
             for (; itemIndex < step.item(); itemIndex++) {
                 if (batch.items().get(itemIndex) instanceof FileConfigItem file) {
-                    written.put(file.path(), file.contents());
+                    written.put(file.path(), itemIndex);
                 }
             }
             if (!step.merge()) {
                 converge.addAll(convergeBags(step));
                 continue;
             }
-            String path = InputArchive.inputPath(step.name());
-            Optional<String> text = written.containsKey(path) ? Optional.of(written.get(path)) : host.readText(path);
+            Integer item = written.get(InputArchive.inputPath(step.name()));
+            Optional<String> text = item != null
+                    ? Optional.of(((FileConfigItem) batch.items().get(item)).contents())
+                    : host.readText(InputArchive.inputPath(step.name()));
             if (text.isPresent()) {
-                inputs.add(run.parse(step.name(), text.get(), step.delete()));
+                ConfigRun.Input input = run.parse(step.name(), text.get(), step.delete());
+                inputs.add(input);
+                if (item != null) {
+                    fromItems.put(input, item);
+                }
             }
             else if (!archive.isArchived(step.name())) {
                 throw new RejectedInputException("item " + step.item() + ": " + step.name() + ": file: not in the batch, not in "

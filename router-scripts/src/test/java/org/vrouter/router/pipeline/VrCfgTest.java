@@ -58,9 +58,26 @@ class VrCfgTest {
         assertThat(fixture.bags().ips().isEmpty()).isFalse();
         assertThat(fixture.bags().firewallRules().isEmpty()).isFalse();
         assertThat(fixture.bags().dhcpEntry().isEmpty()).isFalse();
-        assertThat(fixture.processed()).containsExactly("VR-0b7a0a62-3a3f-4a0e-9a39-2a0c5b0e9a51.cfg", "firewall_rules.json.1.gz",
-                "ip_associations.json.1.gz");
+        // the batch, archived whole, holds every file it delivered: no per-file copies
+        assertThat(fixture.processed()).containsExactly("VR-0b7a0a62-3a3f-4a0e-9a39-2a0c5b0e9a51.cfg");
         assertThat(fixture.cache()).isEmpty();
+    }
+
+    @Test
+    void writesTheFileItemsNoStepConsumesAndLeavesAHeldBackOneInPlace() throws IOException {
+        fixture.deliver("guest_network.json.0", Payloads.GUEST_NETWORK);
+        fixture.updateConfig().run(java.util.List.of("guest_network.json.0"));
+        String changed = Payloads.GUEST_NETWORK.replace("vpc1.internal", "other.internal");
+
+        PipelineResult result = run(batch(
+                file("guest_network.json.1", changed), script("update_config.py guest_network.json.1"),
+                file("firewall_rules.json.1", Payloads.FIREWALL), script("update_config.py firewall_rules.json.1"),
+                file("firewall_rules.json.1", Payloads.FIREWALL.replace("\"id\":17", "\"id\":18"))));
+
+        assertThat(result.exitCode()).as(result.message()).isZero();
+        assertThat(fixture.cache()).containsExactly("firewall_rules.json.1", "guest_network.json.1");
+        assertThat(Files.readString(root.resolve("var/cache/cloud/guest_network.json.1"))).isEqualTo(changed);
+        assertThat(fixture.bags().firewallRules().rules()).containsOnlyKeys(17L);
     }
 
     @Test
@@ -144,6 +161,18 @@ class VrCfgTest {
         assertThat(result.exitCode()).isZero();
         assertThat(fixture.converger.requests()).singleElement()
                 .satisfies(request -> assertThat(request.bags()).containsExactlyInAnyOrder(BagKey.MONITOR_SERVICE, BagKey.DHCP_ENTRY));
+    }
+
+    @Test
+    void aFileUpdatedTwiceIsMergedInOrderAndArchivedOnce() {
+        PipelineResult result = run(batch(
+                file("vm_dhcp_entry.json.1", Payloads.DHCP), script("update_config.py vm_dhcp_entry.json.1"),
+                file("vm_dhcp_entry.json.1", Payloads.DHCP.replace("vm-1", "vm-renamed")), script("update_config.py vm_dhcp_entry.json.1")));
+
+        assertThat(result.exitCode()).as(result.message()).isZero();
+        assertThat(fixture.bags().dhcpEntry().entries().values()).singleElement()
+                .satisfies(entry -> assertThat(entry.hostName()).isEqualTo("vm-renamed"));
+        assertThat(fixture.cache()).isEmpty();
     }
 
     @Test
