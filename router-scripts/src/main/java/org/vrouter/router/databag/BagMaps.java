@@ -3,7 +3,6 @@ package org.vrouter.router.databag;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -65,10 +64,6 @@ final class BagMaps {
         }
         sorted.replaceAll((key, value) -> copy.apply(requireNonNull(value, name + " value is null")));
         return new BagMap<>(sorted);
-    }
-
-    static <V> List<V> list(List<V> values) {
-        return List.copyOf(values);
     }
 
     /** The device name, if it is {@code eth<N>}. */
