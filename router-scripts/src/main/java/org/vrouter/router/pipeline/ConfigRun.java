@@ -1,0 +1,179 @@
+package org.vrouter.router.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.commands.wire.payload.DatabagType;
+import org.vrouter.commands.wire.payload.GuestNetworkPayload;
+import org.vrouter.commands.wire.payload.Payload;
+import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.router.converge.ConvergeRequest;
+import org.vrouter.router.converge.ConvergeResult;
+import org.vrouter.router.converge.Converger;
+import org.vrouter.router.databag.BagKey;
+import org.vrouter.router.databag.DatabagMerger;
+import org.vrouter.router.databag.DatabagProblem;
+import org.vrouter.router.databag.DatabagSnapshot;
+import org.vrouter.router.databag.DatabagStore;
+import org.vrouter.router.databag.Databags;
+import org.vrouter.router.databag.InterfaceMacs;
+import org.vrouter.router.host.Host;
+
+/**
+ * The steps both entry points share, in the order they run under the lock:
+ * {@link #parse} every input strictly, {@link #stage} (load the bags, merge everything in memory) — up
+ * to here a failure is a rejection and nothing has changed — then {@link #writeBags}, {@link #converge}
+ * and {@link #archive}. Each bag write is atomic and every merge idempotent, so a crash anywhere leaves
+ * the inputs that are not yet archived in place, and re-running them reaches the same state.
+ */
+final class ConfigRun {
+    static final String CMD_LINE = "cmd_line.json";
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigRun.class);
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,254}");
+    private static final String GUEST_NETWORK_FILE = "guest_network.json";
+
+    private final Host host;
+    private final PayloadCodec codec;
+    private final DatabagStore store;
+    private final Converger converger;
+    private final InputArchive archive;
+
+    ConfigRun(Host host, PayloadCodec codec, Converger converger, InputArchive archive) {
+        this.host = requireNonNull(host, "host is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.store = new DatabagStore(host, codec);
+        this.converger = requireNonNull(converger, "converger is null");
+        this.archive = requireNonNull(archive, "archive is null");
+    }
+
+    /** One parsed input file and what to do with it once merged. */
+    record Input(String name, DatabagType type, Payload payload, boolean delete) {}
+
+    /** What a run will write: the merged bags, the bags to converge, and which inputs were merged or held back. */
+    record Staged(DatabagSnapshot before, Databags after, Set<BagKey> touched, List<Input> merged, List<Input> heldBack) {}
+
+    /** A name CloudStack puts in {@code /var/cache/cloud/}: a plain file name. */
+    static boolean isFileName(String name) {
+        return FILE_NAME.matcher(name).matches() && !name.equals("..");
+    }
+
+    /** Reads an input strictly: its type from its name, every field validated. */
+    Input parse(String name, String text, boolean delete) throws RejectedInputException {
+        try {
+            DatabagType type = DatabagType.fromFileName(name);
+            return new Input(name, type, codec.parse(text, type.payloadClass()), delete);
+        }
+        catch (InvalidParameterException e) {
+            throw new RejectedInputException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Loads the bags and merges the inputs in order, in memory. Problems reading the bags become warnings.
+     *
+     * @throws RejectedInputException when an input cannot apply to the current state
+     */
+    Staged stage(List<Input> inputs, Set<BagKey> alsoConverge, List<String> warnings) throws IOException, RejectedInputException {
+        DatabagSnapshot snapshot = store.load();
+        for (DatabagProblem problem : snapshot.problems()) {
+            log.info("unreadable databag content: {}", problem.message());
+            warnings.add(problem.message());
+        }
+        InterfaceMacs macs = inputs.stream().anyMatch(input -> input.type() == DatabagType.IP_ASSOCIATIONS)
+                ? InterfaceInventory.read(host) : InterfaceMacs.none();
+        Databags bags = snapshot.databags();
+        Set<BagKey> touched = EnumSet.noneOf(BagKey.class);
+        touched.addAll(alsoConverge);
+        List<Input> merged = new ArrayList<>();
+        List<Input> heldBack = new ArrayList<>();
+        for (Input input : inputs) {
+            touched.addAll(DatabagMerger.bagsOf(input.type()));
+            Databags candidate;
+            try {
+                candidate = DatabagMerger.merge(bags, input.payload(), macs);
+            }
+            catch (InvalidParameterException e) {
+                throw new RejectedInputException(input.name() + ": " + e.getMessage());
+            }
+            // an identical re-add merges as a no-op: an update interrupted after its bags were written completes
+            if (!candidate.equals(bags) && guestNetworkGuard(bags, input)) {
+                log.info("{}: guest network already configured; not merged, left in place", input.name());
+                heldBack.add(input);
+                continue;
+            }
+            bags = candidate;
+            merged.add(input);
+        }
+        return new Staged(snapshot, bags, touched, merged, heldBack);
+    }
+
+    /**
+     * CloudStack's guard against re-adding a guest network: when some eth1..eth9 already has one, an added
+     * network for a configured device, or with the MAC and address of a configured one, is not merged. Asked
+     * only for a re-add that would change the bags.
+     */
+    private static boolean guestNetworkGuard(Databags bags, Input input) {
+        if (!input.name().startsWith(GUEST_NETWORK_FILE) || !(input.payload() instanceof GuestNetworkPayload network) || !network.add()) {
+            return false;
+        }
+        Map<String, GuestNetworkPayload> devices = bags.guestNetwork().devices();
+        boolean anyConfigured = devices.keySet().stream().anyMatch(device -> device.matches("eth[1-9]"));
+        return anyConfigured && (devices.containsKey(network.device()) || devices.values().stream().anyMatch(existing ->
+                existing.macAddress().equals(network.macAddress()) && existing.routerGuestIp().equals(network.routerGuestIp())));
+    }
+
+    /** Writes the bags the merge changed (and only those), keeping a copy of any that could not be read. */
+    void writeBags(Staged staged) throws IOException {
+        for (BagKey key : staged.before().databags().differences(staged.after())) {
+            if (staged.before().hasProblems(key)) {
+                store.preserve(key);
+            }
+            store.write(staged.after().get(key));
+        }
+    }
+
+    ConvergeResult converge(Staged staged) {
+        return converger.converge(new ConvergeRequest(staged.after(), staged.touched()));
+    }
+
+    /** Archives (or deletes) every merged input; inputs held back stay where they are. */
+    void archive(Staged staged) throws IOException {
+        archive(staged, input -> true);
+    }
+
+    /**
+     * Archives (or deletes) the merged inputs {@code inCache} accepts, once per name (a batch may update one
+     * file twice; the last step's flag wins).
+     */
+    void archive(Staged staged, Predicate<Input> inCache) throws IOException {
+        Map<String, Boolean> deleteByName = new LinkedHashMap<>();
+        for (Input input : staged.merged().stream().filter(inCache).toList()) {
+            deleteByName.remove(input.name());
+            deleteByName.put(input.name(), input.delete());
+        }
+        for (Map.Entry<String, Boolean> input : deleteByName.entrySet()) {
+            archive.finish(input.getKey(), input.getValue());
+        }
+    }
+
+    /** The run's end: 0, or 2 naming the first service that failed. */
+    static PipelineResult outcome(ConvergeResult result, List<String> warnings) {
+        return result.firstFailure()
+                .map(failure -> PipelineResult.applyFailed("converge failed: " + failure.service() + ": " + failure.detail(), warnings))
+                .orElseGet(() -> PipelineResult.converged(warnings));
+    }
+}
