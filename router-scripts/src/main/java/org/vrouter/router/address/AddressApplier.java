@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +44,10 @@ import org.vrouter.router.host.ProgramTimeoutException;
  *
  * <p>Gratuitous ARP: after an IPv4 address was added to an up public device, {@code arping -U}
  * (Debian package iputils-arping) announces it once. It is advisory: when arping is not installed
- * the applier logs that once and sends none; when it fails, a warning is logged. Each costs about
- * one second (arping's interval), so it runs only for addresses actually added.
+ * the applier logs that once and sends none; when it fails, a warning is logged. Each arping takes
+ * about one second (its interval), so it runs only for addresses actually added, and on the
+ * executor given to the constructor: with a thread pool the announcements of one apply run side by
+ * side and cost about one second together; {@link #AddressApplier(Host)} runs them one after another.
  *
  * <p>Methods are synchronized; the router serialises converges anyway.
  */
@@ -65,10 +72,18 @@ public final class AddressApplier {
     private static final Duration ARPING_TIMEOUT = Duration.ofSeconds(5);
 
     private final Host host;
-    private boolean arpingMissing;
+    private final Executor announcer;
+    private final AtomicBoolean arpingMissing = new AtomicBoolean();
 
+    /** An applier that sends gratuitous ARPs one after another, on the calling thread. */
     public AddressApplier(Host host) {
+        this(host, Runnable::run);
+    }
+
+    /** An applier that sends the gratuitous ARPs of one apply as tasks of {@code announcer}, and waits for them. */
+    public AddressApplier(Host host, Executor announcer) {
         this.host = requireNonNull(host, "host is null");
+        this.announcer = requireNonNull(announcer, "announcer is null");
     }
 
     /** The kernel's addresses, routes and rules (one {@code ip} process). */
@@ -137,16 +152,13 @@ public final class AddressApplier {
     }
 
     private List<Announcement> announce(List<Announcement> announcements, Set<AddressStep> failed) {
-        List<Announcement> sent = new ArrayList<>();
+        Map<Announcement, CompletableFuture<Boolean>> sending = new LinkedHashMap<>();
         for (Announcement announcement : announcements) {
-            if (arpingMissing || failed.contains(announcement.step())) {
-                continue;
-            }
-            if (arping(announcement)) {
-                sent.add(announcement);
+            if (!failed.contains(announcement.step())) {
+                sending.put(announcement, CompletableFuture.supplyAsync(() -> !arpingMissing.get() && arping(announcement), announcer));
             }
         }
-        return sent;
+        return sending.entrySet().stream().filter(entry -> entry.getValue().join()).map(Map.Entry::getKey).toList();
     }
 
     private boolean arping(Announcement announcement) {
@@ -162,22 +174,23 @@ public final class AddressApplier {
         }
         catch (IOException e) {
             // only a program that cannot be started gets here: there is no arping on this machine
-            return arpingMissing(e.getMessage());
+            return noteArpingMissing(e.getMessage());
         }
         if (result.succeeded()) {
             return true;
         }
         // ip netns exec reports a missing program as its own failure
         if (result.stderr().contains("exec of \"arping\" failed")) {
-            return arpingMissing(result.firstErrorLine());
+            return noteArpingMissing(result.firstErrorLine());
         }
         log.warn("gratuitous ARP for {} not sent: arping exited {}: {}", announcement, result.exitStatus(), result.firstErrorLine());
         return false;
     }
 
-    private boolean arpingMissing(String why) {
-        arpingMissing = true;
-        log.info("arping is not available (Debian package iputils-arping), no gratuitous ARP will be sent: {}", why);
+    private boolean noteArpingMissing(String why) {
+        if (arpingMissing.compareAndSet(false, true)) {
+            log.info("arping is not available (Debian package iputils-arping), no gratuitous ARP will be sent: {}", why);
+        }
         return false;
     }
 }

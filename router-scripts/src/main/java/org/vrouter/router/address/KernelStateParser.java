@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
@@ -20,7 +19,7 @@ import org.vrouter.api.net.IpAddress;
  * (addresses, IPv4 routes, IPv6 routes, IPv4 rules), numbers instead of names throughout.
  */
 final class KernelStateParser {
-    private static final ObjectReader READER = new ObjectMapper().readerFor(JsonNode.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The keys of a rule of the shape {@link PolicyRule} describes; a rule with any other is not read. */
     private static final Set<String> RULE_KEYS = Set.of("priority", "src", "srclen", "fwmark", "fwmask", "table", "protocol");
     private static final int ANSWERS = 4;
@@ -37,9 +36,10 @@ final class KernelStateParser {
             return KernelState.empty();
         }
         List<JsonNode> answers = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = READER.readValues(output)) {
-            while (values.hasNextValue()) {
-                answers.add(values.nextValue());
+        // one parser over the whole output: ObjectReader.readValues would iterate the first array's elements
+        try (JsonParser parser = MAPPER.createParser(output)) {
+            while (parser.nextToken() != null) {
+                answers.add(MAPPER.readTree(parser));
             }
         }
         if (answers.size() != ANSWERS || !answers.stream().allMatch(JsonNode::isArray)) {
