@@ -30,7 +30,8 @@ import org.vrouter.api.net.Cidr;
  * Deleting an IPv4 primary address makes the kernel drop the secondaries of its subnet (unless
  * {@code promote_secondaries} is on) and every route through a device losing an IPv4 address may
  * go with it, so the plan puts back such addresses and desired routes with idempotent
- * {@code replace} lines.
+ * {@code replace} lines. Taking a link down drops its IPv6 addresses (unless
+ * {@code keep_addr_on_down} is set), so the plan puts those back too, after the link change.
  */
 public final class AddressPlanner {
     private final Addressing desired;
@@ -62,7 +63,8 @@ public final class AddressPlanner {
         Map<String, KernelLink> links = kernel.linksByName();
         for (InterfaceAddresses device : desired.interfaces()) {
             Optional<KernelLink> link = Optional.ofNullable(links.get(device.device()));
-            planAddresses(device, link.map(KernelLink::addresses).orElse(List.of()));
+            boolean goingDown = link.isPresent() && link.get().up() && !device.up();
+            planAddresses(device, link.map(KernelLink::addresses).orElse(List.of()), goingDown);
             planLink(device, link);
         }
         replaceRoutes();
@@ -132,7 +134,7 @@ public final class AddressPlanner {
         return new AddressStep(kind, "route " + route, words);
     }
 
-    private void planAddresses(InterfaceAddresses device, List<KernelAddress> present) {
+    private void planAddresses(InterfaceAddresses device, List<KernelAddress> present, boolean goingDown) {
         Set<Cidr> wanted = Set.copyOf(device.addresses());
         List<KernelAddress> doomed = present.stream()
                 .filter(address -> owned(device, address) && !wanted.contains(address.cidr()))
@@ -155,7 +157,7 @@ public final class AddressPlanner {
                     announcements.add(new Announcement(device.device(), cidr.address(), step));
                 }
             }
-            else if (endangered.remove(cidr)) {
+            else if (endangered.remove(cidr) || (goingDown && !cidr.isIpv4())) {
                 addressAdditions.add(addressStep(StepKind.RESTORE_ADDRESS, "replace", device.device(), cidr));
             }
         }

@@ -30,7 +30,9 @@ import org.vrouter.api.network.TrafficType;
  *     address twice; added in this order, so the first of an IPv4 subnet becomes its primary
  *     (the source address of traffic the router originates there)
  * @param mtu the MTU to set, or empty to leave it as it is
- * @param up whether the link is to be up (a backup router keeps extra public links down)
+ * @param up whether the link is to be up (a backup router keeps extra public links down); the
+ *     kernel drops the IPv4 routes through a down link and refuses new ones, so routes through a
+ *     device meant to be down are not applied
  * @param unmanaged addresses on this device that something else owns: neither added nor removed
  */
 public record InterfaceAddresses(String device, TrafficType role, List<Cidr> addresses, OptionalInt mtu, boolean up,

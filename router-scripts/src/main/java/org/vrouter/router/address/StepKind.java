@@ -14,7 +14,8 @@ public enum StepKind {
     ADD_ADDRESS,
     /**
      * Put back an address the kernel drops with the primary address of its subnet (when
-     * {@code promote_secondaries} is off); a no-op when it survived.
+     * {@code promote_secondaries} is off), or an IPv6 address it drops when the link goes down; a
+     * no-op when it survived.
      */
     RESTORE_ADDRESS,
     /** Add a missing route or replace one whose type, gateway or device differs. */

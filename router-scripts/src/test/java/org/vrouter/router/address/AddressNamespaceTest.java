@@ -175,6 +175,21 @@ class AddressNamespaceTest {
     }
 
     @Test
+    void aLinkTakenDownKeepsItsAddressesOfBothFamilies() throws IOException {
+        Addressing eth0Up = devices(InterfaceAddresses.of("eth0", GUEST, List.of(cidr("10.1.1.1/24"), cidr("fd00:1::1/64"))));
+        applier.apply(eth0Up);
+        Addressing eth0Down = devices(eth0Up.interfaces().get(0).down());
+
+        applier.apply(eth0Down);
+
+        KernelState kernel = applier.read();
+        assertThat(kernel.link("eth0").orElseThrow().up()).isFalse();
+        assertThat(kernel.link("eth0").orElseThrow().addresses()).extracting(KernelAddress::cidr)
+                .contains(cidr("10.1.1.1/24"), cidr("fd00:1::1/64"));
+        assertThat(AddressPlanner.plan(eth0Down, kernel).isEmpty()).isTrue();
+    }
+
+    @Test
     void anAddedPublicIpIsAnnouncedWithAGratuitousArp() throws IOException {
         SystemTools.require("arping");
         // the upstream gateway learns addresses from gratuitous ARPs
@@ -212,6 +227,10 @@ class AddressNamespaceTest {
                 });
         assertThat(applier.read().link("eth0").orElseThrow().addresses()).extracting(KernelAddress::cidr)
                 .contains(cidr("10.1.1.1/24"));
+    }
+
+    static Addressing devices(InterfaceAddresses... devices) {
+        return new Addressing(List.of(devices), List.of(), List.of());
     }
 
     static List<Cidr> ipv4(KernelState kernel, String device) {

@@ -86,11 +86,15 @@ class AddressPlannerTest {
     }
 
     @Test
-    void takesALinkDownWithoutTouchingItsAddresses() {
-        AddressPlan plan = AddressPlanner.plan(devices(InterfaceAddresses.of("eth3", PUBLIC, cidrs("198.51.100.10/24")).down()),
-                kernel(link("eth3", 1500, true, "198.51.100.10/24")));
+    void takesALinkDownAndPutsBackTheIpv6AddressesTheKernelDropsWithIt() {
+        InterfaceAddresses eth3 = InterfaceAddresses.of("eth3", PUBLIC, cidrs("198.51.100.10/24", "2001:db8:3::10/64"));
+        KernelLink up = link("eth3", 1500, true, "198.51.100.10/24", "2001:db8:3::10/64");
 
-        assertThat(plan.batchText()).isEqualTo("link set dev eth3 down\n");
+        AddressPlan plan = AddressPlanner.plan(devices(eth3.down()), kernel(up));
+
+        assertThat(plan.batchText()).isEqualTo("link set dev eth3 down\naddress replace 2001:db8:3::10/64 dev eth3\n");
+        assertThat(AddressPlanner.plan(devices(eth3.down()), kernel(link("eth3", 1500, false, "198.51.100.10/24", "2001:db8:3::10/64")))
+                .isEmpty()).isTrue();
     }
 
     @Test
