@@ -29,7 +29,10 @@ import org.vrouter.router.host.ProgramTimeoutException;
  * <p>Each {@link #apply} reads the kernel with one {@code ip -N -json -batch -} process (addresses,
  * IPv4 and IPv6 routes of all tables, IPv4 rules), plans the difference with the pure
  * {@link AddressPlanner}, and writes only that difference with one {@code ip -force -batch -}
- * process. Nothing to change: nothing but the read runs. Never a flush and re-add.
+ * process. Nothing to change: nothing but the read runs. Never a flush and re-add. The read is
+ * numeric ({@code -N}), so names in {@code rt_tables} or {@code rt_protos} do not matter. Under a
+ * {@code DryRunHost} the read answers nothing, so a dry run plans everything against an empty kernel.
+ * Needs iproute2 5.x or later (Debian 12 ships 6.1) and a kernel of 4.17 or later (rule protocols).
  *
  * <p>Ownership: a device named in the {@link Addressing} is the applier's (see
  * {@link InterfaceAddresses} for the addresses it leaves alone); other devices are not touched.
@@ -102,6 +105,7 @@ public final class AddressApplier {
      *
      * @return what was applied; {@link AddressReport#changed()} is false when nothing differed
      * @throws AddressApplyException if the kernel refused steps (the others were applied)
+     * @throws org.vrouter.router.host.ProgramFailedException if the read failed (nothing was written)
      * @throws IOException if {@code ip} could not be run or its output not read
      */
     public synchronized AddressReport apply(Addressing desired) throws IOException {
