@@ -35,26 +35,26 @@ import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.api.vm.VmTemplate;
 
 /** The zone, networks and routers of the wire-format examples (§9.3), and variations of them. */
-final class Fixtures {
+public final class Fixtures {
     /** The management server key whose base64 the wire-format examples start with ({@code c3NoLXJzYSBB...}). */
-    static final String MANAGEMENT_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7/vmrouter";
-    static final String ENCODED_KEY = "c3NoLXJzYSBBQUFBQjNOemFDMXljMkVBQUFBREFRQUJBQUFCQVFDNy92bXJvdXRlcg==";
-    static final long ISOLATED_NETWORK = 204;
-    static final Zone ZONE = new Zone(1, "zone-1", "zone1", NetworkType.ADVANCED, DnsServers.ipv4(ip("8.8.8.8"), ip("8.8.4.4")),
+    public static final String MANAGEMENT_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7/vmrouter";
+    public static final String ENCODED_KEY = "c3NoLXJzYSBBQUFBQjNOemFDMXljMkVBQUFBREFRQUJBQUFCQVFDNy92bXJvdXRlcg==";
+    public static final long ISOLATED_NETWORK = 204;
+    public static final Zone ZONE = new Zone(1, "zone-1", "zone1", NetworkType.ADVANCED, DnsServers.ipv4(ip("8.8.8.8"), ip("8.8.4.4")),
             Optional.empty());
-    static final Pod POD = new Pod(3, "pod-3", "pod3", 1, Cidr.parse("192.168.10.0/24"), ip("192.168.10.1"));
+    public static final Pod POD = new Pod(3, "pod-3", "pod3", 1, Cidr.parse("192.168.10.0/24"), ip("192.168.10.1"));
 
     private Fixtures() {}
 
-    static IpAddress ip(String text) {
+    public static IpAddress ip(String text) {
         return IpAddress.parse(text);
     }
 
-    static GuruSettings settings() {
+    public static GuruSettings settings() {
         return GuruSettings.builder().managementPublicKey(MANAGEMENT_KEY).build();
     }
 
-    static NetworkOffering isolatedOffering(boolean redundant) {
+    public static NetworkOffering isolatedOffering(boolean redundant) {
         Map<Service, Provider> services = new LinkedHashMap<>();
         for (Service service : List.of(Service.DHCP, Service.DNS, Service.USER_DATA, Service.FIREWALL, Service.LB, Service.SOURCE_NAT,
                 Service.STATIC_NAT, Service.PORT_FORWARDING, Service.VPN, Service.GATEWAY)) {
@@ -64,7 +64,7 @@ final class Fixtures {
                 redundant, EgressPolicy.DENY, OptionalLong.empty(), false);
     }
 
-    static NetworkOffering sharedOffering() {
+    public static NetworkOffering sharedOffering() {
         Map<Service, Provider> services = new LinkedHashMap<>();
         for (Service service : List.of(Service.DHCP, Service.DNS, Service.USER_DATA)) {
             services.put(service, Provider.VIRTUAL_ROUTER);
@@ -72,7 +72,7 @@ final class Fixtures {
         return new NetworkOffering(12, "offering-shared", "shared", services, false, EgressPolicy.DENY, OptionalLong.empty(), false);
     }
 
-    static NetworkOffering vpcOffering() {
+    public static NetworkOffering vpcOffering() {
         Map<Service, Provider> services = new LinkedHashMap<>();
         for (Service service : List.of(Service.DHCP, Service.DNS, Service.USER_DATA, Service.SOURCE_NAT, Service.STATIC_NAT,
                 Service.PORT_FORWARDING, Service.LB, Service.VPN, Service.NETWORK_ACL, Service.GATEWAY)) {
@@ -82,7 +82,7 @@ final class Fixtures {
     }
 
     /** Isolated network 204, 10.1.1.0/24 on VLAN 1001, domain {@code cs2cloud.internal}. */
-    static Network.Builder isolated(NetworkOffering offering) {
+    public static Network.Builder isolated(NetworkOffering offering) {
         return Network.builder(ISOLATED_NETWORK, "net-204", "isolated", ZONE, TrafficType.GUEST)
                 .accountId(2)
                 .guestType(GuestType.ISOLATED)
@@ -94,7 +94,7 @@ final class Fixtures {
     }
 
     /** Shared network 205, 10.2.0.0/16 on VLAN 50 with its own gateway 10.2.0.1. */
-    static Network.Builder shared() {
+    public static Network.Builder shared() {
         return Network.builder(205, "net-205", "shared", ZONE, TrafficType.GUEST)
                 .accountId(1)
                 .guestType(GuestType.SHARED)
@@ -105,18 +105,18 @@ final class Fixtures {
                 .state(Network.State.IMPLEMENTED);
     }
 
-    static Vpc vpc(boolean redundant) {
+    public static Vpc vpc(boolean redundant) {
         return new Vpc(7, "6f1b9a52-7c2e-4d3a-9f10-3b8e5c2d1a40", "vpc1", zoneWithOneDns(), 2, Cidr.parse("172.16.0.0/16"),
                 Optional.of("vpc1.internal"), DnsServers.none(), redundant);
     }
 
     /** The zone of the VPC example: one name server. */
-    static Zone zoneWithOneDns() {
+    public static Zone zoneWithOneDns() {
         return new Zone(1, "zone-1", "zone1", NetworkType.ADVANCED, DnsServers.ipv4(ip("8.8.8.8")), Optional.empty());
     }
 
     /** Tier 301 of VPC 7: 172.16.1.0/24. */
-    static Network vpcTier() {
+    public static Network vpcTier() {
         return Network.builder(301, "tier-301", "tier1", zoneWithOneDns(), TrafficType.GUEST)
                 .accountId(2)
                 .guestType(GuestType.ISOLATED)
@@ -130,24 +130,24 @@ final class Fixtures {
     }
 
     /** The source NAT address of the isolated examples: 203.0.113.20/24 on VLAN 100. */
-    static PublicIpAddress sourceNat() {
+    public static PublicIpAddress sourceNat() {
         return PublicIpAddress.of(ip("203.0.113.20"), BroadcastUri.vlan(100), ip("203.0.113.1"), Netmask.parse("255.255.255.0"),
                 ISOLATED_NETWORK).asSourceNat();
     }
 
-    static DomainRouter.Builder router(long id, HypervisorType hypervisor, long... networkIds) {
+    public static DomainRouter.Builder router(long id, HypervisorType hypervisor, long... networkIds) {
         return DomainRouter.builder(id, "router-" + id, ZONE.id(), hypervisor, 1)
                 .networkIds(java.util.Arrays.stream(networkIds).boxed().toList());
     }
 
-    static DeployDestination destination(HypervisorType hypervisor) {
+    public static DeployDestination destination(HypervisorType hypervisor) {
         Cluster cluster = new Cluster(5, "cluster-5", "cluster5", POD.id(), ZONE.id(), hypervisor);
         Host host = new Host(9, "host-9", "host9", hypervisor, ip("192.168.10.20"), cluster.id(), POD.id(), ZONE.id());
         return DeployDestination.of(ZONE, POD, cluster, host);
     }
 
     /** A router's profile before the guru finalizes it: these NICs, no boot arguments. */
-    static VirtualMachineProfile profile(DomainRouter router, List<Nic> nics) {
+    public static VirtualMachineProfile profile(DomainRouter router, List<Nic> nics) {
         VirtualMachine vm = VirtualMachine.of(router.id(), router.uuid(), router.instanceName(), router.instanceName(),
                 VirtualMachine.Type.DOMAIN_ROUTER, VirtualMachine.State.STARTING);
         VmTemplate template = new VmTemplate(1, "systemvm", "SystemVM Template", router.hypervisorType(), false);
