@@ -32,12 +32,19 @@ import org.vrouter.api.vm.VirtualMachineProfile;
  * wire-format §9.2): the VPC prefix, identity and keys, then per NIC in device order its addresses
  * and the keys of its traffic type, then the router type and the DNS and log settings.
  *
- * <p>One deliberate difference: CloudStack writes a non-VPC router's redundant group twice, first
- * at the control NIC with a state computed against the control network (always {@code PRIMARY}),
- * then at the guest NIC with the real decision, and repeats {@code advert_int} after the guest keys.
- * The router keeps the last occurrence of a key, so only the effective group is written here, once,
- * at the guest NIC: the router ends up with the same {@code cmd_line} values, and no reader of the
- * line can take the misleading first {@code redundant_state} for the real one.
+ * <p>NICs are written in device order (eth0, eth1, eth2), as in the wire-format examples. CloudStack
+ * walks its profile's NICs default NIC first, then in allocation order; the router reads the line
+ * into a map, so only repeated keys could tell the two orders apart, and there is one:
+ *
+ * <p>The redundant group of a non-VPC router is written once, at the guest NIC, with the real
+ * decision ({@code PRIMARY} for the network's first router, else {@code BACKUP}). CloudStack writes
+ * it twice: at the control NIC with a state computed against the control network, which is always
+ * {@code PRIMARY}, and at the guest NIC with the real decision (plus a third {@code advert_int}).
+ * The router keeps the last occurrence. If the control group comes first (the wire-format reference
+ * assumes so), our line gives the router the same {@code cmd_line} (a test shows it); if CloudStack's
+ * default-NIC-first order puts the control group last, CloudStack's effective state is
+ * {@code PRIMARY} on both members, and ours is the intended one. Either way the value only seeds
+ * the router's initial state: keepalived starts every member as BACKUP with {@code nopreempt}.
  */
 final class BootArgsComposer {
     private final GuruSettings settings;
