@@ -55,8 +55,8 @@ import org.vrouter.api.validation.FieldChecks;
  * command reaches the resource. The answer list still has one answer per command: each skipped
  * command gets a failed answer whose details start with {@value #NOT_EXECUTED}. This makes the
  * skipped commands visible instead of silently shorter lists, and lets callers index answers by
- * command position; the first failed answer is the real failure. (The api contract of
- * {@code send(long, Commands)} was amended to say so.) A timeout ends the whole batch with
+ * command position; the first failed answer is the real failure. This is the api contract of
+ * {@code send(long, Commands)} (amended from "the list ends at the failure" for this reason). A timeout ends the whole batch with
  * {@link OperationTimedOutException}, whatever the policy: whether the command took effect is
  * unknown, so later commands are not attempted.
  *
