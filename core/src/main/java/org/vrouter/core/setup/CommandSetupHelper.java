@@ -140,7 +140,9 @@ public final class CommandSetupHelper {
     /**
      * {@code IPAssocCommand}, one per public VLAN: IP, GUEST_IP, NAME, ZONE, NETWORK_PUB_LAST_IP.
      *
-     * @param ips the network's addresses to add or (state Releasing) remove; not empty
+     * @param ips the network's addresses to add or (state Releasing) remove; not empty. The wire
+     *     needs each address's router NIC MAC: give it on at least one address of each VLAN (it is
+     *     shared with the others), or use the start batch, which takes it from the router's profile
      */
     public List<IpAssocCommand> createIpAssociationCommands(DomainRouter router, Network network, List<PublicIpAddress> ips) {
         return IpAssociations.forNetwork(router, network, ips, Map.of());
