@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
@@ -151,7 +152,7 @@ public final class CommandSetupHelper {
     /** {@code IPAssocVpcCommand} per VLAN and {@code SetSourceNatCommand} (IP, NAME, ZONE) for a VPC router. */
     public VpcIpAssociation createVpcIpAssociationCommands(DomainRouter router, Vpc vpc, List<PublicIpAddress> ips) {
         RuleCommands.requireRouterOf(router, vpc);
-        return IpAssociations.forVpc(router, vpc.zone(), vpc.accountId(), java.util.OptionalInt.empty(), ips, Map.of());
+        return IpAssociations.forVpc(router, vpc.zone(), vpc.accountId(), OptionalInt.empty(), ips, Map.of());
     }
 
     // ---- rules
