@@ -132,7 +132,7 @@ final class Fixtures {
 
     static RemoteAccessVpn vpn() {
         return RemoteAccessVpn.forNetwork(1, NETWORK_ID, ip("203.0.113.10"), IpRange.parse("ip_range", "10.1.2.2-10.1.2.8"),
-                Secret.of("psk-Secret-1"), ip("10.1.2.1"), Cidr.parse("10.1.1.0/24"));
+                Secret.of("psk-Secret-1"), ip("10.1.1.1"), Cidr.parse("10.1.1.0/24"));
     }
 
     static List<VpnUser> vpnUsers() {
