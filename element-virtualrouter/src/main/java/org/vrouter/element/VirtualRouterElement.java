@@ -71,6 +71,13 @@ import org.vrouter.element.RouterGate.WithoutRouters;
  *       {@code cleanup}); {@link #destroy} destroys them.</li>
  * </ul>
  *
+ * <p>Where it departs from CloudStack (each documented on its method): the expected router count
+ * is checked against Running routers, not a literal 2; a router in a wrong state fails a change
+ * before any router is changed; shutdown and destroy attempt every router; load-balancing rules are
+ * validated whether or not a router exists yet. Not carried over: rolling restarts and
+ * {@code RedundantResource}, PVLAN migration, IP aliases for secondary subnets, marking routers
+ * UPDATE_FAILED when implement fails (the SPI has no update-state call).
+ *
  * <p>Thread-safe: it holds no mutable state; concurrency is the manager's.
  */
 public final class VirtualRouterElement implements DhcpServiceProvider, DnsServiceProvider, UserDataServiceProvider,
@@ -85,6 +92,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
     private final OperationMetrics metrics;
     private final VmDataOperations vmData;
     private final VpnOperations vpnOperations;
+    private final AggregationOperations aggregation;
 
     /**
      * @param routerManager deploys routers and sends them every change
@@ -103,6 +111,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         this.metrics = new OperationMetrics(metrics);
         this.vmData = new VmDataOperations(routerManager, gate, this.metrics);
         this.vpnOperations = new VpnOperations(routerManager, configurations, gate, this.metrics);
+        this.aggregation = new AggregationOperations(routerManager, gate, this.metrics);
     }
 
     /** An element with CloudStack's default settings and no metrics. */
@@ -128,6 +137,10 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
 
     /** Whether the virtual router provides any service in {@code network} (never in a VPC tier). */
     public boolean canHandle(Network network) {
+        return handlesAny(network);
+    }
+
+    static boolean handlesAny(Network network) {
         return !network.isVpcTier() && !network.offering().servicesOf(Provider.VIRTUAL_ROUTER).isEmpty();
     }
 
@@ -392,41 +405,22 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         vpnOperations.stopVpn(vpn);
     }
 
-    // ---- aggregated execution ----
+    // ---- aggregated execution: see AggregationOperations ----
 
     /** @throws org.vrouter.api.error.ResourceUnavailableException when the network has no router */
     @Override
     public void prepareAggregatedExecution(Network network, DeployDestination destination) {
-        metrics.measure(Operation.PREPARE_AGGREGATED_EXECUTION, aggregation(network, Operation.PREPARE_AGGREGATED_EXECUTION,
-                () -> routerManager.prepareAggregatedExecution(network, destination)));
+        aggregation.prepare(network, destination);
     }
 
     /** @throws org.vrouter.api.error.ResourceUnavailableException when the network has no router */
     @Override
     public void completeAggregatedExecution(Network network, DeployDestination destination) {
-        metrics.measure(Operation.COMPLETE_AGGREGATED_EXECUTION, aggregation(network, Operation.COMPLETE_AGGREGATED_EXECUTION,
-                () -> routerManager.completeAggregatedExecution(network, destination)));
+        aggregation.complete(network, destination);
     }
 
     @Override
     public void cleanupAggregatedExecution(Network network, DeployDestination destination) {
-        metrics.measure(Operation.CLEANUP_AGGREGATED_EXECUTION, () -> {
-            if (!canHandle(network)) {
-                return Outcome.NOT_HANDLED;
-            }
-            routerManager.cleanupAggregatedExecution(network, destination);
-            return Outcome.APPLIED;
-        });
-    }
-
-    private Supplier<Outcome> aggregation(Network network, Operation operation, Runnable send) {
-        return () -> {
-            if (!canHandle(network)) {
-                return Outcome.NOT_HANDLED;
-            }
-            gate.routersOf(network, operation, WithoutRouters.UNAVAILABLE);
-            send.run();
-            return Outcome.APPLIED;
-        };
+        aggregation.cleanup(network, destination);
     }
 }
