@@ -95,6 +95,7 @@ public final class CommandSetupHelper {
     private final VmCommands vms;
     private final RouterCommands routers;
     private final StartSequence start;
+    private final SetupCommandFactory commandFactory;
 
     /** A helper with CloudStack's default settings. */
     public CommandSetupHelper() {
@@ -107,6 +108,15 @@ public final class CommandSetupHelper {
         this.vms = new VmCommands(settings);
         this.routers = new RouterCommands(settings);
         this.start = new StartSequence(rules, vms, routers, settings);
+        this.commandFactory = new SetupCommandFactory(rules, vms, routers);
+    }
+
+    /**
+     * These builders behind the factory interfaces of {@code org.vrouter.commands.setup}, for the
+     * guru's start-batch planner: {@code new RouterGuru(settings, allocator, factory, factory)}.
+     */
+    public SetupCommandFactory commandFactory() {
+        return commandFactory;
     }
 
     // ---- router
