@@ -27,6 +27,7 @@ import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.Site2SiteVpnConnection;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.AggregationControlCommand;
+import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
@@ -129,6 +130,11 @@ public final class CommandSetupHelper {
     /** {@code getDomRVersion}: IP, NAME. */
     public GetDomRVersionCommand createGetDomRVersionCommand(DomainRouter router) {
         return RouterCommands.version(router);
+    }
+
+    /** {@code CheckRouterCommand}, the VRRP state query of a redundant router: IP, NAME. */
+    public CheckRouterCommand createCheckRouterCommand(DomainRouter router) {
+        return new CheckRouterCommand(Envelope.router(router).build());
     }
 
     /** Start or finish of the router's batch for {@code network}: IP, NAME, GUEST_IP. */
