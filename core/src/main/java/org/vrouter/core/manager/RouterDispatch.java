@@ -26,9 +26,12 @@ import org.vrouter.api.router.RouterState;
  * stop-pending router is refused. Each router is handled under its lock, re-read inside it; a
  * failed answer becomes a {@code CommandFailedException} naming router, command id and details.
  *
- * <p>Disconnected hosts: when some router took the batch and the ones whose host was unreachable
- * are all redundant, those are marked stop-pending (they are stopped when their host returns and
- * get nothing meanwhile); otherwise the first {@link AgentUnavailableException} is thrown.
+ * <p>Every router is tried, even after one failed (CloudStack stops at the first failing router,
+ * leaving its peers without the change); the first failure is thrown at the end, the others
+ * suppressed in it. Disconnected hosts: when some router took the batch and the ones whose host
+ * was unreachable are all redundant, those are marked stop-pending (the health checker restarts
+ * them once their host is back; they get nothing meanwhile); otherwise their
+ * {@link AgentUnavailableException} counts as a failure.
  */
 final class RouterDispatch {
     private static final Logger log = LoggerFactory.getLogger(RouterDispatch.class);
@@ -60,7 +63,8 @@ final class RouterDispatch {
 
     private void dispatch(String what, List<DomainRouter> routers, Function<DomainRouter, Commands> build, boolean skipStopped) {
         List<DomainRouter> disconnected = new ArrayList<>();
-        AgentUnavailableException firstDisconnect = null;
+        List<AgentUnavailableException> disconnects = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         boolean anyApplied = false;
         for (DomainRouter router : routers) {
             try {
@@ -69,22 +73,22 @@ final class RouterDispatch {
             catch (AgentUnavailableException e) {
                 // decided below, once it is known whether a peer took the change
                 disconnected.add(router);
-                if (firstDisconnect == null) {
-                    firstDisconnect = e;
-                }
-                else {
-                    firstDisconnect.addSuppressed(e);
-                }
+                disconnects.add(e);
+            }
+            catch (RuntimeException e) {
+                // the other routers still get the change (CloudStack stops at the first failing router); raised below
+                failures.add(e);
             }
         }
-        if (firstDisconnect == null) {
-            return;
+        if (!disconnects.isEmpty() && (!anyApplied || disconnected.stream().anyMatch(router -> !router.redundant()))) {
+            failures.addAll(disconnects);
         }
-        if (!anyApplied || disconnected.stream().anyMatch(router -> !router.redundant())) {
-            throw firstDisconnect;
+        else {
+            disconnected.forEach(router -> markStopPending(router.id(), what, disconnects.get(0)));
         }
-        for (DomainRouter router : disconnected) {
-            markStopPending(router.id(), what, firstDisconnect);
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+            throw failures.get(0);
         }
     }
 

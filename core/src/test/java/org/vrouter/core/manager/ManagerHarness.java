@@ -101,8 +101,15 @@ final class ManagerHarness implements AutoCloseable {
                 new HostCandidates(List.of(destination(HOST_9), destination(HOST_10))), Clock.systemUTC(), settings);
     }
 
+    /** Lets every held command of both hosts go, so no worker stays blocked. */
+    void releaseAll() {
+        host9.releaseHeld();
+        host10.releaseHeld();
+    }
+
     @Override
     public void close() {
+        releaseAll();
         executor.shutdownNow();
     }
 
