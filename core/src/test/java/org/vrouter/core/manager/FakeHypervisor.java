@@ -39,9 +39,9 @@ import org.vrouter.commands.StopCommand;
  * failure rule matches, and records every command it executed with the router it was for. Can
  * hold commands for a while to expose concurrency. Thread-safe.
  */
-final class FakeHypervisor implements HypervisorResource {
+public final class FakeHypervisor implements HypervisorResource {
     /** One executed command and the router (VM) it was for. */
-    record Executed(String router, Command command) {}
+    public record Executed(String router, Command command) {}
 
     private final List<Executed> executed = new ArrayList<>();
     private final Map<String, PowerState> vms = new ConcurrentHashMap<>();
@@ -100,7 +100,11 @@ final class FakeHypervisor implements HypervisorResource {
 
     private Answer answer(Command command) {
         if (command instanceof StartCommand start) {
-            if (failingStarts.contains(start.vm().name())) {
+            boolean fails;
+            synchronized (failingStarts) {
+                fails = failingStarts.contains(start.vm().name());
+            }
+            if (fails) {
                 return StartAnswer.failure("no capacity for " + start.vm().name());
             }
             vms.put(start.vm().name(), PowerState.ON);
@@ -160,85 +164,91 @@ final class FakeHypervisor implements HypervisorResource {
     // ---- scripting
 
     /** The next {@code count} reachability checks fail. */
-    void unreachableFor(int count) {
+    public void unreachableFor(int count) {
         unreachableChecks = count;
     }
 
     /** Every command matching {@code rule} gets a failed answer (reachability, start and stop excepted). */
-    void failCommands(Predicate<Command> rule) {
+    public void failCommands(Predicate<Command> rule) {
         failing = rule;
     }
 
-    void failStartOf(String vmName) {
+    public void failStartOf(String vmName) {
         synchronized (failingStarts) {
             failingStarts.add(vmName);
         }
     }
 
-    void failStops(boolean fail) {
+    public void allowStartOf(String vmName) {
+        synchronized (failingStarts) {
+            failingStarts.remove(vmName);
+        }
+    }
+
+    public void failStops(boolean fail) {
         failStops = fail;
     }
 
     /** Commands matching {@code rule} sleep {@code duration}, then wait for {@link #releaseHeld()} when {@link #holdUntilReleased()} was called. */
-    void holdCommands(Predicate<Command> rule, Duration duration) {
+    public void holdCommands(Predicate<Command> rule, Duration duration) {
         holding = rule;
         hold = duration;
     }
 
-    void holdUntilReleased() {
+    public void holdUntilReleased() {
         release = new CountDownLatch(1);
     }
 
-    void releaseHeld() {
+    public void releaseHeld() {
         release.countDown();
     }
 
-    void setPowerState(String vmName, PowerState state) {
+    public void setPowerState(String vmName, PowerState state) {
         vms.put(vmName, state);
     }
 
-    void removeVm(String vmName) {
+    public void removeVm(String vmName) {
         vms.remove(vmName);
     }
 
-    void setVrrpState(String routerName, RedundantState state) {
+    public void setVrrpState(String routerName, RedundantState state) {
         vrrp.put(routerName, state);
     }
 
     // ---- inspection
 
-    synchronized List<Executed> executed() {
+    public synchronized List<Executed> executed() {
         return List.copyOf(executed);
     }
 
     /** The classes of the commands executed for {@code router}, in order. */
-    synchronized List<Class<?>> commandsFor(String router) {
+    public synchronized List<Class<?>> commandsFor(String router) {
         return executed.stream().filter(entry -> entry.router().equals(router)).<Class<?>>map(entry -> entry.command().getClass()).toList();
     }
 
     /** The commands of {@code type} executed for {@code router}, in order. */
-    synchronized <T extends Command> List<T> commandsFor(String router, Class<T> type) {
+    public synchronized <T extends Command> List<T> commandsFor(String router, Class<T> type) {
         return executed.stream().filter(entry -> entry.router().equals(router)).map(Executed::command).filter(type::isInstance).map(type::cast)
                 .toList();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         executed.clear();
     }
 
     /** The most commands ever in flight at once for {@code router}. */
-    int maxInFlight(String router) {
+    public int maxInFlight(String router) {
         synchronized (maxInFlight) {
             return maxInFlight.getOrDefault(router, 0);
         }
     }
 
-    Optional<PowerState> powerState(String vmName) {
+    public Optional<PowerState> powerState(String vmName) {
         return Optional.ofNullable(vms.get(vmName));
     }
 
     /** How many commands of any router run right now. */
-    int inFlightNow() {
+    public int inFlightNow() {
         return concurrentHosts.get();
     }
 }

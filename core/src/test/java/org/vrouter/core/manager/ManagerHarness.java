@@ -59,32 +59,32 @@ import org.vrouter.guru.address.InMemoryAddressAllocator;
  * of zone 1. Networks are isolated networks 204, 205... (10.1.x.0/24) whose configuration the
  * harness holds and serves as the {@link NetworkConfigurationSource}.
  */
-final class ManagerHarness implements AutoCloseable {
-    static final Zone ZONE = new Zone(1, "zone-1", "zone1", NetworkType.ADVANCED, DnsServers.ipv4(IpAddress.parse("8.8.8.8")), Optional.empty());
-    static final Pod POD = new Pod(3, "pod-3", "pod3", 1, Cidr.parse("192.168.10.0/24"), IpAddress.parse("192.168.10.1"));
-    static final Cluster CLUSTER = new Cluster(5, "cluster-5", "cluster5", 3, 1, HypervisorType.SIMULATOR);
-    static final Host HOST_9 = host(9, "192.168.10.20");
-    static final Host HOST_10 = host(10, "192.168.10.21");
-    static final VmTemplate TEMPLATE = new VmTemplate(8, "systemvm-uuid", "systemvm", HypervisorType.SIMULATOR, false);
-    static final long NETWORK = 204;
+public final class ManagerHarness implements AutoCloseable {
+    public static final Zone ZONE = new Zone(1, "zone-1", "zone1", NetworkType.ADVANCED, DnsServers.ipv4(IpAddress.parse("8.8.8.8")), Optional.empty());
+    public static final Pod POD = new Pod(3, "pod-3", "pod3", 1, Cidr.parse("192.168.10.0/24"), IpAddress.parse("192.168.10.1"));
+    public static final Cluster CLUSTER = new Cluster(5, "cluster-5", "cluster5", 3, 1, HypervisorType.SIMULATOR);
+    public static final Host HOST_9 = host(9, "192.168.10.20");
+    public static final Host HOST_10 = host(10, "192.168.10.21");
+    public static final VmTemplate TEMPLATE = new VmTemplate(8, "systemvm-uuid", "systemvm", HypervisorType.SIMULATOR, false);
+    public static final long NETWORK = 204;
 
-    final InMemoryRouterDao dao = new InMemoryRouterDao();
-    final FakeHypervisor host9 = new FakeHypervisor();
-    final FakeHypervisor host10 = new FakeHypervisor();
-    final Map<Long, NetworkConfiguration> networks = new ConcurrentHashMap<>();
-    final InMemoryAddressAllocator allocator = new InMemoryAddressAllocator();
-    final AgentManagerImpl agents;
-    final RouterManagerImpl manager;
+    public final InMemoryRouterDao dao = new InMemoryRouterDao();
+    public final FakeHypervisor host9 = new FakeHypervisor();
+    public final FakeHypervisor host10 = new FakeHypervisor();
+    public final Map<Long, NetworkConfiguration> networks = new ConcurrentHashMap<>();
+    public final InMemoryAddressAllocator allocator = new InMemoryAddressAllocator();
+    public final AgentManagerImpl agents;
+    public final RouterManagerImpl manager;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
-    ManagerHarness() {
+    public ManagerHarness() {
         this(RouterManagerSettings.builder(Map.of(HypervisorType.SIMULATOR, TEMPLATE))
                 .startWait(Duration.ofMillis(300), Duration.ofMillis(1), Duration.ofMillis(20))
                 .lockTimeout(Duration.ofSeconds(20))
                 .build());
     }
 
-    ManagerHarness(RouterManagerSettings settings) {
+    public ManagerHarness(RouterManagerSettings settings) {
         agents = new AgentManagerImpl(executor, Metrics.NOOP, Duration.ofSeconds(20), Duration.ofSeconds(1));
         agents.register(HOST_9.id(), host9);
         agents.register(HOST_10.id(), host10);
@@ -102,7 +102,7 @@ final class ManagerHarness implements AutoCloseable {
     }
 
     /** Lets every held command of both hosts go, so no worker stays blocked. */
-    void releaseAll() {
+    public void releaseAll() {
         host9.releaseHeld();
         host10.releaseHeld();
     }
@@ -113,19 +113,19 @@ final class ManagerHarness implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    static Host host(long id, String address) {
+    public static Host host(long id, String address) {
         return new Host(id, "host-" + id, "host" + id, HypervisorType.SIMULATOR, IpAddress.parse(address), CLUSTER.id(), POD.id(), ZONE.id());
     }
 
-    static DeployDestination destination(Host host) {
+    public static DeployDestination destination(Host host) {
         return DeployDestination.of(ZONE, POD, CLUSTER, host);
     }
 
-    FakeHypervisor hypervisor(long hostId) {
+    public FakeHypervisor hypervisor(long hostId) {
         return hostId == HOST_9.id() ? host9 : host10;
     }
 
-    static NetworkOffering offering(boolean redundant) {
+    public static NetworkOffering offering(boolean redundant) {
         Map<Service, Provider> services = new LinkedHashMap<>();
         for (Service service : List.of(Service.DHCP, Service.DNS, Service.USER_DATA, Service.FIREWALL, Service.LB, Service.SOURCE_NAT,
                 Service.STATIC_NAT, Service.PORT_FORWARDING, Service.VPN, Service.GATEWAY)) {
@@ -136,7 +136,7 @@ final class ManagerHarness implements AutoCloseable {
     }
 
     /** Isolated network {@code id}: 10.1.{id-200}.0/24 on VLAN {@code 1000 + id}. */
-    static Network network(long id, boolean redundant) {
+    public static Network network(long id, boolean redundant) {
         int subnet = (int) (id - 200);
         return Network.builder(id, "net-" + id, "isolated-" + id, ZONE, TrafficType.GUEST)
                 .accountId(2)
@@ -150,13 +150,13 @@ final class ManagerHarness implements AutoCloseable {
     }
 
     /** The network's source NAT address: 203.0.113.{id-200+19} on VLAN 100. */
-    static PublicIpAddress sourceNat(long networkId) {
+    public static PublicIpAddress sourceNat(long networkId) {
         return PublicIpAddress.of(IpAddress.parse("203.0.113." + (networkId - 200 + 19)), BroadcastUri.vlan(100), IpAddress.parse("203.0.113.1"),
                 Netmask.parse("255.255.255.0"), networkId).asSourceNat();
     }
 
     /** A Running guest VM with its default NIC in {@code networkId} at 10.1.x.{host}. */
-    static VirtualMachineProfile guest(long networkId, int host) {
+    public static VirtualMachineProfile guest(long networkId, int host) {
         int subnet = (int) (networkId - 200);
         Nic nic = Nic.builder(networkId, 0, TrafficType.GUEST, MacAddress.parse(String.format("02:00:4c:5f:%02x:%02x", subnet, host)))
                 .ipv4(IpAddress.parse("10.1." + subnet + "." + host), Netmask.parse("255.255.255.0"), IpAddress.parse("10.1." + subnet + ".1"))
@@ -170,13 +170,13 @@ final class ManagerHarness implements AutoCloseable {
     private static final VmTemplate TEMPLATE_GUEST = new VmTemplate(20, "guest-template", "centos", HypervisorType.SIMULATOR, true);
 
     /** SSH in on the source NAT address. */
-    static FirewallRule sshRule(long networkId) {
+    public static FirewallRule sshRule(long networkId) {
         return FirewallRule.ingress(17, networkId, sourceNat(networkId).address(), Protocol.TCP).ports(PortRange.of(22))
                 .sourceCidrs(List.of(Cidr.parse("0.0.0.0/0"))).state(RuleState.ACTIVE).build();
     }
 
     /** Registers network {@code id} with its source NAT address, an SSH rule and one guest VM. */
-    Network addNetwork(long id, boolean redundant) {
+    public Network addNetwork(long id, boolean redundant) {
         Network network = network(id, redundant);
         networks.put(id, NetworkConfiguration.builder(network)
                 .publicIps(List.of(sourceNat(id)))
@@ -186,7 +186,7 @@ final class ManagerHarness implements AutoCloseable {
         return network;
     }
 
-    static RouterDeployment deployment(Network network) {
+    public static RouterDeployment deployment(Network network) {
         return RouterDeployment.of(network, destination(HOST_9), Optional.of(sourceNat(network.id())));
     }
 }
