@@ -6,6 +6,7 @@ import static org.vrouter.core.manager.ManagerHarness.NETWORK;
 import static org.vrouter.core.manager.ManagerHarness.deployment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.RouterState;
+import org.vrouter.api.router.UpdateState;
 import org.vrouter.api.rule.FirewallRule;
 import org.vrouter.api.rule.PortForwardingRule;
 import org.vrouter.api.rule.Protocol;
@@ -30,6 +32,7 @@ import org.vrouter.api.secret.Secret;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.VpnUser;
+import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.RemoteAccessVpnCfgCommand;
 import org.vrouter.commands.SavePasswordCommand;
@@ -194,6 +197,26 @@ class RouterDispatchTest {
 
         assertThat(pair).extracting(router -> router.hostId().getAsLong()).containsExactly(9L, 10L);
         assertThat(harness.host10.commandsFor("r-2-VM", SetFirewallRulesCommand.class)).hasSize(1);
+    }
+
+    @Test
+    void aggregationWrapsAChangeAndAnInSequenceUpdateMarksTheFirstRouterComplete() {
+        Network network = harness.addNetwork(NETWORK, true).toBuilder().details(Map.of(Network.DETAIL_UPDATING_IN_SEQUENCE, "true")).build();
+        List<DomainRouter> pair = manager.deployRouters(deployment(network));
+        harness.host9.clear();
+
+        manager.prepareAggregatedExecution(network, ManagerHarness.destination(ManagerHarness.HOST_9));
+        manager.completeAggregatedExecution(network, ManagerHarness.destination(ManagerHarness.HOST_9));
+
+        assertThat(harness.host9.commandsFor("r-1-VM", AggregationControlCommand.class)).extracting(AggregationControlCommand::action)
+                .containsExactly(AggregationControlCommand.Action.START, AggregationControlCommand.Action.FINISH);
+        assertThat(harness.dao.findById(pair.get(0).id()).orElseThrow().updateState()).isEqualTo(UpdateState.UPDATE_COMPLETE);
+        assertThat(harness.dao.findById(pair.get(1).id()).orElseThrow().updateState()).isEqualTo(UpdateState.NONE);
+
+        harness.host10.failCommands(AggregationControlCommand.class::isInstance);
+        assertThatThrownBy(() -> manager.completeAggregatedExecution(network, ManagerHarness.destination(ManagerHarness.HOST_9)))
+                .isInstanceOf(CommandFailedException.class);
+        assertThat(harness.dao.list()).extracting(DomainRouter::updateState).containsOnly(UpdateState.UPDATE_FAILED);
     }
 
     @Test
