@@ -17,7 +17,8 @@ import org.vrouter.api.vm.VmTemplate;
  * @param routerTemplates the system VM template routers boot from, per hypervisor (CloudStack's
  *     {@code router.template.<hypervisor>}); each template is for its key's hypervisor
  * @param startWait how long a started router has to accept SSH ({@code CheckSshCommand}) before
- *     the start fails; positive
+ *     the start fails; positive. Checked between checks: a resource that retries inside one check
+ *     (KVM's, for minutes) can stretch the wait by that check's own duration
  * @param sshRetryInitial the first pause between two reachability checks; doubled after each
  *     failure up to {@code sshRetryMax}; positive
  * @param lockTimeout how long an operation waits for another one on the same router (or a
