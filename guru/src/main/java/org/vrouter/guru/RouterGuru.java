@@ -19,9 +19,9 @@ import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.guru.address.AddressAllocator;
 import org.vrouter.guru.address.AddressPool;
-import org.vrouter.guru.start.NetworkCommandFactory;
+import org.vrouter.commands.setup.NetworkCommandFactory;
 import org.vrouter.guru.start.StartCommandPlanner;
-import org.vrouter.guru.start.VmCommandFactory;
+import org.vrouter.commands.setup.VmCommandFactory;
 
 /**
  * vrouter's {@link VirtualRouterGuru}: shapes routers as CloudStack's virtual router manager does.

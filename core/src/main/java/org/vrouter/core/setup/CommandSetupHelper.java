@@ -27,6 +27,7 @@ import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.Site2SiteVpnConnection;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.AggregationControlCommand;
+import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
@@ -95,6 +96,7 @@ public final class CommandSetupHelper {
     private final VmCommands vms;
     private final RouterCommands routers;
     private final StartSequence start;
+    private final SetupCommandFactory commandFactory;
 
     /** A helper with CloudStack's default settings. */
     public CommandSetupHelper() {
@@ -107,6 +109,15 @@ public final class CommandSetupHelper {
         this.vms = new VmCommands(settings);
         this.routers = new RouterCommands(settings);
         this.start = new StartSequence(rules, vms, routers, settings);
+        this.commandFactory = new SetupCommandFactory(rules, vms, routers);
+    }
+
+    /**
+     * These builders behind the factory interfaces of {@code org.vrouter.commands.setup}, for the
+     * guru's start-batch planner: {@code new RouterGuru(settings, allocator, factory, factory)}.
+     */
+    public SetupCommandFactory commandFactory() {
+        return commandFactory;
     }
 
     // ---- router
@@ -119,6 +130,11 @@ public final class CommandSetupHelper {
     /** {@code getDomRVersion}: IP, NAME. */
     public GetDomRVersionCommand createGetDomRVersionCommand(DomainRouter router) {
         return RouterCommands.version(router);
+    }
+
+    /** {@code CheckRouterCommand}, the VRRP state query of a redundant router: IP, NAME. */
+    public CheckRouterCommand createCheckRouterCommand(DomainRouter router) {
+        return new CheckRouterCommand(Envelope.router(router).build());
     }
 
     /** Start or finish of the router's batch for {@code network}: IP, NAME, GUEST_IP. */

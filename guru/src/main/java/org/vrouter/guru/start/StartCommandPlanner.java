@@ -27,6 +27,8 @@ import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CommandIds;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.setup.NetworkCommandFactory;
+import org.vrouter.commands.setup.VmCommandFactory;
 
 /**
  * The batch a router gets right after it boots (management-side §8.2): {@code checkSsh},

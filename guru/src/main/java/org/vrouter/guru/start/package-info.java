@@ -1,5 +1,6 @@
 /**
- * What a freshly booted router is sent: the order of the start batch (management-side §8.2) and the
- * factory interfaces through which the command builders of {@code core} fill in each step.
+ * What a freshly booted router is sent: the order of the start batch (management-side §8.2), whose
+ * commands the factory interfaces of {@code org.vrouter.commands.setup} (implemented in
+ * {@code core}) fill in step by step.
  */
 package org.vrouter.guru.start;

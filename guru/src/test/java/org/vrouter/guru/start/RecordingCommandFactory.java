@@ -16,6 +16,8 @@ import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.setup.NetworkCommandFactory;
+import org.vrouter.commands.setup.VmCommandFactory;
 
 /**
  * A fake of core's command builders: each call yields one {@link Built} command (two for the VPN:

@@ -1,4 +1,4 @@
-package org.vrouter.guru.start;
+package org.vrouter.commands.setup;
 
 import java.util.List;
 
@@ -17,9 +17,9 @@ import org.vrouter.commands.NetworkElementCommand;
 /**
  * Builds the commands that put a network's addresses and rules on a router: the builders of
  * CloudStack's {@code CommandSetupHelper} that the start sequence needs. {@code core} implements it
- * over its command setup helper; {@link StartCommandPlanner} decides which steps run, in which
- * order, and with which rules (the synthetic default egress rule included), so an implementation
- * only turns the given values into commands.
+ * ({@code SetupCommandFactory}, over its command setup helper); guru's {@code StartCommandPlanner}
+ * decides which steps run, in which order, and with which rules (the synthetic default egress rule
+ * included), so an implementation only turns the given values into commands.
  *
  * <p>Contract for every method: {@code router} carries its control address and its address in
  * {@code network} (the access details {@code router.ip}, {@code router.name},

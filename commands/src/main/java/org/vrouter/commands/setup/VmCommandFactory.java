@@ -1,4 +1,4 @@
-package org.vrouter.guru.start;
+package org.vrouter.commands.setup;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import org.vrouter.commands.NetworkElementCommand;
 /**
  * Builds the commands that tell a router about the VMs of a network: DHCP entries and user data,
  * metadata and passwords (CloudStack's {@code createDhcpEntryCommandsForVMs} and
- * {@code createVmDataCommandForVMs}). {@code core} implements it; {@link StartCommandPlanner}
+ * {@code createVmDataCommandForVMs}). {@code core} implements it; guru's {@code StartCommandPlanner}
  * decides when each is sent. Same contract as {@link NetworkCommandFactory}: {@code vms} is never
  * empty and every VM has a NIC in {@code network}; the result lists the commands in order.
  */
