@@ -21,7 +21,7 @@ import org.vrouter.router.host.Host;
  * nothing is written: the machine is a dry run that is never asked to run or write anything.
  *
  * <p>Output, on stdout: {@code === <service> ===}, then per file {@code --- <path>} and its content
- * (followed by a newline if it lacks one); a skipped service is {@code === <service>: skipped: <reason> ===}.
+ * (followed by a newline if it lacks one; an empty file is {@code --- <path> (empty)}); a skipped service is {@code === <service>: skipped: <reason> ===}.
  * Entries a service left out are warnings on stderr. Exit 0, or 2 when a service cannot render (stderr
  * names it, with the databag and field).
  */
@@ -85,7 +85,7 @@ final class RenderCommand implements Subcommand {
             out.println("(no files: the service is not configured)");
         }
         for (Map.Entry<String, String> file : rendering.files().entrySet()) {
-            out.println("--- " + file.getKey());
+            out.println("--- " + file.getKey() + (file.getValue().isEmpty() ? " (empty)" : ""));
             out.print(file.getValue());
             if (!file.getValue().isEmpty() && !file.getValue().endsWith("\n")) {
                 out.println();
