@@ -40,7 +40,7 @@ class RouterEndToEndTest {
     private static final String CONCEPT = "router";
     private static final String CASE = "isolated-router";
     private static final List<String> RENDERED = List.of("etc/dnsmasq.d/cloud.conf", "etc/dhcphosts.txt", "etc/dhcpopts.txt", "etc/hosts",
-            "etc/haproxy/haproxy.cfg", "etc/iptables/rules.v4", "etc/iptables/ipsets");
+            "etc/haproxy/haproxy.cfg", "etc/iptables/rules.v4", "etc/iptables/ipsets", "var/lib/vrouter/applied/addresses.batch");
 
     @TempDir
     Path root;
@@ -194,12 +194,17 @@ class RouterEndToEndTest {
         boot(wiring);
         assertThat(batch(wiring, "VR-1.cfg")).isZero();
         String rules = Files.readString(root.resolve("etc/iptables/rules.v4"));
+        // what ip -N -json -batch - prints for this router's addresses, routes and rules
+        String kernel = Files.readString(Path.of("src/test/resources/golden/router/isolated-router/kernel/ip-read.json"));
 
-        int status = run(wiring(call -> call.argv().get(0).equals("iptables-save")
-                ? new ProgramResult(call.argv(), 0, rules, "") : ProgramResult.success(call.argv())), "verify", "--root", root.toString(), "--dry-run");
+        int status = run(wiring(call -> switch (call.argv().get(0)) {
+            case "iptables-save" -> new ProgramResult(call.argv(), 0, rules, "");
+            case "ip" -> new ProgramResult(call.argv(), 0, kernel, "");
+            default -> ProgramResult.success(call.argv());
+        }), "verify", "--root", root.toString(), "--dry-run");
 
-        assertThat(status).as(err()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("firewall: in sync\ndnsmasq: in sync\nhaproxy: in sync\n");
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("addresses: in sync\nfirewall: in sync\ndnsmasq: in sync\nhaproxy: in sync\n");
     }
 
     @Test
@@ -219,6 +224,8 @@ class RouterEndToEndTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(normalised(out.toString(StandardCharsets.UTF_8))).matches("""
+                addresses: drifted
+                  kernel addresses, routes or rules differ; the repair would run: link set dev eth0 mtu 1500; .*
                 firewall: drifted
                   kernel iptables differ \\(\\+ missing, - unexpected, ~ different chain\\): filter: \\+FW_EGRESS_RULES .*
                 dnsmasq: drifted
@@ -231,7 +238,8 @@ class RouterEndToEndTest {
         int repaired = run(wiring(machine), "verify", "--root", root.toString(), "--dry-run", "--repair");
 
         assertThat(repaired).as("a dry-run kernel never holds the rules, so drift remains").isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("repaired: firewall applied (iptables filter: +FW_EGRESS_RULES")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("repaired: addresses applied (17 steps planned, 17 applied, 0 failed, 3 announced), "
+                + "firewall applied (iptables filter: +FW_EGRESS_RULES")
                 .contains("dnsmasq applied (/etc/hosts written, dnsmasq reloaded; dnsmasq was not running: started)");
         assertThat(root.resolve("etc/hosts")).content().contains("vm-1");
         assertThat(Files.readString(root.resolve("etc/iptables/rules.v4"))).isEqualTo(rules);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.vrouter.router.address.AddressApplier;
 import org.vrouter.router.dhcp.DnsmasqApplier;
 import org.vrouter.router.firewall.FirewallApplier;
 import org.vrouter.router.host.Host;
@@ -15,18 +16,22 @@ import org.vrouter.router.service.ServiceManager;
  * {@link Host} and {@link ServiceManager}. The one place that knows the service list; the CLI and the
  * netns backend call it once per router.
  *
- * <p>Order: {@code firewall} (rules name addresses and interfaces, and the kernel takes them whether or
- * not those exist yet), {@code dnsmasq}, {@code haproxy}. See {@link OrderedConverger} for what a failure
- * does to the others.
+ * <p>Order: {@code addresses} (every rule and daemon refers to them), {@code firewall}, {@code dnsmasq},
+ * {@code haproxy}. The daemons depend on {@code addresses}: they bind to the router's addresses, so when
+ * the addresses failed they are not touched in that converge. The firewall does not: the kernel takes
+ * rules for addresses and interfaces it does not hold, and a revoked rule must go even when an address
+ * change failed. See {@link OrderedConverger}.
  */
 public final class RouterConvergers {
     private RouterConvergers() {}
 
     /** The standard converger: the real appliers over {@code host}, daemons through {@code services}. */
     public static OrderedConverger standard(Host host, ServiceManager services, Clock clock) {
+        Set<String> boundToAddresses = Set.of(AddressService.NAME);
         return new OrderedConverger(List.of(
+                new AddressService(host, new AddressApplier(host)),
                 new FirewallService(host, new FirewallApplier(host, clock), Set.of()),
-                new DnsmasqService(new DnsmasqApplier(host, services, clock), Set.of()),
-                new HaproxyService(new HaproxyApplier(host, services, clock), Set.of())), clock);
+                new DnsmasqService(new DnsmasqApplier(host, services, clock), boundToAddresses),
+                new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses)), clock);
     }
 }

@@ -51,7 +51,7 @@ class RouterConvergersTest {
 
         List<ServiceRendering> renderings = converger.render(IsolatedRouter.bags());
 
-        assertThat(renderings).extracting(ServiceRendering::service).containsExactly("firewall", "dnsmasq", "haproxy");
+        assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy");
         assertThat(renderings).allSatisfy(rendering -> {
             assertThat(rendering.state()).isEqualTo(ServiceRendering.State.RENDERED);
             assertThat(rendering.detail()).isEmpty();
@@ -59,7 +59,8 @@ class RouterConvergersTest {
         Map<String, String> files = new TreeMap<>();
         renderings.forEach(rendering -> files.putAll(rendering.files()));
         assertThat(files.keySet()).containsExactly("/etc/dhcphosts.txt", "/etc/dhcpopts.txt", "/etc/dnsmasq.d/cloud.conf",
-                "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4");
+                "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4",
+                "/var/lib/vrouter/applied/addresses.batch");
         files.forEach((path, content) -> Golden.assertMatches("converge", "isolated-router", "expected" + path, content));
     }
 
@@ -101,6 +102,7 @@ class RouterConvergersTest {
         ConvergeResult result = converger().converge(update(IsolatedRouter.bags()));
 
         assertThat(result.services()).extracting(ServiceOutcome::service, ServiceOutcome::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("addresses", ServiceOutcome.Status.APPLIED),
                 org.assertj.core.groups.Tuple.tuple("firewall", ServiceOutcome.Status.APPLIED),
                 org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
                 org.assertj.core.groups.Tuple.tuple("haproxy", ServiceOutcome.Status.FAILED));
@@ -158,12 +160,15 @@ class RouterConvergersTest {
         List<ServiceDrift> drifts = converger().verify(IsolatedRouter.bags());
 
         assertThat(drifts).extracting(ServiceDrift::service, ServiceDrift::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("addresses", ServiceDrift.State.DRIFTED),
                 org.assertj.core.groups.Tuple.tuple("firewall", ServiceDrift.State.IN_SYNC),
                 org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceDrift.State.DRIFTED),
                 org.assertj.core.groups.Tuple.tuple("haproxy", ServiceDrift.State.IN_SYNC));
-        assertThat(drifts.get(1).differences()).hasSize(2);
-        assertThat(drifts.get(1).differences().get(0)).matches("/etc/hosts: sha256 [0-9a-f]{16} on disk, [0-9a-f]{16} rendered");
-        assertThat(drifts.get(1).differences().get(1)).isEqualTo("dnsmasq is not running");
+        assertThat(drifts.get(0).differences()).as("the scripted kernel holds no address").singleElement().asString()
+                .startsWith("kernel addresses, routes or rules differ; the repair would run: ");
+        assertThat(drifts.get(2).differences()).hasSize(2);
+        assertThat(drifts.get(2).differences().get(0)).matches("/etc/hosts: sha256 [0-9a-f]{16} on disk, [0-9a-f]{16} rendered");
+        assertThat(drifts.get(2).differences().get(1)).isEqualTo("dnsmasq is not running");
     }
 
     private static ProgramResult refuseHaproxy(ProgramCall call) {
