@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +91,6 @@ final class DnsmasqService extends InputService<DhcpInput> {
     }
 
     static String action(ServiceAction action) {
-        return action.name().toLowerCase(java.util.Locale.ROOT);
+        return action.name().toLowerCase(Locale.ROOT);
     }
 }

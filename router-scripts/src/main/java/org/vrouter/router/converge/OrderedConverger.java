@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vrouter.api.error.VrouterException;
+import org.vrouter.api.metrics.Metrics;
 import org.vrouter.router.databag.Databags;
 
 /**
@@ -29,20 +32,27 @@ import org.vrouter.router.databag.Databags;
  * {@link ServiceOutcome.Status#SKIPPED}: a daemon is never (re)started against addresses that are
  * known not to be in place. The firewall depends on nothing: the kernel accepts rules for addresses
  * and interfaces it does not hold, and a revoked rule must go even when an address change failed.
+ *
+ * <p>Metrics: timer {@value #DURATION} per converge, timer {@value #SERVICE_DURATION} per service run
+ * (tags {@code service} and {@code result}: the outcome's status in lower case).
  */
 public final class OrderedConverger implements RouterConverger {
+    static final String DURATION = "vrouter.converge.duration";
+    static final String SERVICE_DURATION = "vrouter.converge.service.duration";
     private static final Logger log = LoggerFactory.getLogger(OrderedConverger.class);
 
     private final List<ServiceConverger> services;
     private final Clock clock;
+    private final Metrics metrics;
 
     /**
      * @param services in apply order; each dependency must come before the service that declares it
      * @throws IllegalArgumentException if two services share a name or a dependency is not an earlier service
      */
-    public OrderedConverger(List<ServiceConverger> services, Clock clock) {
+    public OrderedConverger(List<ServiceConverger> services, Clock clock, Metrics metrics) {
         this.services = List.copyOf(services);
         this.clock = requireNonNull(clock, "clock is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         Set<String> earlier = new HashSet<>();
         for (ServiceConverger service : this.services) {
             for (String dependency : service.dependsOn()) {
@@ -55,6 +65,11 @@ public final class OrderedConverger implements RouterConverger {
                 throw new IllegalArgumentException("two services share a name: " + service.name());
             }
         }
+    }
+
+    /** A converger whose measurements are discarded. */
+    public OrderedConverger(List<ServiceConverger> services, Clock clock) {
+        this(services, clock, Metrics.NOOP);
     }
 
     /** The services' names, in apply order. */
@@ -79,11 +94,15 @@ public final class OrderedConverger implements RouterConverger {
             if (outcome.failed()) {
                 failed.add(service.name());
             }
+            metrics.timer(SERVICE_DURATION, Map.of("service", service.name(), "result", outcome.status().name().toLowerCase(Locale.ROOT)))
+                    .record(outcome.elapsed());
             outcomes.add(outcome);
         }
         ConvergeResult result = ConvergeResult.of(outcomes);
+        Duration elapsed = Duration.between(start, clock.instant());
+        metrics.timer(DURATION).record(elapsed);
         log.info("converge done: {} services, {} applied, {} failed, {} ms", outcomes.size(), result.applied(), failed.size(),
-                Duration.between(start, clock.instant()).toMillis());
+                elapsed.toMillis());
         return result;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.vrouter.api.metrics.Metrics;
 import org.vrouter.router.address.AddressApplier;
 import org.vrouter.router.dhcp.DnsmasqApplier;
 import org.vrouter.router.firewall.FirewallApplier;
@@ -25,13 +26,18 @@ import org.vrouter.router.service.ServiceManager;
 public final class RouterConvergers {
     private RouterConvergers() {}
 
-    /** The standard converger: the real appliers over {@code host}, daemons through {@code services}. */
+    /** The standard converger, its measurements discarded. */
     public static OrderedConverger standard(Host host, ServiceManager services, Clock clock) {
+        return standard(host, services, clock, Metrics.NOOP);
+    }
+
+    /** The standard converger: the real appliers over {@code host}, daemons through {@code services}. */
+    public static OrderedConverger standard(Host host, ServiceManager services, Clock clock, Metrics metrics) {
         Set<String> boundToAddresses = Set.of(AddressService.NAME);
         return new OrderedConverger(List.of(
                 new AddressService(host, new AddressApplier(host)),
                 new FirewallService(host, new FirewallApplier(host, clock), Set.of()),
                 new DnsmasqService(new DnsmasqApplier(host, services, clock), boundToAddresses),
-                new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses)), clock);
+                new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses)), clock, metrics);
     }
 }

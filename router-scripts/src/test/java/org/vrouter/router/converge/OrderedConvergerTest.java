@@ -13,6 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.metrics.Counter;
+import org.vrouter.api.metrics.Metrics;
+import org.vrouter.api.metrics.Timer;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 
@@ -188,6 +191,29 @@ class OrderedConvergerTest {
         assertThat(drifts.get(0).detail()).isEqualTo("iptables-save: cannot run");
         assertThat(drifts.get(1).differences()).containsExactly("/etc/dnsmasq: missing");
         assertThat(drifts).extracting(ServiceDrift::needsAttention).containsExactly(true, true, false);
+    }
+
+    @Test
+    void timesTheConvergeAndEachServiceWithItsResult() {
+        List<String> timed = new ArrayList<>();
+        Metrics metrics = new Metrics() {
+            @Override
+            public Timer timer(String name, Map<String, String> tags) {
+                return duration -> timed.add(name + new java.util.TreeMap<>(tags));
+            }
+
+            @Override
+            public Counter counter(String name, Map<String, String> tags) {
+                return Counter.NOOP;
+            }
+        };
+        OrderedConverger converger = new OrderedConverger(List.of(service("firewall", Set.of(BagKey.IPS), ServiceOutcome.Status.FAILED),
+                service("dnsmasq", Set.of(BagKey.IPS), ServiceOutcome.Status.APPLIED)), Clock.systemUTC(), metrics);
+
+        converger.converge(new ConvergeRequest(Databags.empty(), Set.of(BagKey.IPS)));
+
+        assertThat(timed).containsExactly("vrouter.converge.service.duration{result=failed, service=firewall}",
+                "vrouter.converge.service.duration{result=applied, service=dnsmasq}", "vrouter.converge.duration{}");
     }
 
     @Test
