@@ -1,18 +1,16 @@
 package org.vrouter.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.cli.demo.DemoCommand;
 import org.vrouter.commands.wire.CommandCodec;
-import org.vrouter.router.converge.Converger;
-import org.vrouter.router.host.Host;
 
 /**
  * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
@@ -32,11 +30,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // the real converger (renderers + appliers per service) is assembled here once it exists;
-        // until then the router side keeps its databags and applies nothing
-        Function<Host, Converger> convergers = host -> Converger.none();
-        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), convergers),
-                new VrCfgCommand(convergers), new VersionCommand()));
+        RouterWiring router = RouterWiring.standard(Clock.systemUTC());
+        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), router),
+                new VrCfgCommand(router), new RenderCommand(router), new VerifyCommand(router), new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 

@@ -77,6 +77,11 @@ record RouterOptions(Path root, Optional<String> netns, boolean dryRun, Optional
         return args.get(index + 1);
     }
 
+    /** The same options as a dry run: whatever runs is only logged. */
+    RouterOptions asDryRun() {
+        return new RouterOptions(root, netns, true, batch, positional);
+    }
+
     /** The host these options describe: a dry run, a network namespace, or this machine. */
     Host host() throws UsageException {
         if (dryRun) {

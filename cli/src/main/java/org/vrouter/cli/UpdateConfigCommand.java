@@ -7,10 +7,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.vrouter.commands.wire.payload.PayloadCodec;
-import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.PipelineResult;
@@ -24,15 +22,15 @@ import org.vrouter.router.pipeline.UpdateConfig;
  */
 final class UpdateConfigCommand implements Subcommand {
     private final Map<String, String> environment;
-    private final Function<Host, Converger> convergers;
+    private final RouterWiring wiring;
 
     /**
      * @param environment the process environment (only {@code DEFER_CONFIG} is read)
-     * @param convergers the converger for a host
+     * @param wiring the machine and converger for the options
      */
-    UpdateConfigCommand(Map<String, String> environment, Function<Host, Converger> convergers) {
+    UpdateConfigCommand(Map<String, String> environment, RouterWiring wiring) {
         this.environment = Map.copyOf(environment);
-        this.convergers = requireNonNull(convergers, "convergers is null");
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
@@ -53,11 +51,11 @@ final class UpdateConfigCommand implements Subcommand {
                 err.println("usage: vrouter update-config [--root DIR] [--netns NAME] [--dry-run] FILE [false]");
                 return PipelineResult.Status.REJECTED.exitCode();
             }
-            Host host = options.host();
+            Host host = wiring.host(options);
             List<String> pipelineArgs = new ArrayList<>(options.positional());
             pipelineArgs.set(0, InputLocator.name(InputLocator.locate(host, pipelineArgs.get(0), true)));
             String defer = environment.getOrDefault("DEFER_CONFIG", "");
-            UpdateConfig updateConfig = new UpdateConfig(host, convergers.apply(host), new PayloadCodec(),
+            UpdateConfig updateConfig = new UpdateConfig(host, wiring.converger(options, host), new PayloadCodec(),
                     PipelineOptions.defaults().withDeferConfig(!defer.isEmpty()));
             return report(updateConfig.run(pipelineArgs), err);
         }

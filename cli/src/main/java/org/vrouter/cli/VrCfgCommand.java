@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.Function;
 
 import org.vrouter.commands.wire.payload.PayloadCodec;
-import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.VrCfg;
@@ -21,10 +19,10 @@ import org.vrouter.router.pipeline.VrCfg;
 final class VrCfgCommand implements Subcommand {
     private static final String USAGE = "usage: vrouter vr-cfg [--root DIR] [--netns NAME] [--dry-run] -c FILE";
 
-    private final Function<Host, Converger> convergers;
+    private final RouterWiring wiring;
 
-    VrCfgCommand(Function<Host, Converger> convergers) {
-        this.convergers = requireNonNull(convergers, "convergers is null");
+    VrCfgCommand(RouterWiring wiring) {
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
@@ -44,9 +42,9 @@ final class VrCfgCommand implements Subcommand {
             if (options.batch().isEmpty() || !options.positional().isEmpty()) {
                 throw new UsageException(USAGE);
             }
-            Host host = options.host();
+            Host host = wiring.host(options);
             String batch = InputLocator.locate(host, options.batch().get(), false);
-            VrCfg vrCfg = new VrCfg(host, convergers.apply(host), new PayloadCodec(), PipelineOptions.defaults());
+            VrCfg vrCfg = new VrCfg(host, wiring.converger(options, host), new PayloadCodec(), PipelineOptions.defaults());
             return UpdateConfigCommand.report(vrCfg.run(batch), err);
         }
         catch (UsageException e) {
