@@ -24,6 +24,7 @@ import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.router.RedundantState;
 import org.vrouter.api.vm.PowerState;
 import org.vrouter.api.vm.VirtualMachine;
@@ -35,6 +36,7 @@ import org.vrouter.commands.CheckVirtualMachineAnswer;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.GetDomRVersionAnswer;
 import org.vrouter.commands.GetDomRVersionCommand;
+import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
@@ -51,9 +53,11 @@ import org.vrouter.core.channel.RouterEndpoint;
 import org.vrouter.core.routing.RoutingTimeouts;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.router.converge.Converger;
+import org.vrouter.router.converge.RouterConvergers;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.PipelineOptions;
+import org.vrouter.router.service.SystemdServiceManager;
 
 /**
  * A {@link HypervisorResource} of type {@link HypervisorType#SIMULATOR} whose routers run in
@@ -69,11 +73,16 @@ import org.vrouter.router.pipeline.PipelineOptions;
  *   <li>{@link CheckSshCommand} succeeds for a running router at its control address on port 3922.
  *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource} with
  *       {@link LocalRouterChannel}s, so the files and script calls are the wire's, and the router
- *       side is the real router-scripts pipeline with a {@code DryRunHost} on the router's root.
+ *       side is the real router-scripts pipeline with a {@code DryRunHost} on the router's root. As
+ *       a real resource does, the simulator first fills in the NIC device number of each address of
+ *       an IP association from the router's NICs (it hot-plugs none: an address on a VLAN without a
+ *       NIC fails).
  *   <li>Anything else answers failure naming the command.
  * </ul>
- * What the router renders depends on the converger the builder is given (by default
- * {@link Converger#none()}: databags only, no rendered service files).
+ * What the router renders depends on the converger the builder is given. By default it is the
+ * real one ({@link RouterConvergers#standard}, daemons through systemd): every router holds the
+ * rendered dnsmasq, haproxy and iptables files under its root, and the {@code systemctl} and
+ * {@code iptables-restore} calls a real router would make are in its dry-run log.
  *
  * <p>Fault injection: {@link #kill} makes a router vanish behind the manager's back,
  * {@link #failNextCommand} fails the next command the simulator receives, {@link #failNextScript}
@@ -96,12 +105,13 @@ public final class SimulatorHypervisor implements HypervisorResource {
 
     private SimulatorHypervisor(Builder builder) {
         this.workDirectory = builder.workDirectory.toAbsolutePath().normalize();
-        this.convergers = builder.convergers;
+        Clock clock = builder.clock;
+        this.convergers = builder.convergers.orElse(host -> RouterConvergers.standard(host, new SystemdServiceManager(host), clock));
         this.scripts = new RouterScripts(PipelineOptions.defaults().withUuids(builder.ids), builder.templateVersion, builder.scriptsVersion);
         this.routing = new VirtualRoutingResource(new CommandCodec(builder.ids, builder.clock), channels(), builder.timeouts, builder.ids);
     }
 
-    /** A simulator with routers under {@code workDirectory}, no converger, random file ids and the system clock. */
+    /** A simulator with routers under {@code workDirectory}, the real converger, random file ids and the system clock. */
     public static SimulatorHypervisor create(Path workDirectory) {
         return builder(workDirectory).build();
     }
@@ -136,9 +146,23 @@ public final class SimulatorHypervisor implements HypervisorResource {
             return checkSsh(check);
         }
         if (command instanceof NetworkElementCommand routerCommand) {
-            return routing.execute(routerCommand);
+            return configure(routerCommand);
         }
         return Answer.failure("the simulator does not handle " + command.getClass().getName());
+    }
+
+    /** Prepares the command as a hypervisor resource does (NIC device numbers of an IP association), then runs it on the router. */
+    private Answer configure(NetworkElementCommand command) {
+        Optional<SimulatedRouter> router = command.accessDetails().routerName().flatMap(this::findRouter);
+        if (command instanceof IpAssociationCommand association && router.isPresent()) {
+            try {
+                return routing.execute(NicDevices.fill(association, router.get().nics()));
+            }
+            catch (InvalidParameterException e) {
+                return Answer.failure(e.getMessage());
+            }
+        }
+        return routing.execute(command);
     }
 
     /** The router named {@code name}, once the simulator has been asked to start it. */
@@ -288,10 +312,10 @@ public final class SimulatorHypervisor implements HypervisorResource {
         return "SimulatorHypervisor[" + workDirectory + ", " + routers.size() + " routers]";
     }
 
-    /** Collects a simulator's settings. Defaults: no converger, random ids, system clock, default routing timeouts. */
+    /** Collects a simulator's settings. Defaults: the real converger, random ids, system clock, default routing timeouts. */
     public static final class Builder {
         private final Path workDirectory;
-        private Function<Host, Converger> convergers = host -> Converger.none();
+        private Optional<Function<Host, Converger>> convergers = Optional.empty();
         private Supplier<UUID> ids = UUID::randomUUID;
         private Clock clock = Clock.systemUTC();
         private RoutingTimeouts timeouts = RoutingTimeouts.defaults();
@@ -302,9 +326,13 @@ public final class SimulatorHypervisor implements HypervisorResource {
             this.workDirectory = requireNonNull(workDirectory, "workDirectory is null");
         }
 
-        /** The converger of each router, made from the router's host at every boot (the real one renders dnsmasq, haproxy, iptables...). */
+        /**
+         * The converger of each router, made from the router's host at every boot, instead of the
+         * real one: {@code host -> Converger.none()} keeps the databags only, a recording converger
+         * shows what each update asked for.
+         */
         public Builder convergers(Function<Host, Converger> convergers) {
-            this.convergers = requireNonNull(convergers, "convergers is null");
+            this.convergers = Optional.of(requireNonNull(convergers, "convergers is null"));
             return this;
         }
 
@@ -314,7 +342,7 @@ public final class SimulatorHypervisor implements HypervisorResource {
             return this;
         }
 
-        /** The clock the wire codec stamps time-dependent payloads with. */
+        /** The clock the wire codec stamps time-dependent payloads with, and the real converger's. */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
             return this;

@@ -14,16 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.MacAddress;
+import org.vrouter.api.net.Netmask;
+import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.vm.PowerState;
 import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.CheckSshAnswer;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
 import org.vrouter.commands.CheckVirtualMachineCommand;
+import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.to.IpAddressTO;
+import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.testkit.fixture.TestCloud;
 import org.vrouter.testkit.fixture.TestRouter;
@@ -187,6 +194,45 @@ class SimulatorHypervisorTest {
         assertThatThrownBy(() -> simulator.kill("r-77-VM"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no router r-77-VM");
+    }
+
+    @Test
+    void startRendersTheRoutersServicesWithTheRealConverger() {
+        simulator.execute(router.startCommand());
+
+        SimulatedRouter started = simulator.router(router.name());
+        assertThat(started.file("/etc/iptables/rules.v4")).contains("-A INPUT -d " + router.controlIp() + "/32 -i eth1 -p tcp -m tcp --dport 3922");
+        assertThat(started.programsRun()).contains("systemctl restart dnsmasq");
+    }
+
+    @Test
+    void anIpAssociationGetsTheDeviceNumberOfTheRouterNicOnItsVlan() {
+        simulator.execute(router.startCommand());
+        NicTO publicNic = router.startCommand().vm().nics().get(2);
+
+        Answer answer = simulator.execute(new IpAssocCommand(router.accessDetails(), List.of(publicIp("203.0.113.40", publicNic.macAddress()))));
+
+        assertThat(answer.success()).as(answer.details()).isTrue();
+        assertThat(simulator.router(router.name()).file("/etc/cloudstack/ips.json")).contains("\"nic_dev_id\": 2", "203.0.113.40");
+    }
+
+    @Test
+    void anIpAssociationOnAVlanWithoutARouterNicFailsNamingTheField() {
+        simulator.execute(router.startCommand());
+        IpAddressTO elsewhere = IpAddressTO.builder(IpAddress.parse("198.51.100.7"), TrafficType.PUBLIC)
+                .vlan(BroadcastUri.vlan(300), IpAddress.parse("198.51.100.1"), Netmask.parse("255.255.255.0"))
+                .vifMacAddress(MacAddress.parse("1e:00:00:00:03:00")).build();
+
+        Answer answer = simulator.execute(new IpAssocCommand(router.accessDetails(), List.of(elsewhere)));
+
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.details()).contains("ip_address[0].nic_dev_id", "no NIC on the VLAN of 198.51.100.7", "vlan://300");
+    }
+
+    private static IpAddressTO publicIp(String address, MacAddress routerMac) {
+        return IpAddressTO.builder(IpAddress.parse(address), TrafficType.PUBLIC)
+                .add(true).vlan(TestCloud.PUBLIC_VLAN, TestCloud.PUBLIC_GATEWAY, TestCloud.PUBLIC_CIDR.netmask())
+                .vifMacAddress(routerMac).build();
     }
 
     @Test
