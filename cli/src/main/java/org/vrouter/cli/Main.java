@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.cli.demo.DemoCommand;
-import org.vrouter.commands.wire.CommandCodec;
 
 /**
  * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
@@ -31,7 +30,7 @@ public final class Main {
 
     public static void main(String[] args) {
         RouterWiring router = RouterWiring.standard(Clock.systemUTC());
-        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), router),
+        Main main = new Main(List.of(new DemoCommand(), new UpdateConfigCommand(System.getenv(), router),
                 new VrCfgCommand(router), new RenderCommand(router), new VerifyCommand(router), new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }

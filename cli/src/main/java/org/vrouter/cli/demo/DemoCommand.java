@@ -2,30 +2,27 @@ package org.vrouter.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.vrouter.cli.Subcommand;
-import org.vrouter.commands.NetworkElementCommand;
-import org.vrouter.commands.wire.CommandCodec;
-import org.vrouter.commands.wire.ConfigBatch;
-import org.vrouter.commands.wire.payload.LoadBalancerPayload;
+import org.vrouter.testkit.agent.RecordedCommand;
+import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
+import org.vrouter.testkit.embedding.ScenarioStep;
+import org.vrouter.testkit.embedding.SimulatedVrouter;
+import org.vrouter.testkit.fixture.TestCloud;
+import org.vrouter.testkit.simulator.SimulatedRouter;
 
 /**
- * {@code vrouter demo}: deploys the {@link SampleNetwork}'s configuration and reports each step,
- * the commands it sends, what travels on the wire and what the router renders from it.
+ * {@code vrouter demo}: wires the library as an embedding controller does ({@link SimulatedVrouter}:
+ * element, router manager, guru, agent manager, the simulator as the host's hypervisor) and runs
+ * {@link IsolatedNetworkScenario} through the element: an isolated network's router, three VMs, a
+ * firewall rule, a port forward, a static NAT and a load balancer. It reports each step with the
+ * commands sent for it, then the key lines of what the router rendered. Needs no root: the
+ * simulator's routers are directories under {@code --out} and run no program.
  */
 public final class DemoCommand implements Subcommand {
-    private final CommandCodec codec;
-
-    public DemoCommand(CommandCodec codec) {
-        this.codec = codec;
-    }
-
     @Override
     public String name() {
         return "demo";
@@ -33,7 +30,7 @@ public final class DemoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "deploy a sample network's router and show commands, wire files and rendered configs";
+        return "drive one isolated network's router end to end on the simulator and show commands and rendered configs";
     }
 
     @Override
@@ -41,30 +38,22 @@ public final class DemoCommand implements Subcommand {
         DemoOptions options = DemoOptions.parse(args);
         Path workDirectory = options.workDirectory().orElse(Files.createTempDirectory("vrouter-demo-"));
         DemoReport report = new DemoReport(out);
-        report.header(options.backend(), workDirectory);
-
-        List<NetworkElementCommand> sent = new ArrayList<>();
-        List<DemoStep> steps = SampleNetwork.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            DemoStep step = steps.get(i);
-            report.step(i + 1, steps.size(), step.title());
-            for (NetworkElementCommand command : step.commands()) {
-                report.command(command, codec.configItems(command));
-                sent.add(command);
+        try (SimulatedVrouter vrouter = SimulatedVrouter.start(TestCloud.advanced(), workDirectory)) {
+            IsolatedNetworkScenario scenario = new IsolatedNetworkScenario(vrouter);
+            report.header(options.backend(), workDirectory);
+            List<ScenarioStep> steps = scenario.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                ScenarioStep step = steps.get(i);
+                report.step(i + 1, steps.size(), step.title());
+                int before = vrouter.agents().recorded().size();
+                report.outcome(step.run());
+                List<RecordedCommand> recorded = vrouter.agents().recorded();
+                report.commands(recorded.subList(before, recorded.size()));
             }
+            SimulatedRouter router = vrouter.simulated(vrouter.router(scenario.network()));
+            report.rendered(router);
+            report.footer(vrouter.agents().recorded(), router);
         }
-
-        ConfigBatch batch = codec.batch(sent);
-        Path batchFile = workDirectory.resolve(ConfigBatch.fileName(UUID.randomUUID()));
-        Files.writeString(batchFile, batch.render(), StandardCharsets.UTF_8);
-        report.batch(batch, batchFile);
-        report.loadBalancerConfig(sent.stream()
-                .flatMap(command -> codec.payloads(command).stream())
-                .filter(LoadBalancerPayload.class::isInstance).map(LoadBalancerPayload.class::cast)
-                .flatMap(payload -> payload.rules().stream())
-                .flatMap(rule -> rule.configuration().stream())
-                .toList());
-        report.footer(workDirectory);
         return 0;
     }
 }

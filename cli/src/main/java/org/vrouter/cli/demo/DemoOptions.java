@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo's options: {@code --backend simulator|netns} and {@code --out DIR} (where the wire files
- * and the router's root go; a new temporary directory by default).
+ * The demo's options: {@code --backend simulator|netns} and {@code --out DIR} (where the simulated
+ * routers' root directories go; a new temporary directory by default).
  */
 record DemoOptions(String backend, Optional<Path> workDirectory) {
     static DemoOptions parse(List<String> args) {
