@@ -53,6 +53,52 @@ public final class GoldenFiles {
         }
     }
 
+    /**
+     * The repository's root directory: from {@code vrouter.repository.root} (surefire sets it), else
+     * from the working directory, the first directory up holding {@code pom.xml}, {@code api/} and
+     * {@code docs/}.
+     */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("vrouter.repository.root", "");
+        Path start = configured.isBlank() || configured.contains("${") ? Path.of("") : Path.of(configured);
+        for (Path candidate = start.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("api"))
+                    && Files.isDirectory(candidate.resolve("docs"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root from " + start.toAbsolutePath() + ": set -Dvrouter.repository.root");
+    }
+
+    /**
+     * Checks that the text between the markers {@code begin} and {@code end} of the repository file
+     * {@code path} ({@code docs/wire-format.md}) is {@code expected}; with
+     * {@code -Dvrouter.golden.update=true} rewrites that section and nothing else.
+     */
+    public static void assertGeneratedSection(String path, String begin, String end, String expected) {
+        Path file = repositoryRoot().resolve(path);
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int from = text.indexOf(begin);
+            int to = text.indexOf(end, Math.max(from, 0));
+            if (from < 0 || to < 0) {
+                fail(file + " lacks the markers " + begin + " and " + end);
+            }
+            String current = text.substring(from + begin.length(), to);
+            if (updating()) {
+                Files.writeString(file, text.substring(0, from + begin.length()) + expected + text.substring(to), StandardCharsets.UTF_8);
+                return;
+            }
+            if (!current.equals(expected)) {
+                fail("the generated section of " + file + " is out of date; run with -D" + UPDATE_PROPERTY
+                        + "=true to rewrite it (- document, + generated):\n" + diff(current, expected));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A line diff from the longest common subsequence; fine for golden files of a few hundred lines. */
     public static String diff(String expected, String actual) {
         String[] a = expected.split("\n", -1);

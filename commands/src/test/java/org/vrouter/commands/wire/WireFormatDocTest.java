@@ -1,12 +1,6 @@
 package org.vrouter.commands.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.vrouter.api.golden.GoldenFiles;
@@ -25,24 +19,8 @@ class WireFormatDocTest {
     private static final String DOC = "docs/wire-format.md";
 
     @Test
-    void theGeneratedCommandTableIsCurrent() throws IOException {
-        Path doc = repositoryRoot().resolve(DOC);
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END, Math.max(begin, 0));
-        if (begin < 0 || end < 0) {
-            fail(doc + " lacks the markers " + BEGIN + " and " + END);
-        }
-        String current = text.substring(begin + BEGIN.length(), end);
-        String expected = "\n" + WireFormatTable.render() + "\n";
-        if (GoldenFiles.updating()) {
-            Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + expected + text.substring(end), StandardCharsets.UTF_8);
-            return;
-        }
-        if (!current.equals(expected)) {
-            fail("the generated section of " + doc + " is out of date; run with -D" + GoldenFiles.UPDATE_PROPERTY
-                    + "=true to rewrite it (- document, + generated):\n" + GoldenFiles.diff(current, expected));
-        }
+    void theGeneratedCommandTableIsCurrent() {
+        GoldenFiles.assertGeneratedSection(DOC, BEGIN, END, "\n" + WireFormatTable.render() + "\n");
     }
 
     @Test
@@ -56,19 +34,5 @@ class WireFormatDocTest {
                         "ingress_rules[].protocol", "egress_rules[].allowed");
         assertThat(WireFormatTable.fieldNames(DnsConfigPayload.class))
                 .containsExactly("domain", "forwarders[]", "host_records[].host_name", "host_records[].addresses[]");
-    }
-
-    /** From {@code vrouter.repository.root} (set by surefire), else the first directory up from here holding {@code mvnw} and {@code docs}. */
-    static Path repositoryRoot() {
-        String configured = System.getProperty("vrouter.repository.root", "");
-        if (!configured.isBlank() && !configured.contains("${") && Files.isDirectory(Path.of(configured).resolve("docs"))) {
-            return Path.of(configured);
-        }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.exists(directory.resolve("mvnw")) && Files.isDirectory(directory.resolve("docs"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root: set -Dvrouter.repository.root");
     }
 }

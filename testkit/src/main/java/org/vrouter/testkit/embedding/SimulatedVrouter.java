@@ -119,10 +119,6 @@ public final class SimulatedVrouter implements AutoCloseable {
         return simulator;
     }
 
-    public InMemoryRouterDao dao() {
-        return dao;
-    }
-
     /** Not scheduled: run a round with {@code checkNow()}. */
     public RouterHealthChecker healthChecker() {
         return healthChecker;

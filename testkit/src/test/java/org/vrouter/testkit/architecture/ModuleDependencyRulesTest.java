@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.vrouter.api.golden.GoldenFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
  */
 class ModuleDependencyRulesTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?(org\\.vrouter\\.[\\w.]+)", Pattern.MULTILINE);
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = GoldenFiles.repositoryRoot();
 
     @Test
     void everyModuleOfTheArchitectureIsInTheBuild() throws Exception {
@@ -152,16 +152,5 @@ class ModuleDependencyRulesTest {
     private static String text(Element parent, String name, String fallback) {
         List<Element> found = direct(parent, name);
         return found.isEmpty() ? fallback : found.get(0).getTextContent().trim();
-    }
-
-    private static Path repositoryRoot() {
-        String configured = System.getProperty("vrouter.repository.root");
-        Path start = configured != null && !configured.isBlank() ? Paths.get(configured) : Paths.get("").toAbsolutePath();
-        for (Path candidate = start.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("api"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root from " + start);
     }
 }

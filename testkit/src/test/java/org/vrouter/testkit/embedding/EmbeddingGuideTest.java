@@ -1,7 +1,6 @@
 package org.vrouter.testkit.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,24 +114,8 @@ class EmbeddingGuideTest {
 
     @Test
     void theDocumentShowsTheExampleVerbatim() throws IOException {
-        Path root = repositoryRoot();
-        String expected = "\n```java\n" + snippet(Files.readString(root.resolve(SOURCE), StandardCharsets.UTF_8)) + "```\n";
-        Path doc = root.resolve(DOC);
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        int begin = text.indexOf(DOC_BEGIN);
-        int end = text.indexOf(DOC_END, Math.max(begin, 0));
-        if (begin < 0 || end < 0) {
-            fail(doc + " lacks the markers " + DOC_BEGIN + " and " + DOC_END);
-        }
-        String current = text.substring(begin + DOC_BEGIN.length(), end);
-        if (GoldenFiles.updating()) {
-            Files.writeString(doc, text.substring(0, begin + DOC_BEGIN.length()) + expected + text.substring(end), StandardCharsets.UTF_8);
-            return;
-        }
-        if (!current.equals(expected)) {
-            fail("the example in " + doc + " differs from " + SOURCE + "; run with -D" + GoldenFiles.UPDATE_PROPERTY
-                    + "=true to copy it (- document, + source):\n" + GoldenFiles.diff(current, expected));
-        }
+        String source = Files.readString(GoldenFiles.repositoryRoot().resolve(SOURCE), StandardCharsets.UTF_8);
+        GoldenFiles.assertGeneratedSection(DOC, DOC_BEGIN, DOC_END, "\n```java\n" + snippet(source) + "```\n");
     }
 
     /** The lines between the marker lines, without the method body's indentation. */
@@ -150,18 +133,5 @@ class EmbeddingGuideTest {
             }
         }
         throw new IllegalStateException(SOURCE + " has no line " + marker);
-    }
-
-    private static Path repositoryRoot() {
-        String configured = System.getProperty("vrouter.repository.root", "");
-        if (!configured.isBlank() && !configured.contains("${") && Files.isDirectory(Path.of(configured).resolve("docs"))) {
-            return Path.of(configured);
-        }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.exists(directory.resolve("mvnw")) && Files.isDirectory(directory.resolve("docs"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root: set -Dvrouter.repository.root");
     }
 }
