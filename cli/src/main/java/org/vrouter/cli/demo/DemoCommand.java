@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.vrouter.api.error.VrouterException;
 import org.vrouter.cli.Subcommand;
 import org.vrouter.testkit.agent.RecordedCommand;
 import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
@@ -46,14 +47,26 @@ public final class DemoCommand implements Subcommand {
                 ScenarioStep step = steps.get(i);
                 report.step(i + 1, steps.size(), step.title());
                 int before = vrouter.agents().recorded().size();
-                report.outcome(step.run());
-                List<RecordedCommand> recorded = vrouter.agents().recorded();
-                report.commands(recorded.subList(before, recorded.size()));
+                try {
+                    report.outcome(step.run());
+                }
+                catch (VrouterException e) {
+                    // what the step sent, failed answers included, explains the failure Main reports
+                    report.outcome("failed");
+                    report.commands(sentSince(vrouter, before));
+                    throw e;
+                }
+                report.commands(sentSince(vrouter, before));
             }
             SimulatedRouter router = vrouter.simulated(vrouter.router(scenario.network()));
             report.rendered(router);
             report.footer(vrouter.agents().recorded(), router);
         }
         return 0;
+    }
+
+    private static List<RecordedCommand> sentSince(SimulatedVrouter vrouter, int count) {
+        List<RecordedCommand> recorded = vrouter.agents().recorded();
+        return recorded.subList(count, recorded.size());
     }
 }

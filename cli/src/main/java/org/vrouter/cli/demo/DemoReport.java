@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.vrouter.api.command.Answer;
 import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.router.host.DryRunHost;
 import org.vrouter.testkit.agent.RecordedCommand;
@@ -51,7 +52,7 @@ final class DemoReport {
             boolean finish = command.command() instanceof AggregationControlCommand control
                     && control.action() == AggregationControlCommand.Action.FINISH;
             String indent = inBatch && !finish ? "        " : "      ";
-            String result = command.succeeded() ? "" : "  FAILED: " + command.describe();
+            String result = command.succeeded() ? "" : "  FAILED: " + command.answer().map(Answer::details).or(command::error).orElse("no answer").strip().replace('\n', ' ');
             out.printf("%s%-30s -> %s%s%n", indent, command.command().getClass().getSimpleName(), WireForm.of(command.command()), result);
             if (command.command() instanceof AggregationControlCommand) {
                 inBatch = !finish;
