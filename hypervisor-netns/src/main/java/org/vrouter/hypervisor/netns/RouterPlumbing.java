@@ -49,16 +49,18 @@ final class RouterPlumbing {
     }
 
     /**
-     * Stops the router's processes, deletes its namespace (its NICs go with it), any host end still
-     * left, and the bridges no NIC uses any more.
+     * Stops the router's processes, deletes its NICs and its namespace, and the bridges no NIC uses
+     * any more.
      */
     void destroy(NetnsRouter router) throws IOException {
         Steps steps = new Steps();
         steps.attempt(() -> processes.stopAll(router));
-        steps.attempt(() -> network.ip().deleteNamespace(router.namespace()));
+        // the veths first: deleting one deletes its peer at once, while a deleted namespace lets go
+        // of its links only when the kernel gets round to it, and the bridges would still look used
         for (String hostLink : router.hostLinks()) {
             steps.attempt(() -> network.unplug(hostLink));
         }
+        steps.attempt(() -> network.ip().deleteNamespace(router.namespace()));
         steps.attempt(network::deleteUnusedBridges);
         steps.rethrow();
         log.debug("router {}: namespace {} and its NICs deleted", router.name(), router.namespace());

@@ -205,7 +205,7 @@ public final class GuestVm implements AutoCloseable {
         }
         closed = true;
         IOException failure = null;
-        for (Step step : List.<Step>of(this::endProcesses, () -> ip.deleteNamespace(namespace()), () -> network.unplug(hostLink),
+        for (Step step : List.<Step>of(this::endProcesses, () -> network.unplug(hostLink), () -> ip.deleteNamespace(namespace()),
                 () -> deleteTree(etc), () -> deleteTree(directory))) {
             try {
                 step.run();

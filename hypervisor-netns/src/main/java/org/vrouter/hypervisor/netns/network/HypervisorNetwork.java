@@ -16,6 +16,7 @@ import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.network.TrafficType;
+import org.vrouter.router.host.ProgramResult;
 
 /**
  * The host side of the routers' and guests' NICs: a network namespace of its own, the
@@ -132,8 +133,15 @@ public final class HypervisorNetwork implements AutoCloseable {
         if (closed || !ip.linkExists(namespace, hostLink)) {
             return false;
         }
-        ip.in(namespace, "link", "delete", hostLink);
-        return true;
+        ProgramResult result = ip.attemptIn(namespace, "link", "delete", hostLink);
+        if (result.succeeded()) {
+            return true;
+        }
+        // the kernel may take the pair away by itself meanwhile: its other namespace was just deleted
+        if (!ip.linkExists(namespace, hostLink)) {
+            return false;
+        }
+        throw new IOException("cannot delete " + hostLink + " in " + namespace + ": " + result.firstErrorLine());
     }
 
     /** Deletes every bridge without ports; returns their names. */
