@@ -36,6 +36,9 @@ import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
 import org.vrouter.hypervisor.netns.network.IpTool;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
 import org.vrouter.router.dhcp.DnsmasqApplier;
+import org.vrouter.router.host.NamespaceHost;
+import org.vrouter.router.host.ProgramCall;
+import org.vrouter.router.host.ProgramResult;
 
 /**
  * Routers as real namespaces: started from a StartCommand laid out as the guru lays it out, given a
@@ -58,6 +61,7 @@ class NetnsHypervisorTest {
     @BeforeEach
     void createHypervisor() throws IOException {
         SystemTools.requireRootAnd(SystemTools.ROUTER_TOOLS);
+        SystemTools.requireRootAnd("busybox");
         // dnsmasq drops root and must still reach the routers' files
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         names = NetnsNames.unique("vt");
@@ -136,10 +140,20 @@ class NetnsHypervisorTest {
             assertThat(lease.server()).contains(router.guestGateway());
             assertThat(vm.addresses()).extracting(Object::toString).containsExactly("10.1.7.10/24");
             assertThat(vm.run("cat", "/etc/resolv.conf").stdout()).contains("nameserver 10.1.7.1").contains("search cs2cloud.internal");
+            assertThat(vm.run(ping(router.guestGateway())).succeeded()).as("the guest reaches its gateway").isTrue();
         }
         assertThat(readHostResolvConf()).isEqualTo(hostResolvConf);
         assertThat(ip.namespaces()).doesNotContain(names.guestNamespace("vm-1"));
         assertThat(hypervisor.network().links()).doesNotContain("vg1-eth0");
+    }
+
+    @Test
+    void theHypervisorNamespaceReachesTheRouterAtItsControlAddress() throws IOException {
+        hypervisor.execute(router.startCommand());
+
+        ProgramResult ping = new NamespaceHost(work, hypervisor.network().namespace()).run(ping(router.controlIp()));
+
+        assertThat(ping.succeeded()).as(ping.stdout() + ping.stderr()).isTrue();
     }
 
     @Test
@@ -262,6 +276,10 @@ class NetnsHypervisorTest {
                 .contains("no router answers at 169.254.9.9");
         hypervisor.execute(StopCommand.forced(router.name()));
         assertThat(hypervisor.execute(CheckSshCommand.of(router.name(), router.controlIp())).details()).contains("is not running");
+    }
+
+    private static ProgramCall ping(IpAddress address) {
+        return ProgramCall.of("busybox", "ping", "-c", "1", "-W", "2", address.value()).withTimeout(Duration.ofSeconds(10));
     }
 
     private PowerState check() {
