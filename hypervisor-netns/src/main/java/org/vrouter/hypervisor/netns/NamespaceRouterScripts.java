@@ -1,0 +1,105 @@
+package org.vrouter.hypervisor.netns;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.router.RedundantState;
+import org.vrouter.commands.wire.ScriptConfigItem;
+import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.core.channel.ExecutionResult;
+import org.vrouter.router.pipeline.PipelineOptions;
+import org.vrouter.router.pipeline.PipelineResult;
+import org.vrouter.router.pipeline.UpdateConfig;
+import org.vrouter.router.pipeline.VrCfg;
+
+/**
+ * The entry points of a namespace router, run in this process on the router's
+ * {@link NetnsRouter#host()} (files under its root, programs inside its namespace):
+ * {@code update_config.py <file> [false]} and {@code vr_cfg.sh -c <batch>} through the real
+ * router-scripts pipeline with the router's converger; {@code checkrouter.sh} answered from the
+ * boot argument {@code redundant_state} (no VRRP daemon runs yet); {@code get_template_version.sh}
+ * with this backend's versions. Anything else exits 127, as a shell does for a command it cannot
+ * find. This is the part of {@code vrouterd} the architecture gives the managing process. Stateless.
+ */
+final class NamespaceRouterScripts {
+    static final String CHECK_ROUTER = "checkrouter.sh";
+    static final String TEMPLATE_VERSION = "get_template_version.sh";
+    static final int NOT_FOUND = 127;
+    private static final Logger log = LoggerFactory.getLogger(NamespaceRouterScripts.class);
+
+    private final PipelineOptions options;
+    private final PayloadCodec payloads = new PayloadCodec();
+    private final String versionLine;
+
+    /** @param versionLine what {@code get_template_version.sh} prints: {@code <template version>&<scripts version>} */
+    NamespaceRouterScripts(PipelineOptions options, String versionLine) {
+        this.options = requireNonNull(options, "options is null");
+        this.versionLine = requireNonNull(versionLine, "versionLine is null");
+    }
+
+    /** Runs {@code commandLine} on {@code router} and returns how it ended; records the outcome on the router. */
+    ExecutionResult run(NetnsRouter router, String commandLine) {
+        ExecutionResult result = dispatch(router, commandLine);
+        String summary = commandLine.strip() + " exited " + result.exitStatus();
+        router.recordRun(summary);
+        if (result.succeeded()) {
+            log.debug("router {}: {}", router.name(), summary);
+        }
+        else {
+            log.info("router {}: {}: {}", router.name(), summary, result.stderr().strip());
+        }
+        return result;
+    }
+
+    private ExecutionResult dispatch(NetnsRouter router, String commandLine) {
+        ScriptConfigItem script;
+        try {
+            script = ScriptConfigItem.parse(commandLine);
+        }
+        catch (InvalidParameterException e) {
+            return notFound(commandLine.strip());
+        }
+        List<String> args = script.args();
+        return switch (script.script()) {
+            case ScriptConfigItem.UPDATE_CONFIG -> exit(new UpdateConfig(router.host(), router.converger(), payloads, options).run(args));
+            case ScriptConfigItem.VR_CFG -> args.size() == 2 && args.get(0).equals("-c")
+                    ? exit(new VrCfg(router.host(), router.converger(), payloads, options).run(args.get(1)))
+                    : new ExecutionResult(1, "", "usage: vr_cfg.sh -c <file>\n");
+            case CHECK_ROUTER -> new ExecutionResult(0, "Status: " + redundantState(router).name() + "\n", "");
+            case TEMPLATE_VERSION -> new ExecutionResult(0, versionLine + "\n", "");
+            default -> notFound(script.commandLine());
+        };
+    }
+
+    private static RedundantState redundantState(NetnsRouter router) {
+        return router.vm().flatMap(vm -> vm.bootArg("redundant_state"))
+                .map(state -> {
+                    try {
+                        return RedundantState.fromWireName("redundant_state", state);
+                    }
+                    catch (InvalidParameterException e) {
+                        return RedundantState.UNKNOWN;
+                    }
+                })
+                .orElse(RedundantState.UNKNOWN);
+    }
+
+    /** The pipeline's exit status; its warnings, then its one-line reason, on stderr (as the CLI prints them). */
+    private static ExecutionResult exit(PipelineResult result) {
+        StringBuilder stderr = new StringBuilder();
+        result.warnings().forEach(warning -> stderr.append("warning: ").append(warning).append('\n'));
+        if (!result.message().isEmpty()) {
+            stderr.append(result.message()).append('\n');
+        }
+        return new ExecutionResult(result.exitCode(), "", stderr.toString());
+    }
+
+    private static ExecutionResult notFound(String commandLine) {
+        return new ExecutionResult(NOT_FOUND, "", commandLine.split("\\s+", 2)[0] + ": not available on a namespace router (command not found)\n");
+    }
+}
