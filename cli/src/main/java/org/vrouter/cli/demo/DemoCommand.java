@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.vrouter.cli.Subcommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.commands.wire.ConfigBatch;
 import org.vrouter.commands.wire.payload.LoadBalancerPayload;
+import org.vrouter.router.launcher.Subcommand;
 
 /**
  * {@code vrouter demo}: deploys the {@link SampleNetwork}'s configuration and reports each step,
