@@ -30,26 +30,21 @@ import org.vrouter.router.pipeline.PipelineResult;
 import org.vrouter.router.pipeline.UpdateConfig;
 
 /**
- * A port forward removed while TCP connections run through the router, for real: three network namespaces
- * (a client on the public side at 203.0.113.1, the isolated router, a VM at 10.1.1.23), veth pairs between
- * them, a listener on the VM ({@code nc -l}) for each of two forwards (203.0.113.20:2222 to port 22,
- * 203.0.113.20:2223 to port 23) and a client connection through each. Removing the first forward with
- * {@code update_config}, in a process of its own as on a router, deletes the conntrack entry of its
- * connection and leaves the other connection's entry alone. Processes and namespaces are always removed.
+ * NAT mappings removed while TCP connections run through the router, for real: three network namespaces
+ * (a client on the public side at 203.0.113.1, the isolated router with public addresses 203.0.113.20 and
+ * .21, a VM at 10.1.1.23), veth pairs between them, listeners ({@code nc -l}) on the VM and on the client,
+ * and client connections through the router: in through port forwards and a static NAT, out through the
+ * source NAT. Removing a mapping with {@code update_config}, in a process of its own as on a router,
+ * deletes the conntrack entries of its connections and leaves every other entry alone. Processes and
+ * namespaces are always removed.
  */
 @Tag("root")
 class ConntrackNamespaceTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String IPS = "{\"ip_address\":[{\"public_ip\":\"203.0.113.20\",\"source_nat\":true,\"add\":true,"
-            + "\"one_to_one_nat\":false,\"first_i_p\":true,\"gateway\":\"203.0.113.1\",\"netmask\":\"255.255.255.0\","
-            + "\"vif_mac_address\":\"1e:00:5d:00:00:14\",\"nic_dev_id\":2,\"new_nic\":false,\"nw_type\":\"Public\","
-            + "\"is_private_gateway\":false,\"mtu\":1500}],\"type\":\"ips\",\"delete_from_processed_cache\":false}";
-    private static final String FIREWALL = "{\"rules\":[" + ingress(17, 2222) + "," + ingress(18, 2223)
-            + "],\"type\":\"firewallrules\",\"delete_from_processed_cache\":false}";
-    private static final String FORWARDS = "{\"rules\":[" + forward(false, 2222, 22) + "," + forward(false, 2223, 23)
-            + "],\"type\":\"forwardrules\",\"delete_from_processed_cache\":false}";
-    private static final String REMOVE_FIRST_FORWARD = "{\"rules\":[" + forward(true, 2222, 22)
-            + "],\"type\":\"forwardrules\",\"delete_from_processed_cache\":false}";
+    private static final String CLIENT = "203.0.113.1";
+    private static final String PUBLIC = "203.0.113.20";
+    private static final String SECOND = "203.0.113.21";
+    private static final String VM = "10.1.1.23";
 
     @TempDir
     Path root;
@@ -62,16 +57,48 @@ class ConntrackNamespaceTest {
     private NamespaceHost host;
     private int serial;
 
-    private static String ingress(int id, int port) {
-        return "{\"id\":" + id + ",\"src_ip\":\"203.0.113.20\",\"protocol\":\"tcp\",\"src_port_range\":[" + port + "," + port + "],"
-                + "\"revoked\":false,\"already_added\":false,\"source_cidr_list\":[\"0.0.0.0/0\"],\"dest_cidr_list\":[],"
-                + "\"purpose\":\"Firewall\",\"traffic_type\":\"Ingress\",\"guest_cidr\":\"10.1.1.0/24\",\"default_egress_policy\":true}";
+    private static String ips(boolean firstIsSourceNat) {
+        return "{\"ip_address\":[" + address(PUBLIC, firstIsSourceNat) + "," + address(SECOND, !firstIsSourceNat)
+                + "],\"type\":\"ips\",\"delete_from_processed_cache\":false}";
+    }
+
+    private static String address(String ip, boolean sourceNat) {
+        return "{\"public_ip\":\"" + ip + "\",\"source_nat\":" + sourceNat + ",\"add\":true,\"one_to_one_nat\":false,"
+                + "\"first_i_p\":" + sourceNat + ",\"gateway\":\"" + CLIENT + "\",\"netmask\":\"255.255.255.0\","
+                + "\"vif_mac_address\":\"1e:00:5d:00:00:14\",\"nic_dev_id\":2,\"new_nic\":false,\"nw_type\":\"Public\","
+                + "\"is_private_gateway\":false,\"mtu\":1500}";
+    }
+
+    /** Ingress to {@code ip:port} from anywhere, and every egress allowed. */
+    private static String firewall(String... ingress) {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < ingress.length; i++) {
+            String[] target = ingress[i].split(":");
+            rules.append("{\"id\":").append(17 + i).append(",\"src_ip\":\"").append(target[0]).append("\",\"protocol\":\"tcp\",")
+                    .append("\"src_port_range\":[").append(target[1]).append(',').append(target[1]).append("],\"revoked\":false,")
+                    .append("\"already_added\":false,\"source_cidr_list\":[\"0.0.0.0/0\"],\"dest_cidr_list\":[],\"purpose\":\"Firewall\",")
+                    .append("\"traffic_type\":\"Ingress\",\"guest_cidr\":\"10.1.1.0/24\",\"default_egress_policy\":true},");
+        }
+        rules.append("{\"id\":90,\"src_ip\":\"\",\"protocol\":\"all\",\"revoked\":false,\"already_added\":false,")
+                .append("\"source_cidr_list\":[\"10.1.1.0/24\"],\"dest_cidr_list\":[],\"purpose\":\"Firewall\",\"traffic_type\":\"Egress\",")
+                .append("\"guest_cidr\":\"10.1.1.0/24\",\"default_egress_policy\":true,\"type\":\"System\"}");
+        return "{\"rules\":[" + rules + "],\"type\":\"firewallrules\",\"delete_from_processed_cache\":false}";
+    }
+
+    private static String forwards(String... forwards) {
+        return "{\"rules\":[" + String.join(",", forwards) + "],\"type\":\"forwardrules\",\"delete_from_processed_cache\":false}";
     }
 
     private static String forward(boolean revoke, int publicPort, int vmPort) {
-        return "{\"revoke\":" + revoke + ",\"protocol\":\"tcp\",\"source_ip_address\":\"203.0.113.20\",\"source_port_range\":\""
-                + publicPort + ":" + publicPort + "\",\"destination_ip_address\":\"10.1.1.23\",\"destination_port_range\":\""
+        return "{\"revoke\":" + revoke + ",\"protocol\":\"tcp\",\"source_ip_address\":\"" + PUBLIC + "\",\"source_port_range\":\""
+                + publicPort + ":" + publicPort + "\",\"destination_ip_address\":\"" + VM + "\",\"destination_port_range\":\""
                 + vmPort + ":" + vmPort + "\"}";
+    }
+
+    private static String staticNat(boolean revoke) {
+        return "{\"rules\":[{\"revoke\":" + revoke + ",\"source_ip_address\":\"" + SECOND + "\",\"source_port_range\":\"0:0\","
+                + "\"destination_ip_address\":\"" + VM + "\",\"should_apply_cross_network_snat\":false}],\"type\":\"staticnatrules\","
+                + "\"delete_from_processed_cache\":false}";
     }
 
     @BeforeEach
@@ -121,25 +148,80 @@ class ConntrackNamespaceTest {
 
     @Test
     void removingAPortForwardDeletesTheEntryOfItsConnectionAndNoOther() throws Exception {
-        for (String[] file : new String[][] {{"cmd_line.json", IsolatedRouter.read(IsolatedRouter.INPUT.resolve("cmd_line.json"))},
-                {"ip_associations.json", IPS}, {"firewall_rules.json", FIREWALL}, {"forwarding_rules.json", FORWARDS}}) {
-            PipelineResult result = updateConfig(file[0], file[1]);
-            assertThat(result.exitCode()).as(file[0] + ": " + result).isZero();
-        }
-        start(vm, "nc", "-l", "10.1.1.23", "22");
-        start(vm, "nc", "-l", "10.1.1.23", "23");
-        awaitListening("22", "23");
-        start(client, "nc", "203.0.113.20", "2222");
-        start(client, "nc", "203.0.113.20", "2223");
-        awaitEstablished("2222");
-        awaitEstablished("2223");
+        boot(ips(true), firewall(PUBLIC + ":2222", PUBLIC + ":2223"), forwards(forward(false, 2222, 22), forward(false, 2223, 23)));
+        String[] removed = connectThrough(PUBLIC, 2222, 22);
+        String[] kept = connectThrough(PUBLIC, 2223, 23);
 
-        PipelineResult removed = updateConfig("forwarding_rules.json", REMOVE_FIRST_FORWARD);
+        update("forwarding_rules.json", forwards(forward(true, 2222, 22)));
 
-        assertThat(removed.exitCode()).as(removed.toString()).isZero();
-        assertThat(entries("2222")).as("the removed forward's connection").isEmpty();
-        assertThat(entries("2223")).as("the other forward's connection").singleElement().asString()
-                .contains("ESTABLISHED").contains("src=10.1.1.23").contains("sport=23");
+        assertThat(entries(removed)).as("the removed forward's connection").isEmpty();
+        assertThat(entries(kept)).as("the other forward's connection").singleElement().asString()
+                .contains("ESTABLISHED").contains("src=" + VM).contains("sport=23");
+    }
+
+    @Test
+    void removingAStaticNatDeletesTheConnectionsItCarriedBothWays() throws Exception {
+        boot(ips(true), firewall(PUBLIC + ":2223", SECOND + ":24"), forwards(forward(false, 2223, 23)));
+        update("staticnat_rules.json", staticNat(false));
+        String[] inbound = connectThrough(SECOND, 24, 24);
+        String[] outbound = connectOut();
+        assertThat(entries(outbound)).singleElement().asString().as("leaves from the static NAT address").contains("dst=" + SECOND);
+        String[] kept = connectThrough(PUBLIC, 2223, 23);
+
+        update("staticnat_rules.json", staticNat(true));
+
+        assertThat(entries(inbound)).as("the connection in through the static NAT").isEmpty();
+        assertThat(entries(outbound)).as("the VM's connection out from the static NAT address").isEmpty();
+        assertThat(entries(kept)).as("the forward's connection").singleElement().asString().contains("ESTABLISHED");
+    }
+
+    @Test
+    void aNewSourceNatAddressDeletesTheConnectionsNatedToTheOldOne() throws Exception {
+        boot(ips(true), firewall(PUBLIC + ":2223"), forwards(forward(false, 2223, 23)));
+        String[] outbound = connectOut();
+        assertThat(entries(outbound)).singleElement().asString().as("leaves from the source-NAT address").contains("dst=" + PUBLIC);
+        String[] kept = connectThrough(PUBLIC, 2223, 23);
+
+        update("ip_associations.json", ips(false));
+
+        assertThat(entries(outbound)).as("the connection source-NATed to the old address").isEmpty();
+        assertThat(entries(kept)).as("the forward's connection").singleElement().asString().contains("ESTABLISHED");
+    }
+
+    /** Boots the router ({@code cmd_line.json}) and delivers its public addresses, firewall rules and port forwards. */
+    private void boot(String ips, String firewall, String forwards) throws IOException {
+        update("cmd_line.json", IsolatedRouter.read(IsolatedRouter.INPUT.resolve("cmd_line.json")));
+        update("ip_associations.json", ips);
+        update("firewall_rules.json", firewall);
+        update("forwarding_rules.json", forwards);
+    }
+
+    private void update(String name, String json) throws IOException {
+        PipelineResult result = updateConfig(name, json);
+        assertThat(result.exitCode()).as(name + ": " + result).isZero();
+    }
+
+    /**
+     * A connection from the client to {@code publicIp:publicPort}, reaching a listener on the VM's
+     * {@code vmPort}, established; the conntrack filter that lists it.
+     */
+    private String[] connectThrough(String publicIp, int publicPort, int vmPort) throws Exception {
+        start(vm, "nc", "-l", VM, Integer.toString(vmPort));
+        awaitListening(vm, VM + ":" + vmPort);
+        start(client, "nc", publicIp, Integer.toString(publicPort));
+        String[] filter = {"--orig-src", CLIENT, "--orig-dst", publicIp, "--orig-port-dst", Integer.toString(publicPort)};
+        awaitEstablished(filter);
+        return filter;
+    }
+
+    /** A connection from the VM to a listener on the client's port 80, established; the filter that lists it. */
+    private String[] connectOut() throws Exception {
+        start(client, "nc", "-l", CLIENT, "80");
+        awaitListening(client, CLIENT + ":80");
+        start(vm, "nc", CLIENT, "80");
+        String[] filter = {"--orig-src", VM, "--orig-dst", CLIENT, "--orig-port-dst", "80"};
+        awaitEstablished(filter);
+        return filter;
     }
 
     /** One {@code update_config} run as a fresh process does it: a converger that knows nothing of earlier runs. */
@@ -161,31 +243,30 @@ class ConntrackNamespaceTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 
-    private void awaitListening(String... ports) throws Exception {
+    private void awaitListening(TestNamespace namespace, String socket) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            String sockets = vm.run("ss", "-Htln").stdout();
-            if (List.of(ports).stream().allMatch(port -> sockets.contains("10.1.1.23:" + port + " "))) {
+            String sockets = namespace.run("ss", "-Htln").stdout();
+            if (sockets.contains(socket + " ")) {
                 return;
             }
-            assertThat(System.nanoTime()).as("listeners on %s in time; sockets: %s", List.of(ports), sockets).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("a listener on %s in time; sockets: %s", socket, sockets).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
-    private void awaitEstablished(String publicPort) throws Exception {
+    private void awaitEstablished(String... filter) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (entries(publicPort).stream().noneMatch(entry -> entry.contains("ESTABLISHED"))) {
-            assertThat(System.nanoTime()).as("a connection through port %s in time: %s", publicPort, entries(publicPort))
-                    .isLessThan(deadline);
+        while (entries(filter).stream().noneMatch(entry -> entry.contains("ESTABLISHED"))) {
+            assertThat(System.nanoTime()).as("a connection %s in time: %s", List.of(filter), entries(filter)).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
-    /** The router's conntrack entries of TCP connections to 203.0.113.20 on {@code publicPort}. */
-    private List<String> entries(String publicPort) throws IOException {
-        String listed = host.run(ProgramCall.of("conntrack", "-L", "-p", "tcp",
-                "--orig-dst", "203.0.113.20", "--orig-port-dst", publicPort)).requireSuccess().stdout();
-        return listed.lines().filter(line -> !line.isBlank()).toList();
+    /** The router's conntrack entries of TCP connections the filter selects. */
+    private List<String> entries(String... filter) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("conntrack", "-L", "-p", "tcp"));
+        argv.addAll(List.of(filter));
+        return host.run(ProgramCall.of(argv)).requireSuccess().stdout().lines().filter(line -> !line.isBlank()).toList();
     }
 }
