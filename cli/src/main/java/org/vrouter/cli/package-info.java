@@ -1,4 +1,4 @@
 /**
- * The vrouter command line: demo, update-config, vr-cfg, render.
+ * The vrouter command line: the demo, and the router-side subcommands of router-scripts' launcher.
  */
 package org.vrouter.cli;

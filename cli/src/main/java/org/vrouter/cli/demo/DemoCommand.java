@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.vrouter.api.error.VrouterException;
-import org.vrouter.cli.Subcommand;
+import org.vrouter.router.launcher.Subcommand;
 import org.vrouter.testkit.agent.RecordedCommand;
 import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
 import org.vrouter.testkit.embedding.ScenarioStep;

@@ -3,6 +3,7 @@ package org.vrouter.router.converge;
 import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.vrouter.router.databag.BagKey;
@@ -16,12 +17,21 @@ import org.vrouter.router.databag.Databags;
  *     crash the re-run finds the bags already written and must still converge them); {@link BagKey#CMD_LINE}
  *     among them means everything ({@link #everything()}), as CloudStack's boot replay does: every service is
  *     then repaired from the machine's actual state ({@link ServiceConverger#repair})
+ * @param previous every bag as it was before this update's inputs were merged, when known: a service may
+ *     clean up what the change made stale (the firewall deletes the conntrack entries of removed NAT
+ *     mappings); empty when unknown, and then nothing is cleaned up
  */
-public record ConvergeRequest(Databags databags, Set<BagKey> bags) {
+public record ConvergeRequest(Databags databags, Set<BagKey> bags, Optional<Databags> previous) {
     public ConvergeRequest {
         requireNonNull(databags, "databags is null");
         requireNonNull(bags, "bags is null");
+        requireNonNull(previous, "previous is null");
         bags = bags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bags));
+    }
+
+    /** A request whose bags before the update are not known. */
+    public ConvergeRequest(Databags databags, Set<BagKey> bags) {
+        this(databags, bags, Optional.empty());
     }
 
     /** Every service, repaired from the machine's actual state: the boot replay and {@code vrouter verify --repair}. */

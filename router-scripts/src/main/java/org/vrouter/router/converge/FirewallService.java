@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
+import org.vrouter.router.firewall.Conntrack;
+import org.vrouter.router.firewall.ConntrackCleanup;
 import org.vrouter.router.firewall.Firewall;
 import org.vrouter.router.firewall.FirewallApplier;
 import org.vrouter.router.firewall.IpsetApplier;
@@ -32,6 +35,11 @@ import org.vrouter.router.host.Host;
  * Repair starts from the kernel ({@code iptables-save}, {@code ipset save}), never from
  * {@code rules.v4}, which a wiped kernel no longer matches.
  *
+ * <p>After a change is applied, the connection-tracking entries of NAT mappings it removed are deleted
+ * ({@link ConntrackCleanup}: a removed port forward or static NAT, a source-NAT address that is no longer
+ * one), so that established connections stop using them; every other entry stays. A failed delete is
+ * reported in the outcome and does not fail the service: the rules are in force by then.
+ *
  * <p>A VPC router is skipped with a reason: its firewall (network ACLs) has no renderer yet.
  */
 final class FirewallService extends InputService<IsolatedFirewallInput> {
@@ -41,12 +49,14 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     private final Host host;
     private final FirewallApplier applier;
+    private final Conntrack conntrack;
     private final IsolatedFirewallRenderer renderer = new IsolatedFirewallRenderer();
 
     FirewallService(Host host, FirewallApplier applier, Set<String> dependsOn) {
         super(NAME, INPUTS, dependsOn);
         this.host = requireNonNull(host, "host is null");
         this.applier = requireNonNull(applier, "applier is null");
+        this.conntrack = new Conntrack(host);
     }
 
     @Override
@@ -68,12 +78,20 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     @Override
     Optional<String> applyInput(IsolatedFirewallInput input) throws IOException {
-        return describe(applier.apply(renderer.render(input)));
+        return describe(applier.apply(renderer.render(input)), Conntrack.Report.NONE);
+    }
+
+    @Override
+    Optional<String> applyChange(IsolatedFirewallInput input, Supplier<Optional<IsolatedFirewallInput>> previous) throws IOException {
+        FirewallApplier.Report report = applier.apply(renderer.render(input));
+        // only once the new rules are in force: an entry deleted earlier could be recreated by an old rule
+        Conntrack.Report cleanup = conntrack.delete(previous.get().map(before -> ConntrackCleanup.between(before, input)).orElse(List.of()));
+        return describe(report, cleanup);
     }
 
     @Override
     Optional<String> repairInput(IsolatedFirewallInput input) throws IOException {
-        return describe(applier.repair(renderer.render(input)));
+        return describe(applier.repair(renderer.render(input)), Conntrack.Report.NONE);
     }
 
     @Override
@@ -102,10 +120,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
         return differences;
     }
 
-    private static Optional<String> describe(FirewallApplier.Report report) {
-        if (!report.changed()) {
-            return Optional.empty();
-        }
+    private static Optional<String> describe(FirewallApplier.Report report, Conntrack.Report cleanup) {
         List<String> parts = new ArrayList<>();
         if (report.rules().changed()) {
             parts.add("iptables " + report.rules().diff() + " (" + report.rules().payloadLines() + "-line payload)");
@@ -113,6 +128,9 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
         if (!report.sets().isEmpty()) {
             parts.add(report.sets().toString());
         }
-        return Optional.of(String.join("; ", parts));
+        if (!cleanup.describe().isEmpty()) {
+            parts.add(cleanup.describe());
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 }

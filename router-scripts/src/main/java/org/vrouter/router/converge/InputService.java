@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.api.error.VrouterException;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 
@@ -18,8 +23,15 @@ import org.vrouter.router.databag.Databags;
  * this process last applied successfully, so a long-lived router renders and touches nothing for an
  * unchanged service. (A fresh process has no memory; the appliers then compare with the machine's files
  * themselves.) A failed apply forgets the input, so the next converge tries again.
+ *
+ * <p>A service that must clean up after a change (the firewall's stale conntrack entries) overrides
+ * {@link #applyChange}, which also gets the input in force before: the one this process last applied, or
+ * else the one the bags before the update describe ({@link ConvergeRequest#previous()}), so that a
+ * one-shot process knows it too.
  */
 abstract class InputService<I> implements ServiceConverger {
+    private static final Logger log = LoggerFactory.getLogger(InputService.class);
+
     private final String name;
     private final Set<BagKey> inputs;
     private final Set<String> dependsOn;
@@ -37,6 +49,14 @@ abstract class InputService<I> implements ServiceConverger {
 
     /** Applies the input; a description of what changed, or empty when nothing did. */
     abstract Optional<String> applyInput(I input) throws IOException;
+
+    /**
+     * Applies the input of a change; {@code previous} computes, on demand, the input in force before it (empty
+     * when unknown). Default: {@link #applyInput}, the previous input unused.
+     */
+    Optional<String> applyChange(I input, Supplier<Optional<I>> previous) throws IOException {
+        return applyInput(input);
+    }
 
     /** Applies the input starting from the machine's actual state; as {@link #applyInput}. */
     abstract Optional<String> repairInput(I input) throws IOException;
@@ -63,15 +83,21 @@ abstract class InputService<I> implements ServiceConverger {
     }
 
     @Override
-    public final synchronized ServiceResult apply(Databags databags) throws IOException {
-        DesiredInput<I> desired = desired(databags);
+    public final ServiceResult apply(Databags databags) throws IOException {
+        return apply(new ConvergeRequest(databags, Set.of()));
+    }
+
+    @Override
+    public final synchronized ServiceResult apply(ConvergeRequest request) throws IOException {
+        DesiredInput<I> desired = desired(request.databags());
         if (desired.input().isEmpty()) {
             return ServiceResult.skipped(desired.skipReason());
         }
         if (applied.equals(desired.input())) {
             return ServiceResult.unchanged(desired.warnings());
         }
-        return record(desired, applyInput(forget(desired)));
+        Optional<I> inForce = applied;
+        return record(desired, applyChange(forget(desired), () -> inForce.isPresent() ? inForce : previous(request)));
     }
 
     @Override
@@ -98,6 +124,21 @@ abstract class InputService<I> implements ServiceConverger {
             return ServiceDrift.skipped(name, desired.skipReason());
         }
         return ServiceDrift.of(name, differences(desired.input().get()));
+    }
+
+    /** The input the bags before the update describe; empty when they are unknown or make no valid input. */
+    private Optional<I> previous(ConvergeRequest request) {
+        if (request.previous().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return desired(request.previous().get()).input();
+        }
+        catch (VrouterException e) {
+            // an input that could not be mapped was never applied: nothing of it is in force to clean up
+            log.debug("service {}: the bags before the update make no valid input: {}", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Forgets the applied input before the machine changes, so that a failure leaves nothing to trust. */

@@ -138,7 +138,7 @@ public final class OrderedConverger implements RouterConverger {
     private ServiceOutcome run(ServiceConverger service, ConvergeRequest request) {
         Instant start = clock.instant();
         try {
-            ServiceResult result = request.everything() ? service.repair(request.databags()) : service.apply(request.databags());
+            ServiceResult result = request.everything() ? service.repair(request.databags()) : service.apply(request);
             requireNonNull(result, "result is null");
             if (result.status() == ServiceOutcome.Status.SKIPPED) {
                 log.warn("service {} skipped: {}", service.name(), result.detail());

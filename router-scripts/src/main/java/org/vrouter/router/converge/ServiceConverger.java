@@ -46,6 +46,17 @@ public interface ServiceConverger {
     ServiceResult apply(Databags databags) throws IOException;
 
     /**
+     * {@link #apply} for the bags of {@code request}, which may also say what they were before the update
+     * ({@link ConvergeRequest#previous()}), so that the service can clean up what the change made stale.
+     * What the converge calls for a request that is not a repair. Default: {@code apply(request.databags())}.
+     *
+     * @throws IOException or {@link VrouterException} as {@link #apply}
+     */
+    default ServiceResult apply(ConvergeRequest request) throws IOException {
+        return apply(request.databags());
+    }
+
+    /**
      * Like {@link #apply}, but starting from the machine's actual state rather than from what was last
      * applied, and starting daemons that should run and do not: the boot path and drift repair.
      *

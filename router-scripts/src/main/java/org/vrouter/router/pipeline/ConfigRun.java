@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -147,8 +148,9 @@ final class ConfigRun {
         }
     }
 
+    /** Converges the merged bags; the bags as loaded before the merge let services clean up what the change made stale. */
     ConvergeResult converge(Staged staged) {
-        return converger.converge(new ConvergeRequest(staged.after(), staged.touched()));
+        return converger.converge(new ConvergeRequest(staged.after(), staged.touched(), Optional.of(staged.before().databags())));
     }
 
     /** Archives (or deletes) every merged input; inputs held back stay where they are. */

@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -17,7 +17,7 @@ final class VersionCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String version = Main.class.getPackage().getImplementationVersion();
+        String version = VersionCommand.class.getPackage().getImplementationVersion();
         out.println("vrouter " + (version == null ? "(development build)" : version));
         return 0;
     }

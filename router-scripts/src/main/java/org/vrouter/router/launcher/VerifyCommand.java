@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,7 +63,7 @@ final class VerifyCommand implements Subcommand {
         }
         catch (UsageException e) {
             err.println("vrouter verify: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return CommandLine.EXIT_USAGE;
         }
         VerifyResult result = new Verify(host, wiring.converger(options, host), new PayloadCodec(), PipelineOptions.defaults()).run(repair);
         result.warnings().forEach(warning -> err.println("warning: " + warning));

@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -57,7 +57,7 @@ final class RenderCommand implements Subcommand {
         }
         catch (UsageException e) {
             err.println("vrouter render: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return CommandLine.EXIT_USAGE;
         }
         DatabagSnapshot snapshot = new DatabagStore(host, new PayloadCodec()).load();
         snapshot.problems().stream().map(DatabagProblem::message).forEach(problem -> err.println("warning: " + problem));
@@ -69,7 +69,7 @@ final class RenderCommand implements Subcommand {
                 case FAILED -> {
                     out.println("=== " + rendering.service() + ": cannot render ===");
                     err.println("vrouter render: " + rendering.service() + ": " + rendering.detail());
-                    status = Main.EXIT_FAILED;
+                    status = CommandLine.EXIT_FAILED;
                 }
             }
         }

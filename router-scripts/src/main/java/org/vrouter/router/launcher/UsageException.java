@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 /** A command line the subcommand cannot run: unknown option, missing value, wrong file. Exit status 64. */
 final class UsageException extends Exception {

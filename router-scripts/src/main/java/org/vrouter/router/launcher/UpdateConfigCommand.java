@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -61,7 +61,7 @@ final class UpdateConfigCommand implements Subcommand {
         }
         catch (UsageException e) {
             err.println("vrouter update-config: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return CommandLine.EXIT_USAGE;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.vrouter.api.golden.GoldenFiles;
 import org.vrouter.router.converge.RouterConverger;
 import org.vrouter.router.converge.RouterConvergers;
+import org.vrouter.router.golden.Golden;
 import org.vrouter.router.host.DryRunHost;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.ProgramCall;
@@ -64,7 +64,7 @@ class RouterEndToEndTest {
     }
 
     private int run(RouterWiring wiring, String... args) {
-        Main main = new Main(List.of(new UpdateConfigCommand(Map.of(), wiring), new VrCfgCommand(wiring), new RenderCommand(wiring),
+        CommandLine main = new CommandLine(List.of(new UpdateConfigCommand(Map.of(), wiring), new VrCfgCommand(wiring), new RenderCommand(wiring),
                 new VerifyCommand(wiring)));
         return main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -119,16 +119,16 @@ class RouterEndToEndTest {
 
         assertThat(err()).isEmpty();
         for (String file : RENDERED) {
-            GoldenFiles.assertMatches(CONCEPT, CASE, "expected/" + file, normalised(Files.readString(root.resolve(file))));
+            Golden.assertMatches(CONCEPT, CASE, "expected/" + file, normalised(Files.readString(root.resolve(file))));
         }
         try (Stream<Path> bags = Files.list(root.resolve("etc/cloudstack"))) {
             for (Path bag : bags.sorted().toList()) {
-                GoldenFiles.assertMatches(CONCEPT, CASE, "expected/etc/cloudstack/" + bag.getFileName(), Files.readString(bag));
+                Golden.assertMatches(CONCEPT, CASE, "expected/etc/cloudstack/" + bag.getFileName(), Files.readString(bag));
             }
         }
-        GoldenFiles.assertMatches(CONCEPT, CASE, "expected/boot-dry-run.log", normalised(bootLog));
+        Golden.assertMatches(CONCEPT, CASE, "expected/boot-dry-run.log", normalised(bootLog));
         String log = Files.readString(root.resolve("var/log/vrouter/dry-run.log"));
-        GoldenFiles.assertMatches(CONCEPT, CASE, "expected/batch-dry-run.log", normalised(log.substring(bootLog.length())));
+        Golden.assertMatches(CONCEPT, CASE, "expected/batch-dry-run.log", normalised(log.substring(bootLog.length())));
     }
 
     @Test
@@ -183,7 +183,7 @@ class RouterEndToEndTest {
 
         assertThat(run("render", "--root", root.toString())).as(err()).isZero();
 
-        GoldenFiles.assertMatches(CONCEPT, CASE, "expected/render.txt", normalised(out.toString(StandardCharsets.UTF_8)));
+        Golden.assertMatches(CONCEPT, CASE, "expected/render.txt", normalised(out.toString(StandardCharsets.UTF_8)));
         assertThat(stamps()).isEqualTo(before);
         assertThat(Files.readString(root.resolve("var/log/vrouter/dry-run.log"))).isEqualTo(log);
     }

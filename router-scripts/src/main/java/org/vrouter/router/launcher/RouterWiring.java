@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,7 +12,7 @@ import org.vrouter.router.service.ServiceManager;
 import org.vrouter.router.service.SystemdServiceManager;
 
 /**
- * How a router-side subcommand gets its machine and its converger, once per invocation. {@link Main}
+ * How a router-side subcommand gets its machine and its converger, once per invocation. {@link RouterMain}
  * uses {@link #standard}; tests supply their own (a recording converger, a scripted machine).
  */
 interface RouterWiring {

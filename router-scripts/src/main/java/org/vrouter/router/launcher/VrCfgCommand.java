@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,7 +49,7 @@ final class VrCfgCommand implements Subcommand {
         }
         catch (UsageException e) {
             err.println("vrouter vr-cfg: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return CommandLine.EXIT_USAGE;
         }
     }
 }

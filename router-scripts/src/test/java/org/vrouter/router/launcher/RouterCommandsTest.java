@@ -1,4 +1,4 @@
-package org.vrouter.cli;
+package org.vrouter.router.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.Host;
 
-/** {@code vrouter update-config} and {@code vrouter vr-cfg} through {@link Main#run}, on a dry-run root. */
+/** {@code vrouter update-config} and {@code vrouter vr-cfg} through {@link CommandLine#run}, on a dry-run root. */
 class RouterCommandsTest {
     private static final String DHCP = "{\"host_name\":\"vm-1\",\"mac_address\":\"02:00:4c:5f:00:01\",\"ipv4_address\":\"10.1.1.23\","
             + "\"default_entry\":true,\"remove\":false,\"type\":\"dhcpentry\",\"delete_from_processed_cache\":false}";
@@ -71,8 +71,8 @@ class RouterCommandsTest {
         }
     };
 
-    private Main main(Map<String, String> environment) {
-        return new Main(List.of(new VersionCommand(), new UpdateConfigCommand(environment, wiring), new VrCfgCommand(wiring)));
+    private CommandLine main(Map<String, String> environment) {
+        return new CommandLine(List.of(new VersionCommand(), new UpdateConfigCommand(environment, wiring), new VrCfgCommand(wiring)));
     }
 
     private int run(String... args) {
@@ -136,9 +136,9 @@ class RouterCommandsTest {
 
     @Test
     void unknownOptionsAndBadNamespacesAreUsageErrors() {
-        assertThat(run("update-config", "--verbose", "x.json")).isEqualTo(Main.EXIT_USAGE);
-        assertThat(run("update-config", "--root", root.toString(), "--netns", "bad name", "x.json")).isEqualTo(Main.EXIT_USAGE);
-        assertThat(run("update-config", "--root")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("update-config", "--verbose", "x.json")).isEqualTo(CommandLine.EXIT_USAGE);
+        assertThat(run("update-config", "--root", root.toString(), "--netns", "bad name", "x.json")).isEqualTo(CommandLine.EXIT_USAGE);
+        assertThat(run("update-config", "--root")).isEqualTo(CommandLine.EXIT_USAGE);
         assertThat(err()).contains("unknown option --verbose").contains("--netns: namespace name").contains("--root needs a value");
     }
 
@@ -176,8 +176,8 @@ class RouterCommandsTest {
 
     @Test
     void vrCfgNeedsABatchFile() {
-        assertThat(run("vr-cfg", "--root", root.toString())).isEqualTo(Main.EXIT_USAGE);
-        assertThat(run("vr-cfg", "--root", root.toString(), "-c", elsewhere.resolve("missing.cfg").toString())).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("vr-cfg", "--root", root.toString())).isEqualTo(CommandLine.EXIT_USAGE);
+        assertThat(run("vr-cfg", "--root", root.toString(), "-c", elsewhere.resolve("missing.cfg").toString())).isEqualTo(CommandLine.EXIT_USAGE);
         assertThat(err()).contains("usage: vrouter vr-cfg").contains("missing.cfg: no such file");
     }
 
