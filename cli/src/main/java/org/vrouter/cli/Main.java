@@ -32,7 +32,7 @@ public final class Main {
     public static void main(String[] args) {
         RouterWiring router = RouterWiring.standard(Clock.systemUTC());
         Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), router),
-                new VrCfgCommand(router), new RenderCommand(router), new VerifyCommand(router), new VersionCommand()));
+                new VrCfgCommand(router), new RenderCommand(router), new VerifyCommand(router), new MetadataServerCommand(), new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 
