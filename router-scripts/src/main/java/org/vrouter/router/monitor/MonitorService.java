@@ -25,7 +25,8 @@ import org.vrouter.router.host.Host;
  * The {@code monitor} service: the {@code monitorservice} bag ({@link MonitorInputs}) rendered to
  * CloudStack's monitor files ({@link MonitorRenderer}), each written when its bytes differ. Files only: cron
  * reads {@code /etc/cron.d/} by itself, and the check scripts ({@code monitorServices.py}, not part of
- * vrouter) read the others when they run. Skipped until the bag holds settings.
+ * vrouter) read the others when they run. Until the bag holds settings there is nothing to render, and
+ * nothing is written (not a skip: the service applies to every router).
  */
 public final class MonitorService implements ServiceConverger {
     public static final String NAME = "monitor";
@@ -51,7 +52,7 @@ public final class MonitorService implements ServiceConverger {
         MonitorInputs.Result mapped = MonitorInputs.from(databags);
         Optional<MonitorFiles> files = mapped.input().map(MonitorRenderer::render);
         if (files.isEmpty()) {
-            return ServiceResult.skipped(skipReason());
+            return ServiceResult.unchanged(List.of());
         }
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, String> file : files.get().files().entrySet()) {
@@ -75,14 +76,14 @@ public final class MonitorService implements ServiceConverger {
         MonitorInputs.Result mapped = MonitorInputs.from(databags);
         return mapped.input().map(MonitorRenderer::render)
                 .map(files -> ServiceRendering.rendered(NAME, String.join("; ", warnings(mapped, files)), files.files()))
-                .orElseGet(() -> ServiceRendering.skipped(NAME, skipReason()));
+                .orElseGet(() -> ServiceRendering.rendered(NAME, "", Map.of()));
     }
 
     @Override
     public ServiceDrift verify(Databags databags) throws IOException {
         Optional<MonitorFiles> files = MonitorInputs.from(databags).input().map(MonitorRenderer::render);
         if (files.isEmpty()) {
-            return ServiceDrift.skipped(NAME, skipReason());
+            return ServiceDrift.of(NAME, List.of());
         }
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, String> file : files.get().files().entrySet()) {
@@ -95,9 +96,5 @@ public final class MonitorService implements ServiceConverger {
         List<String> warnings = new ArrayList<>(mapped.warnings());
         warnings.addAll(files.warnings());
         return warnings;
-    }
-
-    private static String skipReason() {
-        return "no monitoring settings received (monitor_service.json)";
     }
 }

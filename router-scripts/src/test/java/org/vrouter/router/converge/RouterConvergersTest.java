@@ -54,11 +54,10 @@ class RouterConvergersTest {
 
         assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy", "vmdata",
                 "vmpassword", "metadata-server", "monitor");
-        assertThat(renderings).filteredOn(rendering -> !rendering.service().equals("monitor")).allSatisfy(rendering -> {
+        assertThat(renderings).allSatisfy(rendering -> {
             assertThat(rendering.state()).isEqualTo(ServiceRendering.State.RENDERED);
             assertThat(rendering.detail()).isEmpty();
         });
-        assertThat(renderings.get(7).state()).as("no monitor_service.json in the fixture").isEqualTo(ServiceRendering.State.SKIPPED);
         Map<String, String> files = new TreeMap<>();
         renderings.forEach(rendering -> files.putAll(rendering.files()));
         assertThat(files.keySet()).containsExactly("/etc/dhcphosts.txt", "/etc/dhcpopts.txt", "/etc/dnsmasq.d/cloud.conf",
@@ -88,16 +87,14 @@ class RouterConvergersTest {
                 tuple("vmdata", ServiceOutcome.Status.APPLIED),
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
-                tuple("monitor", ServiceOutcome.Status.SKIPPED));
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10 --test"))
                 .anyMatch(line -> line.startsWith("dnsmasq --test")).anyMatch(line -> line.startsWith("haproxy -c -f"));
 
         host.clearCalls();
         ConvergeResult again = converger().converge(update(IsolatedRouter.bags()));
 
-        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED,
-                ServiceOutcome.Status.SKIPPED);
-        assertThat(again.skipped()).extracting(ServiceOutcome::service).containsExactly("monitor");
+        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED);
         assertThat(host.commandLines()).as("a fresh process converging an unchanged router runs nothing").isEmpty();
     }
 
@@ -110,8 +107,7 @@ class RouterConvergersTest {
 
         ConvergeResult again = converger.converge(update(IsolatedRouter.bags()));
 
-        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED,
-                ServiceOutcome.Status.SKIPPED);
+        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED);
         assertThat(host.commandLines()).isEmpty();
     }
 
@@ -130,7 +126,7 @@ class RouterConvergersTest {
                 tuple("vmdata", ServiceOutcome.Status.APPLIED),
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
-                tuple("monitor", ServiceOutcome.Status.SKIPPED));
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(result.firstFailure().orElseThrow().detail())
                 .startsWith("haproxy rejected the new /etc/haproxy/haproxy.cfg: parsing [/etc/haproxy/haproxy.cfg:31]");
         assertThat(root.resolve("etc/haproxy/haproxy.cfg")).doesNotExist();
@@ -145,7 +141,7 @@ class RouterConvergersTest {
 
         ConvergeResult result = converger().converge(update(IsolatedRouter.bags().with(new CmdLineBag(config))));
 
-        assertThat(result.skipped()).filteredOn(skipped -> !skipped.service().equals("monitor")).singleElement().satisfies(skipped -> {
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.service()).isEqualTo("firewall");
             assertThat(skipped.detail()).contains("type=vpcrouter").contains("not rendered yet");
         });
@@ -171,7 +167,7 @@ class RouterConvergersTest {
                 tuple("vmdata", ServiceOutcome.Status.UNCHANGED),
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
-                tuple("monitor", ServiceOutcome.Status.SKIPPED));
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).contains("iptables-save", "ipset save")
                 .anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10") && !line.contains("--test"))
                 .anyMatch(line -> line.contains("--start") && line.contains("dnsmasq"))
@@ -201,7 +197,7 @@ class RouterConvergersTest {
                 tuple("vmdata", ServiceDrift.State.IN_SYNC),
                 tuple("vmpassword", ServiceDrift.State.IN_SYNC),
                 tuple("metadata-server", ServiceDrift.State.IN_SYNC),
-                tuple("monitor", ServiceDrift.State.SKIPPED));
+                tuple("monitor", ServiceDrift.State.IN_SYNC));
         assertThat(drifts.get(0).differences()).as("the scripted kernel holds no address").singleElement().asString()
                 .startsWith("kernel addresses, routes or rules differ; the repair would run: ");
         assertThat(drifts.get(2).differences()).hasSize(2);

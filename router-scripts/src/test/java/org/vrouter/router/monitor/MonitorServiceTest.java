@@ -38,11 +38,12 @@ class MonitorServiceTest {
     }
 
     @Test
-    void isSkippedUntilSettingsArrive() throws IOException {
+    void writesNothingUntilSettingsArrive() throws IOException {
         MonitorService service = new MonitorService(new ScriptedHost(root));
 
-        assertThat(service.apply(Databags.empty()).status()).isEqualTo(ServiceOutcome.Status.SKIPPED);
-        assertThat(service.verify(Databags.empty()).state()).isEqualTo(ServiceDrift.State.SKIPPED);
+        assertThat(service.apply(Databags.empty()).status()).isEqualTo(ServiceOutcome.Status.UNCHANGED);
+        assertThat(service.verify(Databags.empty()).state()).isEqualTo(ServiceDrift.State.IN_SYNC);
+        assertThat(service.render(Databags.empty()).files()).isEmpty();
         assertThat(root.resolve("etc")).doesNotExist();
     }
 }
