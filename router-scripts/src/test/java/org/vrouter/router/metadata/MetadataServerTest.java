@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +141,27 @@ class MetadataServerTest {
         passwordApplier.apply(Map.of(IpAddress.parse(VM_2), Secret.of("reset-pw")));
         assertThat(SourceBoundClient.request(VM_2, passwords, "GET", "/", SEND)).as("a password reset").isEqualTo(new Response(200, "reset-pw"));
         assertThat(SourceBoundClient.request(VM_2, passwords, "GET", "/", SEND)).isEqualTo(new Response(200, "saved_password"));
+    }
+
+    @Test
+    void givesAPasswordToOnlyOneOfManyConcurrentRequests() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(clients.submit(() -> SourceBoundClient.request(VM_2, passwords, "GET", "/", SEND)));
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                bodies.add(answer.get(30, TimeUnit.SECONDS).body());
+            }
+
+            assertThat(bodies).filteredOn("pw-of-vm-2"::equals).hasSize(1);
+            assertThat(bodies).filteredOn("saved_password"::equals).hasSize(15);
+        }
+        finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
