@@ -48,23 +48,12 @@ public final class VmDataRenderer {
             Optional<String> contents = entry.contents().filter(text -> !text.isEmpty());
             String where = "vmdata[" + vm + "]." + entry.folder() + "/" + entry.file() + ": ";
             if (entry.folder().equals(VmMetadataEntry.USERDATA)) {
-                byte[] decoded = contents.map(VmDataRenderer::decode).orElse(new byte[0]);
-                if (decoded.length > 0) {
-                    files.put(path, new RenderedFile(path, decoded, FileMode.SECRET));
-                }
-                else {
-                    files.remove(path);
-                    if (contents.isPresent()) {
-                        warnings.add(where + "not base64 user data; left out");
-                    }
-                }
-                continue;
+                userData(path, contents, files).ifPresent(problem -> warnings.add(where + problem));
             }
-            if (entry.file().equals(MetadataPaths.MANIFEST)) {
+            else if (entry.file().equals(MetadataPaths.MANIFEST)) {
                 warnings.add(where + "a metadata item cannot be named " + MetadataPaths.MANIFEST + " (the index of the VM's items); left out");
-                continue;
             }
-            if (contents.isPresent()) {
+            else if (contents.isPresent()) {
                 // a repeated item replaces the earlier one's content and keeps its position
                 files.put(path, new RenderedFile(path, contents.get().getBytes(StandardCharsets.UTF_8), FileMode.PUBLIC));
                 index.add(entry.file());
@@ -80,6 +69,17 @@ public final class VmDataRenderer {
             files.put(path, new RenderedFile(path, text.getBytes(StandardCharsets.UTF_8), FileMode.PUBLIC));
         }
         return new VmFiles(vm, List.copyOf(files.values()), warnings);
+    }
+
+    /** Puts (or removes) a user data file; the problem when the contents are not base64. */
+    private static Optional<String> userData(String path, Optional<String> contents, Map<String, RenderedFile> files) {
+        byte[] decoded = contents.map(VmDataRenderer::decode).orElse(new byte[0]);
+        if (decoded.length > 0) {
+            files.put(path, new RenderedFile(path, decoded, FileMode.SECRET));
+            return Optional.empty();
+        }
+        files.remove(path);
+        return contents.map(text -> "not base64 user data; left out");
     }
 
     /** The decoded bytes; empty when the text is not base64 (or decodes to nothing). */
