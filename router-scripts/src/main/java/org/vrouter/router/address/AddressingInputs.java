@@ -3,6 +3,7 @@ package org.vrouter.router.address;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import org.vrouter.commands.wire.payload.GuestNetworkPayload;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.databag.IpEntry;
 import org.vrouter.router.databag.IpsBag;
+import org.vrouter.router.route.NextHopRoute;
+import org.vrouter.router.route.StaticRouteInputs;
+import org.vrouter.router.route.StaticRoutes;
 
 /**
  * Maps the databags into the router's {@link Addressing}: a pure function, after CloudStack's
@@ -36,6 +40,9 @@ import org.vrouter.router.databag.IpsBag;
  *       {@code fwmark 0x(100+N) lookup 100+N} (priority {@code 1000+10N}) and
  *       {@code from <network> lookup 100+N} per network of the device (priority {@code 1001+10N} on),
  *       so replies leave through the device a connection came in on (the firewall marks it).</li>
+ *   <li>Static routes (VPC, {@code staticroutes}): {@code <network> via <gateway>} in the main table, for
+ *       each entry {@link StaticRouteInputs} keeps (next hop on a connected network); one that would
+ *       replace a route above (the default route) is left out too, with a warning.</li>
  * </ul>
  * IPv6 addresses and routes are not managed yet.
  */
@@ -49,12 +56,33 @@ public final class AddressingInputs {
     private AddressingInputs() {}
 
     /**
+     * The addressing and the databag entries left out of it.
+     *
+     * @param warnings one line per entry left out (a static route whose next hop is not on a connected network)
+     */
+    public record Mapped(Addressing addressing, List<String> warnings) {
+        public Mapped {
+            requireNonNull(addressing, "addressing is null");
+            warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+        }
+    }
+
+    /**
      * The addressing the databags describe.
      *
      * @throws InvalidParameterException naming the bag and field when the bags do not make a valid
      *     addressing (a bad boot argument, an MTU out of range, too many networks on one device)
      */
     public static Addressing from(Databags bags) {
+        return map(bags).addressing();
+    }
+
+    /**
+     * The addressing the databags describe, with the entries left out.
+     *
+     * @throws InvalidParameterException as {@link #from}
+     */
+    public static Mapped map(Databags bags) {
         requireNonNull(bags, "bags is null");
         BootArgs args = bootArgs(bags);
         IpsBag ips = bags.ips();
@@ -68,7 +96,26 @@ public final class AddressingInputs {
         for (String device : publicDevices(ips)) {
             publicTable(ips, device, routes, rules);
         }
-        return new Addressing(interfaces, routes, rules);
+        List<String> warnings = staticRoutes(bags, routes);
+        return new Mapped(new Addressing(interfaces, routes, rules), warnings);
+    }
+
+    private static List<String> staticRoutes(Databags bags, List<Route> routes) {
+        StaticRoutes wanted = StaticRouteInputs.from(bags);
+        List<String> warnings = new ArrayList<>(wanted.warnings());
+        Set<RouteKey> taken = new HashSet<>();
+        routes.forEach(route -> taken.add(route.key()));
+        for (NextHopRoute wantedRoute : wanted.routes()) {
+            Route route = Route.via(wantedRoute.destination(), wantedRoute.nextHop());
+            if (taken.add(route.key())) {
+                routes.add(route);
+            }
+            else {
+                warnings.add("staticroutes[" + wantedRoute.destination() + "]: the router's own route to " + wantedRoute.destination()
+                        + " takes precedence; route skipped");
+            }
+        }
+        return warnings;
     }
 
     private static BootArgs bootArgs(Databags bags) {

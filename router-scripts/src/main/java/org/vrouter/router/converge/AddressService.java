@@ -25,9 +25,10 @@ import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 
 /**
- * The {@code addresses} service: the addresses, MTUs, links, routes and policy rules of the router's
- * devices, mapped by {@link AddressingInputs} and applied by {@link AddressApplier} (one read of the
- * kernel, one {@code ip -batch} of the difference). It runs first: rules and daemons refer to addresses.
+ * The {@code addresses} service: the addresses, MTUs, links, routes (VPC static routes included) and
+ * policy rules of the router's devices, mapped by {@link AddressingInputs} and applied by
+ * {@link AddressApplier} (one read of the kernel, one {@code ip -batch} of the difference). It runs first:
+ * rules and daemons refer to addresses.
  *
  * <p>The applier reads the kernel on every apply, a process. So that an unchanged router runs none, the
  * addressing last applied is recorded in {@value #APPLIED_PATH} (the {@code ip -batch} that builds it
@@ -39,7 +40,7 @@ final class AddressService extends InputService<Addressing> {
     static final String NAME = "addresses";
     /** The canonical text of the addressing last applied successfully. */
     static final String APPLIED_PATH = "/var/lib/vrouter/applied/addresses.batch";
-    private static final Set<BagKey> INPUTS = Set.of(BagKey.CMD_LINE, BagKey.IPS, BagKey.GUEST_NETWORK);
+    private static final Set<BagKey> INPUTS = Set.of(BagKey.CMD_LINE, BagKey.IPS, BagKey.GUEST_NETWORK, BagKey.STATIC_ROUTES);
 
     private final Host host;
     private final AddressApplier applier;
@@ -55,7 +56,8 @@ final class AddressService extends InputService<Addressing> {
         if (databags.cmdLine().isEmpty()) {
             return DesiredInput.skip("no boot arguments yet (cmd_line.json has not been processed)");
         }
-        return DesiredInput.of(AddressingInputs.from(databags), List.of());
+        AddressingInputs.Mapped mapped = AddressingInputs.map(databags);
+        return DesiredInput.of(mapped.addressing(), mapped.warnings());
     }
 
     @Override

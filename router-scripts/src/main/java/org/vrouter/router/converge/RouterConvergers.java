@@ -10,6 +10,12 @@ import org.vrouter.router.dhcp.DnsmasqApplier;
 import org.vrouter.router.firewall.FirewallApplier;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.lb.HaproxyApplier;
+import org.vrouter.router.metadata.MetadataServerService;
+import org.vrouter.router.metadata.VmDataApplier;
+import org.vrouter.router.metadata.VmDataService;
+import org.vrouter.router.metadata.VmPasswordApplier;
+import org.vrouter.router.metadata.VmPasswordService;
+import org.vrouter.router.monitor.MonitorService;
 import org.vrouter.router.service.ServiceManager;
 
 /**
@@ -17,8 +23,10 @@ import org.vrouter.router.service.ServiceManager;
  * {@link Host} and {@link ServiceManager}. The one place that knows the service list; the CLI and the
  * netns backend call it once per router.
  *
- * <p>Order: {@code addresses} (every rule and daemon refers to them), {@code firewall}, {@code dnsmasq},
- * {@code haproxy}. The daemons depend on {@code addresses}: they bind to the router's addresses, so when
+ * <p>Order: {@code addresses} (every rule and daemon refers to them; VPC static routes too), {@code firewall},
+ * {@code dnsmasq}, {@code haproxy}, then the VM data files ({@code vmdata}), the password store
+ * ({@code vmpassword}), the server of both ({@code metadata-server}) and the monitoring files
+ * ({@code monitor}). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
  * the addresses failed they are not touched in that converge. The firewall does not: the kernel takes
  * rules for addresses and interfaces it does not hold, and a revoked rule must go even when an address
  * change failed. See {@link OrderedConverger}.
@@ -38,6 +46,10 @@ public final class RouterConvergers {
                 new AddressService(host, new AddressApplier(host)),
                 new FirewallService(host, new FirewallApplier(host, clock), Set.of()),
                 new DnsmasqService(new DnsmasqApplier(host, services, clock), boundToAddresses),
-                new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses)), clock, metrics);
+                new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses),
+                new VmDataService(new VmDataApplier(host)),
+                new VmPasswordService(new VmPasswordApplier(host)),
+                new MetadataServerService(host, services, MetadataServerService.daemon(host), boundToAddresses),
+                new MonitorService(host)), clock, metrics);
     }
 }

@@ -27,6 +27,6 @@ public final class RouterMain {
     public static List<Subcommand> subcommands(Clock clock, Map<String, String> environment) {
         RouterWiring router = RouterWiring.standard(clock);
         return List.of(new UpdateConfigCommand(environment, router), new VrCfgCommand(router), new RenderCommand(router),
-                new VerifyCommand(router), new VersionCommand());
+                new VerifyCommand(router), new MetadataServerCommand(), new VersionCommand());
     }
 }

@@ -105,4 +105,23 @@ class AddressingInputsTest {
         assertThatThrownBy(() -> AddressingInputs.from(bags))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("cmdline.publicMtu"));
     }
+
+    @Test
+    void programsStaticRoutesInTheMainTableAndReportsTheOnesItLeavesOut() {
+        Databags bags = IsolatedRouter.mergeText(IsolatedRouter.bags(), "static_routes.json", "{\"routes\":["
+                + "{\"revoke\":false,\"ip_address\":\"10.1.1.1\",\"gateway\":\"10.1.1.254\",\"network\":\"192.168.50.0/24\"},"
+                + "{\"revoke\":false,\"ip_address\":\"10.1.1.1\",\"gateway\":\"10.1.1.254\",\"network\":\"0.0.0.0/0\"},"
+                + "{\"revoke\":false,\"ip_address\":\"10.1.1.1\",\"gateway\":\"10.7.7.7\",\"network\":\"192.168.60.0/24\"}]"
+                + ",\"type\":\"staticroutes\",\"delete_from_processed_cache\":false}");
+
+        AddressingInputs.Mapped mapped = AddressingInputs.map(bags);
+
+        assertThat(mapped.addressing().routes()).filteredOn(route -> route.table() == Route.MAIN_TABLE).containsExactly(
+                Route.via(cidr("0.0.0.0/0"), ip("203.0.113.1")), Route.via(cidr("192.168.50.0/24"), ip("10.1.1.254")));
+        assertThat(mapped.warnings()).containsExactly(
+                "staticroutes[192.168.60.0/24]: gateway 10.7.7.7 is not on a network of this router (connected: [10.1.1.0/24, 169.254.0.0/16, "
+                        + "203.0.113.0/24]); route skipped",
+                "staticroutes[0.0.0.0/0]: the router's own route to 0.0.0.0/0 takes precedence; route skipped");
+        assertThat(AddressingInputs.from(bags)).isEqualTo(mapped.addressing());
+    }
 }

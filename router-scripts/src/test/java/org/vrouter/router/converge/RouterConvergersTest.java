@@ -1,6 +1,7 @@
 package org.vrouter.router.converge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,8 @@ class RouterConvergersTest {
 
         List<ServiceRendering> renderings = converger.render(IsolatedRouter.bags());
 
-        assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy");
+        assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy", "vmdata",
+                "vmpassword", "metadata-server", "monitor");
         assertThat(renderings).allSatisfy(rendering -> {
             assertThat(rendering.state()).isEqualTo(ServiceRendering.State.RENDERED);
             assertThat(rendering.detail()).isEmpty();
@@ -59,8 +61,15 @@ class RouterConvergersTest {
         Map<String, String> files = new TreeMap<>();
         renderings.forEach(rendering -> files.putAll(rendering.files()));
         assertThat(files.keySet()).containsExactly("/etc/dhcphosts.txt", "/etc/dhcpopts.txt", "/etc/dnsmasq.d/cloud.conf",
-                "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4",
-                "/var/lib/vrouter/applied/addresses.batch");
+                "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4", "/etc/vrouter/metadata-server.conf",
+                "/var/lib/vrouter/applied/addresses.batch", "/var/www/html/metadata/10.1.1.23/availability-zone",
+                "/var/www/html/metadata/10.1.1.23/instance-id", "/var/www/html/metadata/10.1.1.23/local-hostname",
+                "/var/www/html/metadata/10.1.1.23/local-ipv4", "/var/www/html/metadata/10.1.1.23/meta-data",
+                "/var/www/html/metadata/10.1.1.23/public-hostname", "/var/www/html/metadata/10.1.1.23/public-ipv4",
+                "/var/www/html/metadata/10.1.1.23/service-offering", "/var/www/html/metadata/10.1.1.23/vm-id",
+                "/var/www/html/userdata/10.1.1.23/user-data");
+        assertThat(files.get("/var/www/html/userdata/10.1.1.23/user-data")).as("user data is not shown")
+                .matches("<user data: 14 bytes, sha256 [0-9a-f]{16}, not shown>\n");
         files.forEach((path, content) -> Golden.assertMatches("converge", "isolated-router", "expected" + path, content));
     }
 
@@ -70,7 +79,15 @@ class RouterConvergersTest {
         ConvergeResult first = converger().converge(update(IsolatedRouter.bags()));
 
         assertThat(first.success()).isTrue();
-        assertThat(first.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.APPLIED);
+        assertThat(first.services()).extracting(ServiceOutcome::service, ServiceOutcome::status).containsExactly(
+                tuple("addresses", ServiceOutcome.Status.APPLIED),
+                tuple("firewall", ServiceOutcome.Status.APPLIED),
+                tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
+                tuple("haproxy", ServiceOutcome.Status.APPLIED),
+                tuple("vmdata", ServiceOutcome.Status.APPLIED),
+                tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
+                tuple("metadata-server", ServiceOutcome.Status.APPLIED),
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10 --test"))
                 .anyMatch(line -> line.startsWith("dnsmasq --test")).anyMatch(line -> line.startsWith("haproxy -c -f"));
 
@@ -102,10 +119,14 @@ class RouterConvergersTest {
         ConvergeResult result = converger().converge(update(IsolatedRouter.bags()));
 
         assertThat(result.services()).extracting(ServiceOutcome::service, ServiceOutcome::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("addresses", ServiceOutcome.Status.APPLIED),
-                org.assertj.core.groups.Tuple.tuple("firewall", ServiceOutcome.Status.APPLIED),
-                org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
-                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceOutcome.Status.FAILED));
+                tuple("addresses", ServiceOutcome.Status.APPLIED),
+                tuple("firewall", ServiceOutcome.Status.APPLIED),
+                tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
+                tuple("haproxy", ServiceOutcome.Status.FAILED),
+                tuple("vmdata", ServiceOutcome.Status.APPLIED),
+                tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
+                tuple("metadata-server", ServiceOutcome.Status.APPLIED),
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(result.firstFailure().orElseThrow().detail())
                 .startsWith("haproxy rejected the new /etc/haproxy/haproxy.cfg: parsing [/etc/haproxy/haproxy.cfg:31]");
         assertThat(root.resolve("etc/haproxy/haproxy.cfg")).doesNotExist();
@@ -138,11 +159,20 @@ class RouterConvergersTest {
 
         ConvergeResult boot = converger().converge(ConvergeRequest.everything(IsolatedRouter.bags()));
 
-        assertThat(boot.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.APPLIED);
+        assertThat(boot.services()).extracting(ServiceOutcome::service, ServiceOutcome::status).containsExactly(
+                tuple("addresses", ServiceOutcome.Status.APPLIED),
+                tuple("firewall", ServiceOutcome.Status.APPLIED),
+                tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
+                tuple("haproxy", ServiceOutcome.Status.APPLIED),
+                tuple("vmdata", ServiceOutcome.Status.UNCHANGED),
+                tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
+                tuple("metadata-server", ServiceOutcome.Status.APPLIED),
+                tuple("monitor", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).contains("iptables-save", "ipset save")
                 .anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10") && !line.contains("--test"))
                 .anyMatch(line -> line.contains("--start") && line.contains("dnsmasq"))
-                .anyMatch(line -> line.contains("--start") && line.contains("haproxy"));
+                .anyMatch(line -> line.contains("--start") && line.contains("haproxy"))
+                .anyMatch(line -> line.contains("--start") && line.contains("vrouter-metadata"));
     }
 
     @Test
@@ -160,15 +190,51 @@ class RouterConvergersTest {
         List<ServiceDrift> drifts = converger().verify(IsolatedRouter.bags());
 
         assertThat(drifts).extracting(ServiceDrift::service, ServiceDrift::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("addresses", ServiceDrift.State.DRIFTED),
-                org.assertj.core.groups.Tuple.tuple("firewall", ServiceDrift.State.IN_SYNC),
-                org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceDrift.State.DRIFTED),
-                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceDrift.State.IN_SYNC));
+                tuple("addresses", ServiceDrift.State.DRIFTED),
+                tuple("firewall", ServiceDrift.State.IN_SYNC),
+                tuple("dnsmasq", ServiceDrift.State.DRIFTED),
+                tuple("haproxy", ServiceDrift.State.IN_SYNC),
+                tuple("vmdata", ServiceDrift.State.IN_SYNC),
+                tuple("vmpassword", ServiceDrift.State.IN_SYNC),
+                tuple("metadata-server", ServiceDrift.State.IN_SYNC),
+                tuple("monitor", ServiceDrift.State.IN_SYNC));
         assertThat(drifts.get(0).differences()).as("the scripted kernel holds no address").singleElement().asString()
                 .startsWith("kernel addresses, routes or rules differ; the repair would run: ");
         assertThat(drifts.get(2).differences()).hasSize(2);
         assertThat(drifts.get(2).differences().get(0)).matches("/etc/hosts: sha256 [0-9a-f]{16} on disk, [0-9a-f]{16} rendered");
         assertThat(drifts.get(2).differences().get(1)).isEqualTo("dnsmasq is not running");
+    }
+
+    @Test
+    void convergesPasswordsStaticRoutesMonitoringAndOnlyTheVmWhoseDataChanged() throws Exception {
+        newMachine();
+        Databags bags = IsolatedRouter.mergeText(IsolatedRouter.bags(), "vm_password.json",
+                "{\"ip_address\":\"10.1.1.23\",\"password\":\"p4ssw0rd\",\"type\":\"vmpassword\",\"delete_from_processed_cache\":false}");
+        bags = IsolatedRouter.mergeText(bags, "static_routes.json", "{\"routes\":[{\"revoke\":false,\"ip_address\":\"10.1.1.1\","
+                + "\"gateway\":\"10.1.1.254\",\"network\":\"192.168.50.0/24\"},{\"revoke\":false,\"ip_address\":\"10.1.1.1\","
+                + "\"gateway\":\"10.9.9.9\",\"network\":\"192.168.60.0/24\"}],\"type\":\"staticroutes\",\"delete_from_processed_cache\":false}");
+        bags = IsolatedRouter.mergeText(bags, "monitor_service.json", "{\"config\":\"[ssh]:processname=sshd:servicename=ssh:pidfile=/var/run/sshd.pid:,\","
+                + "\"health_checks_basic_run_interval\":3,\"health_checks_advance_run_interval\":10,\"type\":\"monitorservice\","
+                + "\"delete_from_processed_cache\":true}");
+
+        ConvergeResult result = converger().converge(update(bags));
+
+        assertThat(result.success()).as(result.toString()).isTrue();
+        assertThat(result.skipped()).isEmpty();
+        assertThat(root.resolve("var/lib/vrouter/passwords/10.1.1.23")).hasContent("p4ssw0rd");
+        assertThat(result.toString()).doesNotContain("p4ssw0rd");
+        assertThat(root.resolve("var/lib/vrouter/applied/addresses.batch")).content().contains("route replace 192.168.50.0/24 via 10.1.1.254")
+                .doesNotContain("192.168.60.0");
+        assertThat(result.services()).filteredOn(outcome -> outcome.service().equals("addresses")).singleElement().asString()
+                .contains("staticroutes[192.168.60.0/24]: gateway 10.9.9.9 is not on a network of this router");
+        assertThat(root.resolve("etc/cron.d/process")).content().contains("*/10 * * * * root");
+
+        Databags secondVm = IsolatedRouter.mergeText(bags, "vm_metadata.json", "{\"vm_ip_address\":\"10.1.1.24\",\"vm_metadata\":"
+                + "[[\"metadata\",\"instance-id\",\"i-2\"]],\"type\":\"vmdata\",\"delete_from_processed_cache\":false}");
+        ConvergeResult added = converger().converge(new ConvergeRequest(secondVm, Set.of(BagKey.VM_DATA)));
+
+        assertThat(added.services()).extracting(ServiceOutcome::service).containsExactly("vmdata");
+        assertThat(added.services().get(0).detail()).startsWith("VM data of 1 VM(s) rendered [10.1.1.24], of 0 removed []: 2 file(s) written");
     }
 
     private static ProgramResult refuseHaproxy(ProgramCall call) {

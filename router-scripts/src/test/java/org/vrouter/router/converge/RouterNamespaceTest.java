@@ -22,6 +22,7 @@ import org.vrouter.router.firewall.IptablesApplier;
 import org.vrouter.router.host.NamespaceHost;
 import org.vrouter.router.host.TestNamespace;
 import org.vrouter.router.lb.HaproxyApplier;
+import org.vrouter.router.metadata.MetadataServerService;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.PipelineResult;
 import org.vrouter.router.pipeline.UpdateConfig;
@@ -35,7 +36,7 @@ import org.vrouter.router.service.DirectServiceManager;
  * {@code eth1} and public {@code eth2}, each one end of a veth pair whose other end stays in the
  * namespace): booted from {@code cmd_line.json}, then given its CloudStack files one
  * {@code update_config} at a time. The kernel then holds exactly the rendered ruleset and addresses,
- * and dnsmasq and haproxy run. Rules deleted and dnsmasq killed behind the router's back show up as
+ * and dnsmasq, haproxy and the metadata server run. Rules deleted and dnsmasq killed behind the router's back show up as
  * drift, which the repair removes. The namespace and the daemons are always cleaned up.
  */
 @Tag("root")
@@ -73,6 +74,7 @@ class RouterNamespaceTest {
         try {
             services.stop(HaproxyApplier.daemon(host));
             services.stop(DnsmasqApplier.daemon(host));
+            services.stop(MetadataServerService.daemon(host));
         }
         finally {
             namespace.close();
@@ -93,6 +95,7 @@ class RouterNamespaceTest {
                 .contains("203.0.113.21/24").contains("203.0.113.22/24");
         assertThat(services.isRunning(dnsmasq())).isTrue();
         assertThat(services.isRunning(HaproxyApplier.daemon(host))).isTrue();
+        assertThat(services.isRunning(MetadataServerService.daemon(host))).isTrue();
         assertThat(verify(false).remaining()).allSatisfy(drift -> assertThat(drift.state()).as(drift.toString())
                 .isEqualTo(ServiceDrift.State.IN_SYNC));
 
@@ -111,7 +114,11 @@ class RouterNamespaceTest {
                 org.assertj.core.groups.Tuple.tuple("addresses", ServiceDrift.State.DRIFTED),
                 org.assertj.core.groups.Tuple.tuple("firewall", ServiceDrift.State.DRIFTED),
                 org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceDrift.State.DRIFTED),
-                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceDrift.State.IN_SYNC));
+                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("vmdata", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("vmpassword", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("metadata-server", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("monitor", ServiceDrift.State.IN_SYNC));
         assertThat(drifted.drift().get(0).differences()).singleElement().asString().contains("203.0.113.22/24");
         assertThat(drifted.drift().get(2).differences()).containsExactly("dnsmasq is not running");
 
@@ -134,6 +141,7 @@ class RouterNamespaceTest {
         // a reboot: the kernel forgets rules, sets and addresses, the daemons are gone; the files stay
         services.stop(HaproxyApplier.daemon(host));
         services.stop(dnsmasq());
+        services.stop(MetadataServerService.daemon(host));
         namespace.run("iptables", "-F");
         namespace.run("iptables", "-t", "nat", "-F");
         namespace.run("iptables", "-t", "mangle", "-F");
@@ -149,6 +157,7 @@ class RouterNamespaceTest {
         assertThat(new IptablesApplier(host, Clock.systemUTC()).kernel().render()).isEqualTo(rendered);
         assertThat(services.isRunning(dnsmasq())).isTrue();
         assertThat(services.isRunning(HaproxyApplier.daemon(host))).isTrue();
+        assertThat(services.isRunning(MetadataServerService.daemon(host))).isTrue();
         assertThat(verify(false).exitCode()).isZero();
     }
 

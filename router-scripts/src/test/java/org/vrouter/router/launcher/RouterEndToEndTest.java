@@ -204,7 +204,9 @@ class RouterEndToEndTest {
         }), "verify", "--root", root.toString(), "--dry-run");
 
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("addresses: in sync\nfirewall: in sync\ndnsmasq: in sync\nhaproxy: in sync\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("addresses: in sync\nfirewall: in sync\ndnsmasq: in sync\nhaproxy: in sync\n"
+                + "vmdata: in sync\nvmpassword: in sync\nmetadata-server: in sync\n"
+                + "monitor: in sync\n");
     }
 
     @Test
@@ -232,6 +234,10 @@ class RouterEndToEndTest {
                   /etc/hosts: sha256 [0-9a-f]{16} on disk, [0-9a-f]{16} rendered
                   dnsmasq is not running
                 haproxy: in sync
+                vmdata: in sync
+                vmpassword: in sync
+                metadata-server: in sync
+                monitor: in sync
                 """);
 
         out.reset();
