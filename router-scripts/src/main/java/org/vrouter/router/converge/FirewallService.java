@@ -68,12 +68,12 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     @Override
     Optional<String> applyInput(IsolatedFirewallInput input) throws IOException {
-        return describe(applier.apply(renderer.render(input)));
+        return applier.apply(renderer.render(input)).summary();
     }
 
     @Override
     Optional<String> repairInput(IsolatedFirewallInput input) throws IOException {
-        return describe(applier.repair(renderer.render(input)));
+        return applier.repair(renderer.render(input)).summary();
     }
 
     @Override
@@ -88,31 +88,10 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
     @Override
     List<String> differences(IsolatedFirewallInput input) throws IOException {
         Firewall firewall = renderer.render(input);
-        List<String> differences = new ArrayList<>();
-        FirewallApplier.Drift drift = applier.verify(firewall);
-        if (!drift.rules().isEmpty()) {
-            differences.add("kernel iptables differ (+ missing, - unexpected, ~ different chain): " + drift.rules());
-        }
-        if (!drift.sets().isEmpty()) {
-            differences.add("kernel " + drift.sets() + " (+ missing, - unexpected, ~ different content)");
-        }
+        List<String> differences = new ArrayList<>(applier.verify(firewall).lines());
         for (Map.Entry<String, String> file : files(input).entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
         }
         return differences;
-    }
-
-    private static Optional<String> describe(FirewallApplier.Report report) {
-        if (!report.changed()) {
-            return Optional.empty();
-        }
-        List<String> parts = new ArrayList<>();
-        if (report.rules().changed()) {
-            parts.add("iptables " + report.rules().diff() + " (" + report.rules().payloadLines() + "-line payload)");
-        }
-        if (!report.sets().isEmpty()) {
-            parts.add(report.sets().toString());
-        }
-        return Optional.of(String.join("; ", parts));
     }
 }

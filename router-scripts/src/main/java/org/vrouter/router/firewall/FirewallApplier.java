@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.vrouter.router.host.Host;
 
@@ -42,12 +43,39 @@ public final class FirewallApplier {
         public boolean changed() {
             return !sets.isEmpty() || rules.changed();
         }
+
+        /** One line saying what changed (the chains and sets), or empty when nothing did. */
+        public Optional<String> summary() {
+            if (!changed()) {
+                return Optional.empty();
+            }
+            List<String> parts = new ArrayList<>();
+            if (rules.changed()) {
+                parts.add("iptables " + rules.diff() + " (" + rules.payloadLines() + "-line payload)");
+            }
+            if (!sets.isEmpty()) {
+                parts.add(sets.toString());
+            }
+            return Optional.of(String.join("; ", parts));
+        }
     }
 
     /** How the kernel differs from the desired firewall. */
     public record Drift(IpsetDiff sets, RulesetDiff rules) {
         public boolean isEmpty() {
             return sets.isEmpty() && rules.isEmpty();
+        }
+
+        /** One line per part that differs (rules, sets), for {@code vrouter verify}; empty when in sync. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            if (!rules.isEmpty()) {
+                lines.add("kernel iptables differ (+ missing, - unexpected, ~ different chain): " + rules);
+            }
+            if (!sets.isEmpty()) {
+                lines.add("kernel " + sets + " (+ missing, - unexpected, ~ different content)");
+            }
+            return lines;
         }
     }
 

@@ -123,7 +123,7 @@ public final class IsolatedFirewallInputs {
                 ignored.accept(entry + ": " + problem.get());
                 continue;
             }
-            Optional<List<Cidr>> sources = ipv4Only(forward.sourceCidrList().map(CidrList::cidrs).orElse(List.of()));
+            Optional<List<Cidr>> sources = CidrLists.ipv4Only(forward.sourceCidrList().map(CidrList::cidrs).orElse(List.of()));
             if (sources.isEmpty()) {
                 ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
                 continue;
@@ -171,12 +171,6 @@ public final class IsolatedFirewallInputs {
         }
     }
 
-    /** The IPv4 networks of a list; empty when the list named only IPv6 ones (the rule must then not match everything). */
-    static Optional<List<Cidr>> ipv4Only(List<Cidr> cidrs) {
-        List<Cidr> ipv4 = cidrs.stream().filter(Cidr::isIpv4).toList();
-        return cidrs.isEmpty() || !ipv4.isEmpty() ? Optional.of(ipv4) : Optional.empty();
-    }
-
     /** The {@code firewallrules} part: ingress rules per public address, egress rules and the egress policy. */
     private static final class FirewallRules {
         private final IsolatedFirewallInput.Builder input;
@@ -214,7 +208,7 @@ public final class IsolatedFirewallInputs {
                 ignored.accept(entry + ": src_ip " + publicIp + " is not a public address of this router");
                 return;
             }
-            Optional<List<Cidr>> sources = ipv4Only(rule.sourceCidrList());
+            Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
             if (sources.isEmpty()) {
                 ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
                 return;
@@ -228,8 +222,8 @@ public final class IsolatedFirewallInputs {
         }
 
         private void egress(FirewallRule rule, String entry) {
-            Optional<List<Cidr>> sources = ipv4Only(rule.sourceCidrList());
-            Optional<List<Cidr>> destinations = ipv4Only(rule.destCidrList());
+            Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
+            Optional<List<Cidr>> destinations = CidrLists.ipv4Only(rule.destCidrList());
             if (sources.isEmpty() || destinations.isEmpty()) {
                 ignored.accept(entry + ": " + (sources.isEmpty() ? "source_cidr_list" : "dest_cidr_list") + " holds only IPv6 networks");
                 return;
