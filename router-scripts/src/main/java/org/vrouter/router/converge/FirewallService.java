@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.firewall.Firewall;
 import org.vrouter.router.firewall.FirewallApplier;
-import org.vrouter.router.firewall.IpsetApplier;
-import org.vrouter.router.firewall.IptablesApplier;
 import org.vrouter.router.firewall.IsolatedFirewallInput;
 import org.vrouter.router.firewall.IsolatedFirewallInputs;
 import org.vrouter.router.firewall.IsolatedFirewallRenderer;
@@ -32,7 +29,8 @@ import org.vrouter.router.host.Host;
  * Repair starts from the kernel ({@code iptables-save}, {@code ipset save}), never from
  * {@code rules.v4}, which a wiped kernel no longer matches.
  *
- * <p>A VPC router is skipped with a reason: its firewall (network ACLs) has no renderer yet.
+ * <p>A VPC router's firewall (network ACLs) is {@link org.vrouter.router.vpc.VpcFirewallService}'s, which
+ * {@link RouterConvergers} wraps around this service; called directly for a VPC router, this one skips.
  */
 final class FirewallService extends InputService<IsolatedFirewallInput> {
     static final String NAME = "firewall";
@@ -56,7 +54,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
             return DesiredInput.skip("no boot arguments yet (cmd_line.json has not been processed)");
         }
         if (type.get().equals(CmdLineBag.VPC_ROUTER)) {
-            return DesiredInput.skip("type=vpcrouter: the VPC firewall (network ACLs) is not rendered yet; iptables left as they are");
+            return DesiredInput.skip("type=vpcrouter: the VPC firewall service renders it");
         }
         if (!type.get().equals(CmdLineBag.ROUTER) && !type.get().equals(CmdLineBag.DHCP_SERVER)) {
             return DesiredInput.skip("type=" + type.get() + " has no firewall service");
@@ -78,11 +76,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     @Override
     Map<String, String> files(IsolatedFirewallInput input) {
-        Firewall firewall = renderer.render(input);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(IpsetApplier.SETS_PATH, firewall.renderSets());
-        files.put(IptablesApplier.RULES_PATH, firewall.ruleset().render());
-        return files;
+        return FirewallApplier.files(renderer.render(input));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,17 @@ public final class FirewallApplier {
     public FirewallApplier(IpsetApplier ipsets, IptablesApplier iptables) {
         this.ipsets = requireNonNull(ipsets, "ipsets is null");
         this.iptables = requireNonNull(iptables, "iptables is null");
+    }
+
+    /**
+     * The files a firewall is persisted to (router path to content): the ipsets in {@code ipset restore}
+     * format and the ruleset in iptables-save format; what {@code vrouter render} shows and verify compares.
+     */
+    public static Map<String, String> files(Firewall firewall) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(IpsetApplier.SETS_PATH, firewall.renderSets());
+        files.put(IptablesApplier.RULES_PATH, firewall.ruleset().render());
+        return files;
     }
 
     /** What one apply or repair did. */
