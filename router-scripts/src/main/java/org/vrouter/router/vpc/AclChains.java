@@ -52,14 +52,14 @@ final class AclChains {
             render.rules().append(FILTER, inbound, rule().destination(address).jump("ACCEPT"));
             render.rules().append(MANGLE, outbound, rule().destination(address).jump("ACCEPT"));
         }
-        for (AclRule item : acl.ingress()) {
+        for (AclItem item : acl.ingress()) {
             for (CidrMatch source : render.sets().matches(setName(acl.device(), "in", item.cidrs()), item.cidrs())) {
                 RuleLine line = rule().source(source);
                 item.addMatchTo(line);
                 render.rules().append(FILTER, inbound, line.jump(item.target()));
             }
         }
-        for (AclRule item : acl.egress()) {
+        for (AclItem item : acl.egress()) {
             for (CidrMatch destination : render.sets().matches(setName(acl.device(), "out", item.cidrs()), item.cidrs())) {
                 RuleLine line = rule().destination(destination);
                 item.addMatchTo(line);

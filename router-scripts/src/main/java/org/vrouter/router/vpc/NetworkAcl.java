@@ -19,7 +19,7 @@ import org.vrouter.router.firewall.NicNames;
  * @param ingress {@code ingress_rules}: traffic into the tier (out of the router through {@code device})
  * @param egress {@code egress_rules}: traffic from the tier (into the router through {@code device})
  */
-public record NetworkAcl(String device, List<AclRule> ingress, List<AclRule> egress) {
+public record NetworkAcl(String device, List<AclItem> ingress, List<AclItem> egress) {
     public NetworkAcl {
         NicNames.require("device", device);
         ingress = List.copyOf(requireNonNull(ingress, "ingress is null"));

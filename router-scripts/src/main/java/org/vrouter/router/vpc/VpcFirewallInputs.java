@@ -16,6 +16,7 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.rule.Icmp;
 import org.vrouter.api.rule.Protocol;
+import org.vrouter.commands.wire.payload.AclRule;
 import org.vrouter.commands.wire.payload.AllAclRule;
 import org.vrouter.commands.wire.payload.GuestNetworkPayload;
 import org.vrouter.commands.wire.payload.IcmpAclRule;
@@ -162,8 +163,8 @@ public final class VpcFirewallInputs {
                 items(entry + ".egress_rules", acl.egressRules(), ignored)));
     }
 
-    private static List<AclRule> items(String field, List<org.vrouter.commands.wire.payload.AclRule> wire, Consumer<String> ignored) {
-        List<AclRule> items = new ArrayList<>(wire.size());
+    private static List<AclItem> items(String field, List<AclRule> wire, Consumer<String> ignored) {
+        List<AclItem> items = new ArrayList<>(wire.size());
         for (int i = 0; i < wire.size(); i++) {
             String item = field + "[" + i + "]";
             Optional<List<Cidr>> cidrs = CidrLists.ipv4Only(wire.get(i).cidr().cidrs());
@@ -181,16 +182,16 @@ public final class VpcFirewallInputs {
         return items;
     }
 
-    private static AclRule item(org.vrouter.commands.wire.payload.AclRule wire, List<Cidr> cidrs) {
+    private static AclItem item(AclRule wire, List<Cidr> cidrs) {
         if (wire instanceof PortAclRule rule) {
-            return AclRule.ports(Protocol.parse("type", rule.type()), rule.ports(), cidrs, rule.allowed());
+            return AclItem.ports(Protocol.parse("type", rule.type()), rule.ports(), cidrs, rule.allowed());
         }
         if (wire instanceof IcmpAclRule rule) {
-            return AclRule.icmp(new Icmp(rule.icmpType(), rule.icmpCode()), cidrs, rule.allowed());
+            return AclItem.icmp(new Icmp(rule.icmpType(), rule.icmpCode()), cidrs, rule.allowed());
         }
         if (wire instanceof ProtocolAclRule rule) {
-            return AclRule.number(rule.protocol(), cidrs, rule.allowed());
+            return AclItem.number(rule.protocol(), cidrs, rule.allowed());
         }
-        return AclRule.all(cidrs, ((AllAclRule) wire).allowed());
+        return AclItem.all(cidrs, ((AllAclRule) wire).allowed());
     }
 }

@@ -71,18 +71,18 @@ class VpcFirewallInputTest {
 
     @Test
     void anAclItemTakesPortsOnlyForTcpAndUdpAndAnIcmpTypeOnlyForIcmp() {
-        assertThatThrownBy(() -> new AclRule(Protocol.number(47), Optional.of(PortRange.of(22)), Icmp.any(), List.of(), true))
+        assertThatThrownBy(() -> new AclItem(Protocol.number(47), Optional.of(PortRange.of(22)), Icmp.any(), List.of(), true))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("first_port");
-        assertThatThrownBy(() -> new AclRule(Protocol.ALL, Optional.empty(), new Icmp(8, 0), List.of(), true))
+        assertThatThrownBy(() -> new AclItem(Protocol.ALL, Optional.empty(), new Icmp(8, 0), List.of(), true))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("icmp_type");
-        assertThatThrownBy(() -> AclRule.all(cidrs("2001:db8::/32"), true)).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> AclItem.all(cidrs("2001:db8::/32"), true)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("IPv4");
     }
 
     @Test
     void anAclItemsNetworksAreKeptAsTheKernelKeepsThemAndAnyAddressIsNoMatch() {
-        assertThat(AclRule.all(cidrs("10.1.2.3/16", "10.1.0.0/16"), true).cidrs()).containsExactly(Cidr.parse("10.1.0.0/16"));
-        assertThat(AclRule.all(cidrs("10.0.0.0/8", "0.0.0.0/0"), true).cidrs()).isEmpty();
+        assertThat(AclItem.all(cidrs("10.1.2.3/16", "10.1.0.0/16"), true).cidrs()).containsExactly(Cidr.parse("10.1.0.0/16"));
+        assertThat(AclItem.all(cidrs("10.0.0.0/8", "0.0.0.0/0"), true).cidrs()).isEmpty();
     }
 
     @Test

@@ -102,9 +102,9 @@ class VpcFirewallNamespaceTest {
         VpcFirewallInput.Builder input = VpcFirewallInput.builder(new ControlNic("eth0", VpcFirewallRendererTest.ip("169.254.1.9")),
                 Cidr.parse("172.16.0.0/16")).tier(new Tier("eth2", VpcFirewallRendererTest.ip("172.16.1.1"),
                         VpcFirewallRendererTest.ip("172.16.1.1"), Cidr.parse("172.16.1.0/24")));
-        List<AclRule> items = new java.util.ArrayList<>();
+        List<AclItem> items = new java.util.ArrayList<>();
         for (int number = 0; number <= 255; number++) {
-            items.add(AclRule.number(number, List.of(), number % 2 == 0));
+            items.add(AclItem.number(number, List.of(), number % 2 == 0));
         }
         Firewall firewall = renderer.render(input.acl(new NetworkAcl("eth2", items, List.of())).build());
 

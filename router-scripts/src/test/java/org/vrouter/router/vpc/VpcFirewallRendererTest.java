@@ -148,7 +148,7 @@ class VpcFirewallRendererTest {
         VpcFirewallInput input = VpcFirewallCases.input("two-tiers");
         List<NetworkAcl> acls = new ArrayList<>(input.acls());
         acls.replaceAll(acl -> acl.device().equals("eth3")
-                ? new NetworkAcl("eth3", List.of(AclRule.all(List.of(), true)), List.of()) : acl);
+                ? new NetworkAcl("eth3", List.of(AclItem.all(List.of(), true)), List.of()) : acl);
         VpcFirewallInput replaced = new VpcFirewallInput(input.control(), input.vpcCidr(), input.tiers(), input.privateGateways(),
                 input.publicAddresses(), acls, input.routedNetworks(), input.portForwards(), input.staticNats(),
                 input.loadBalancerOpenings(), input.redundant());
@@ -165,12 +165,12 @@ class VpcFirewallRendererTest {
         List<Cidr> seven = new ArrayList<>(six);
         seven.add(Cidr.parse("198.51.100.7/32"));
 
-        Firewall first = renderer.render(oneTier(AclRule.all(six, true)));
-        Firewall second = renderer.render(oneTier(AclRule.all(seven, true)));
+        Firewall first = renderer.render(oneTier(AclItem.all(six, true)));
+        Firewall second = renderer.render(oneTier(AclItem.all(seven, true)));
 
         assertThat(first.sets()).extracting(Ipset::name).singleElement().asString().startsWith("acl-eth2-in-");
         assertThat(second.sets()).extracting(Ipset::name).doesNotContainAnyElementsOf(first.sets().stream().map(Ipset::name).toList());
-        assertThat(renderer.render(oneTier(AclRule.all(six, true), AclRule.all(six, false))).sets())
+        assertThat(renderer.render(oneTier(AclItem.all(six, true), AclItem.all(six, false))).sets())
                 .as("two items with the same list share its set").hasSize(1);
     }
 
@@ -212,7 +212,7 @@ class VpcFirewallRendererTest {
                 .containsExactly("-d 203.0.113.32/32 -p tcp -m tcp --dport 2222 -j DNAT --to-destination 172.16.1.10:22");
     }
 
-    private static VpcFirewallInput oneTier(AclRule... ingress) {
+    private static VpcFirewallInput oneTier(AclItem... ingress) {
         return VpcFirewallInput.builder(control(), Cidr.parse("172.16.0.0/16"))
                 .tier(new Tier("eth2", ip("172.16.1.1"), ip("172.16.1.1"), Cidr.parse("172.16.1.0/24")))
                 .acl(new NetworkAcl("eth2", List.of(ingress), List.of())).build();

@@ -79,6 +79,18 @@ class VpcFirewallServiceTest {
     }
 
     @Test
+    void aFreshProcessConvergingAnUnchangedVpcRouterRunsNothing() {
+        host = new ScriptedHost(root);
+        converger().converge(update(VpcFirewallCases.bags("multi-cidr-item"), BagKey.NETWORK_ACL));
+        host.clearCalls();
+
+        ConvergeResult again = converger().converge(update(VpcFirewallCases.bags("multi-cidr-item"), BagKey.NETWORK_ACL));
+
+        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED);
+        assertThat(host.commandLines()).as("rules.v4 and ipsets say what was applied").isEmpty();
+    }
+
+    @Test
     void renderAndVerifyShowTheVpcRuleset() throws Exception {
         host = new ScriptedHost(root);
         OrderedConverger converger = converger();

@@ -27,8 +27,8 @@ import org.vrouter.router.firewall.RuleLine;
  *     address (see {@link CidrLists#canonical})
  * @param allowed {@code allowed}: accept, else drop
  */
-public record AclRule(Protocol protocol, Optional<PortRange> ports, Icmp icmp, List<Cidr> cidrs, boolean allowed) {
-    public AclRule {
+public record AclItem(Protocol protocol, Optional<PortRange> ports, Icmp icmp, List<Cidr> cidrs, boolean allowed) {
+    public AclItem {
         requireNonNull(protocol, "protocol is null");
         requireNonNull(ports, "ports is null");
         requireNonNull(icmp, "icmp is null");
@@ -46,22 +46,22 @@ public record AclRule(Protocol protocol, Optional<PortRange> ports, Icmp icmp, L
     }
 
     /** A tcp or udp item; empty {@code ports} = every port. */
-    public static AclRule ports(Protocol protocol, Optional<PortRange> ports, List<Cidr> cidrs, boolean allowed) {
-        return new AclRule(protocol.requireOneOf("type", Protocol.TCP, Protocol.UDP), ports, Icmp.any(), cidrs, allowed);
+    public static AclItem ports(Protocol protocol, Optional<PortRange> ports, List<Cidr> cidrs, boolean allowed) {
+        return new AclItem(protocol.requireOneOf("type", Protocol.TCP, Protocol.UDP), ports, Icmp.any(), cidrs, allowed);
     }
 
-    public static AclRule icmp(Icmp icmp, List<Cidr> cidrs, boolean allowed) {
-        return new AclRule(Protocol.ICMP, Optional.empty(), icmp, cidrs, allowed);
+    public static AclItem icmp(Icmp icmp, List<Cidr> cidrs, boolean allowed) {
+        return new AclItem(Protocol.ICMP, Optional.empty(), icmp, cidrs, allowed);
     }
 
     /** A {@code protocol} item: an IP protocol by number, 0 to 255. */
-    public static AclRule number(int protocol, List<Cidr> cidrs, boolean allowed) {
-        return new AclRule(Protocol.number(protocol), Optional.empty(), Icmp.any(), cidrs, allowed);
+    public static AclItem number(int protocol, List<Cidr> cidrs, boolean allowed) {
+        return new AclItem(Protocol.number(protocol), Optional.empty(), Icmp.any(), cidrs, allowed);
     }
 
     /** Every protocol. */
-    public static AclRule all(List<Cidr> cidrs, boolean allowed) {
-        return new AclRule(Protocol.ALL, Optional.empty(), Icmp.any(), cidrs, allowed);
+    public static AclItem all(List<Cidr> cidrs, boolean allowed) {
+        return new AclItem(Protocol.ALL, Optional.empty(), Icmp.any(), cidrs, allowed);
     }
 
     /** The rule's verdict: {@code ACCEPT} or {@code DROP}. */
