@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.vrouter.api.net.Cidr;
+import org.vrouter.api.network.TrafficType;
 
 /**
  * Computes the {@link AddressPlan} that takes the kernel to the desired {@link Addressing}: a pure
@@ -32,8 +34,14 @@ import org.vrouter.api.net.Cidr;
  * go with it, so the plan puts back such addresses and desired routes with idempotent
  * {@code replace} lines. Taking a link down drops its IPv6 addresses (unless
  * {@code keep_addr_on_down} is set), so the plan puts those back too, after the link change.
+ *
+ * <p>An {@linkplain Addressing#exclusive() exclusive} addressing also removes those addresses from every
+ * kernel {@code eth<N>} device it does not name.
  */
 public final class AddressPlanner {
+    /** The router's NICs as CloudStack names them. */
+    private static final Pattern ROUTER_NIC = Pattern.compile("eth[0-9]+");
+
     private final Addressing desired;
     private final KernelState kernel;
     private final List<AddressStep> ruleDeletions = new ArrayList<>();
@@ -66,6 +74,9 @@ public final class AddressPlanner {
             boolean goingDown = link.isPresent() && link.get().up() && !device.up();
             planAddresses(device, link.map(KernelLink::addresses).orElse(List.of()), goingDown);
             planLink(device, link);
+        }
+        if (desired.exclusive()) {
+            releaseUnnamed(links);
         }
         replaceRoutes();
         addRules();
@@ -196,6 +207,17 @@ public final class AddressPlanner {
         }
         words.addAll(List.of("dev", device));
         return new AddressStep(kind, device + " " + cidr, words);
+    }
+
+    /** An exclusive addressing: the router NICs it does not name lose the addresses the applier would own. */
+    private void releaseUnnamed(Map<String, KernelLink> links) {
+        Set<String> named = new HashSet<>();
+        desired.interfaces().forEach(device -> named.add(device.device()));
+        for (KernelLink link : kernel.links()) {
+            if (ROUTER_NIC.matcher(link.name()).matches() && !named.contains(link.name())) {
+                planAddresses(InterfaceAddresses.of(link.name(), TrafficType.GUEST, List.of()), links.get(link.name()).addresses(), false);
+            }
+        }
     }
 
     private void planLink(InterfaceAddresses device, Optional<KernelLink> link) {

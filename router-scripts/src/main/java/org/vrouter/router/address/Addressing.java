@@ -18,13 +18,22 @@ import org.vrouter.api.error.InvalidParameterException;
  *
  * <p>Routes and rules may refer to devices and tables not listed among the interfaces (a management
  * route through the control device). What is not listed is not removed unless the applier added it
- * (see {@link AddressApplier} for what it owns).
+ * (see {@link AddressApplier} for what it owns), or the addressing is {@code exclusive}.
  *
  * @param interfaces one entry per managed device, each device once
  * @param routes no two with the same destination, table and metric
  * @param rules no rule twice
+ * @param exclusive the interfaces name every router NIC ({@code eth<N>}, CloudStack's names) that should
+ *     hold addresses: a kernel {@code eth<N>} device they do not name has the addresses the applier
+ *     would own removed, its link and MTU left alone (CloudStack's {@code CsAddress.compare}: a tier or
+ *     public VLAN whose last address was released). When false, unnamed devices are not touched.
  */
-public record Addressing(List<InterfaceAddresses> interfaces, List<Route> routes, List<PolicyRule> rules) {
+public record Addressing(List<InterfaceAddresses> interfaces, List<Route> routes, List<PolicyRule> rules, boolean exclusive) {
+    /** An addressing that leaves unnamed devices alone. */
+    public Addressing(List<InterfaceAddresses> interfaces, List<Route> routes, List<PolicyRule> rules) {
+        this(interfaces, routes, rules, false);
+    }
+
     public Addressing {
         interfaces = List.copyOf(requireNonNull(interfaces, "interfaces is null"));
         routes = List.copyOf(requireNonNull(routes, "routes is null"));

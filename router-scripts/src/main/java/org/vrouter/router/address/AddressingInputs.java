@@ -34,7 +34,8 @@ import org.vrouter.router.route.StaticRoutes;
  *       arguments' {@code publicMtu} (public) or {@code privateMtu} (guest). On a redundant pair the
  *       VRRP guest gateway {@code guestgw} is left to keepalived (unmanaged).</li>
  *   <li>Main table: the default route via the boot arguments' {@code gateway}, else via the gateway of
- *       the first public device (the source-NAT one first); {@code mgmtcidr} via {@code localgw}.</li>
+ *       the first public device (the source-NAT one first) that is not a VPC private gateway;
+ *       {@code mgmtcidr} via {@code localgw}.</li>
  *   <li>Per public device {@code ethN}: table {@code 100+N} with the default route via the device's
  *       gateway and a {@code throw} for every guest, control and own network, and the rules
  *       {@code fwmark 0x(100+N) lookup 100+N} (priority {@code 1000+10N}) and
@@ -44,6 +45,8 @@ import org.vrouter.router.route.StaticRoutes;
  *       each entry {@link StaticRouteInputs} keeps (next hop on a connected network); one that would
  *       replace a route above (the default route) is left out too, with a warning.</li>
  * </ul>
+ * The addressing is exclusive: a router NIC ({@code eth<N>}) with no {@code ips} entry left (a removed
+ * tier, a released public VLAN) loses its addresses, as CloudStack's {@code CsAddress.compare} does.
  * IPv6 addresses and routes are not managed yet.
  */
 public final class AddressingInputs {
@@ -97,7 +100,7 @@ public final class AddressingInputs {
             publicTable(ips, device, routes, rules);
         }
         List<String> warnings = staticRoutes(bags, routes);
-        return new Mapped(new Addressing(interfaces, routes, rules), warnings);
+        return new Mapped(new Addressing(interfaces, routes, rules, true), warnings);
     }
 
     private static List<String> staticRoutes(Databags bags, List<Route> routes) {
@@ -153,7 +156,8 @@ public final class AddressingInputs {
 
     private static List<Route> mainRoutes(IpsBag ips, BootArgs args) {
         List<Route> routes = new ArrayList<>();
-        Optional<IpAddress> gateway = args.gateway().or(() -> publicDevices(ips).stream().findFirst().flatMap(device -> gateway(ips, device)));
+        Optional<IpAddress> gateway = args.gateway().or(() -> publicDevices(ips).stream().filter(device -> !isPrivateGateway(ips, device))
+                .findFirst().flatMap(device -> gateway(ips, device)));
         gateway.ifPresent(via -> routes.add(Route.via(DEFAULT, via)));
         args.managementCidr().ifPresent(management -> args.localGateway()
                 .ifPresent(via -> routes.add(Route.via(management.network(), via))));
@@ -194,6 +198,11 @@ public final class AddressingInputs {
             return natA != natB ? (natA ? -1 : 1) : Integer.compare(deviceNumber(a), deviceNumber(b));
         });
         return devices;
+    }
+
+    /** A VPC private gateway's device: its routes are the static routes', never the default one. */
+    private static boolean isPrivateGateway(IpsBag ips, String device) {
+        return ips.entries(device).stream().anyMatch(IpEntry::isPrivateGateway);
     }
 
     private static Optional<IpAddress> gateway(IpsBag ips, String device) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import org.vrouter.router.firewall.Conntrack;
 import org.vrouter.router.firewall.ConntrackCleanup;
 import org.vrouter.router.firewall.Firewall;
 import org.vrouter.router.firewall.FirewallApplier;
-import org.vrouter.router.firewall.IpsetApplier;
-import org.vrouter.router.firewall.IptablesApplier;
 import org.vrouter.router.firewall.IsolatedFirewallInput;
 import org.vrouter.router.firewall.IsolatedFirewallInputs;
 import org.vrouter.router.firewall.IsolatedFirewallRenderer;
@@ -40,7 +37,8 @@ import org.vrouter.router.host.Host;
  * one), so that established connections stop using them; every other entry stays. A failed delete is
  * reported in the outcome and does not fail the service: the rules are in force by then.
  *
- * <p>A VPC router is skipped with a reason: its firewall (network ACLs) has no renderer yet.
+ * <p>A VPC router's firewall (network ACLs) is {@link org.vrouter.router.vpc.VpcFirewallService}'s, which
+ * {@link RouterConvergers} wraps around this service; called directly for a VPC router, this one skips.
  */
 final class FirewallService extends InputService<IsolatedFirewallInput> {
     static final String NAME = "firewall";
@@ -66,7 +64,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
             return DesiredInput.skip("no boot arguments yet (cmd_line.json has not been processed)");
         }
         if (type.get().equals(CmdLineBag.VPC_ROUTER)) {
-            return DesiredInput.skip("type=vpcrouter: the VPC firewall (network ACLs) is not rendered yet; iptables left as they are");
+            return DesiredInput.skip("type=vpcrouter: the VPC firewall service renders it");
         }
         if (!type.get().equals(CmdLineBag.ROUTER) && !type.get().equals(CmdLineBag.DHCP_SERVER)) {
             return DesiredInput.skip("type=" + type.get() + " has no firewall service");
@@ -96,24 +94,13 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     @Override
     Map<String, String> files(IsolatedFirewallInput input) {
-        Firewall firewall = renderer.render(input);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(IpsetApplier.SETS_PATH, firewall.renderSets());
-        files.put(IptablesApplier.RULES_PATH, firewall.ruleset().render());
-        return files;
+        return FirewallApplier.files(renderer.render(input));
     }
 
     @Override
     List<String> differences(IsolatedFirewallInput input) throws IOException {
         Firewall firewall = renderer.render(input);
-        List<String> differences = new ArrayList<>();
-        FirewallApplier.Drift drift = applier.verify(firewall);
-        if (!drift.rules().isEmpty()) {
-            differences.add("kernel iptables differ (+ missing, - unexpected, ~ different chain): " + drift.rules());
-        }
-        if (!drift.sets().isEmpty()) {
-            differences.add("kernel " + drift.sets() + " (+ missing, - unexpected, ~ different content)");
-        }
+        List<String> differences = new ArrayList<>(applier.verify(firewall).lines());
         for (Map.Entry<String, String> file : files(input).entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
         }
@@ -122,12 +109,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
 
     private static Optional<String> describe(FirewallApplier.Report report, Conntrack.Report cleanup) {
         List<String> parts = new ArrayList<>();
-        if (report.rules().changed()) {
-            parts.add("iptables " + report.rules().diff() + " (" + report.rules().payloadLines() + "-line payload)");
-        }
-        if (!report.sets().isEmpty()) {
-            parts.add(report.sets().toString());
-        }
+        report.summary().ifPresent(parts::add);
         if (!cleanup.describe().isEmpty()) {
             parts.add(cleanup.describe());
         }

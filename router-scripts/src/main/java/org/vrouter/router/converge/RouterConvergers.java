@@ -17,13 +17,15 @@ import org.vrouter.router.metadata.VmPasswordApplier;
 import org.vrouter.router.metadata.VmPasswordService;
 import org.vrouter.router.monitor.MonitorService;
 import org.vrouter.router.service.ServiceManager;
+import org.vrouter.router.vpc.VpcFirewallService;
 
 /**
  * Assembles the router's converger: every service the router side handles, in dependency order, over one
  * {@link Host} and {@link ServiceManager}. The one place that knows the service list; the CLI and the
  * netns backend call it once per router.
  *
- * <p>Order: {@code addresses} (every rule and daemon refers to them; VPC static routes too), {@code firewall},
+ * <p>Order: {@code addresses} (every rule and daemon refers to them; VPC static routes too), {@code firewall}
+ * (isolated and shared-network routers: {@link FirewallService}; VPC routers: {@link VpcFirewallService}),
  * {@code dnsmasq}, {@code haproxy}, then the VM data files ({@code vmdata}), the password store
  * ({@code vmpassword}), the server of both ({@code metadata-server}) and the monitoring files
  * ({@code monitor}). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
@@ -42,9 +44,10 @@ public final class RouterConvergers {
     /** The standard converger: the real appliers over {@code host}, daemons through {@code services}. */
     public static OrderedConverger standard(Host host, ServiceManager services, Clock clock, Metrics metrics) {
         Set<String> boundToAddresses = Set.of(AddressService.NAME);
+        FirewallApplier firewall = new FirewallApplier(host, clock);
         return new OrderedConverger(List.of(
                 new AddressService(host, new AddressApplier(host)),
-                new FirewallService(host, new FirewallApplier(host, clock), Set.of()),
+                new VpcFirewallService(new FirewallService(host, firewall, Set.of()), host, firewall),
                 new DnsmasqService(new DnsmasqApplier(host, services, clock), boundToAddresses),
                 new HaproxyService(new HaproxyApplier(host, services, clock), boundToAddresses),
                 new VmDataService(new VmDataApplier(host)),

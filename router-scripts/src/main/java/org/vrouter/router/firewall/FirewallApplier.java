@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.vrouter.router.host.Host;
 
@@ -32,6 +34,17 @@ public final class FirewallApplier {
         this.iptables = requireNonNull(iptables, "iptables is null");
     }
 
+    /**
+     * The files a firewall is persisted to (router path to content): the ipsets in {@code ipset restore}
+     * format and the ruleset in iptables-save format; what {@code vrouter render} shows and verify compares.
+     */
+    public static Map<String, String> files(Firewall firewall) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(IpsetApplier.SETS_PATH, firewall.renderSets());
+        files.put(IptablesApplier.RULES_PATH, firewall.ruleset().render());
+        return files;
+    }
+
     /** What one apply or repair did. */
     public record Report(IpsetDiff sets, ApplyReport rules) {
         public Report {
@@ -42,12 +55,39 @@ public final class FirewallApplier {
         public boolean changed() {
             return !sets.isEmpty() || rules.changed();
         }
+
+        /** One line saying what changed (the chains and sets), or empty when nothing did. */
+        public Optional<String> summary() {
+            if (!changed()) {
+                return Optional.empty();
+            }
+            List<String> parts = new ArrayList<>();
+            if (rules.changed()) {
+                parts.add("iptables " + rules.diff() + " (" + rules.payloadLines() + "-line payload)");
+            }
+            if (!sets.isEmpty()) {
+                parts.add(sets.toString());
+            }
+            return Optional.of(String.join("; ", parts));
+        }
     }
 
     /** How the kernel differs from the desired firewall. */
     public record Drift(IpsetDiff sets, RulesetDiff rules) {
         public boolean isEmpty() {
             return sets.isEmpty() && rules.isEmpty();
+        }
+
+        /** One line per part that differs (rules, sets), for {@code vrouter verify}; empty when in sync. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            if (!rules.isEmpty()) {
+                lines.add("kernel iptables differ (+ missing, - unexpected, ~ different chain): " + rules);
+            }
+            if (!sets.isEmpty()) {
+                lines.add("kernel " + sets + " (+ missing, - unexpected, ~ different content)");
+            }
+            return lines;
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
 
 /**
@@ -49,40 +48,15 @@ final class IsolatedFilterRules {
 
     private void input() {
         input(rule().jump(NETWORK_STATS));
-        if (render.input().redundant()) {
-            // VRRP advertisements and conntrackd's state sync between the two routers
-            input(rule().destination(IpAddress.parse("224.0.0.18")).jump("ACCEPT"));
-            input(rule().destination(IpAddress.parse("225.0.0.50")).jump("ACCEPT"));
-        }
-        input(rule().in("lo").jump("ACCEPT"));
-        input(rule().state(ESTABLISHED).jump("ACCEPT"));
-        input(rule().protocol("icmp").jump("ACCEPT"));
-        ControlNic control = render.input().control();
-        input(rule().destination(control.address()).in(control.device()).ports("tcp", PortRange.of(3922)).state("NEW")
-                .jump("ACCEPT"));
+        rules.appendAll(FILTER, "INPUT", InputRules.base(render.input().control(), render.input().redundant()));
     }
 
-    /** DHCP from anywhere on the guest link (clients have no address yet); DNS, user data, passwords from the guest network. */
     private void guestServices() {
-        for (GuestNic guest : render.guests()) {
-            input(rule().in(guest.device()).ports("udp", PortRange.of(67)).jump("ACCEPT"));
-            input(rule().source(guest.network()).in(guest.device()).ports("udp", PortRange.of(53)).jump("ACCEPT"));
-            input(rule().source(guest.network()).in(guest.device()).ports("tcp", PortRange.of(53)).jump("ACCEPT"));
-            for (int port : new int[] {80, 443, 8080}) {
-                input(rule().source(guest.network()).in(guest.device()).ports("tcp", PortRange.of(port)).state("NEW")
-                        .jump("ACCEPT"));
-            }
-        }
+        render.guests().forEach(guest -> rules.appendAll(FILTER, "INPUT", InputRules.guestServices(guest)));
     }
 
     private void loadBalancers() {
-        for (LoadBalancerOpening opening : render.loadBalancerOpenings()) {
-            String setName = "lbSourceCidrs-" + IsolatedRender.hex(opening.ip()) + "-" + opening.port();
-            for (CidrMatch source : render.sets().matches(setName, opening.sourceCidrs())) {
-                input(rule().source(source).destination(opening.ip()).ports("tcp", PortRange.of(opening.port())).state("NEW")
-                        .jump("ACCEPT"));
-            }
-        }
+        rules.appendAll(FILTER, "INPUT", InputRules.loadBalancers(render.sets(), render.input().loadBalancerOpenings()));
     }
 
     private void vpnServers() {

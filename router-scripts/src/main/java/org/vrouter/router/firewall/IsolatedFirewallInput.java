@@ -3,7 +3,6 @@ package org.vrouter.router.firewall;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +51,9 @@ public record IsolatedFirewallInput(ControlNic control, List<GuestNic> guests, L
         loadBalancerOpenings = List.copyOf(requireNonNull(loadBalancerOpenings, "loadBalancerOpenings is null"));
         remoteAccessVpns = List.copyOf(requireNonNull(remoteAccessVpns, "remoteAccessVpns is null"));
         checkDevices(control, guests, publicAddresses);
-        Map<IpAddress, PublicAddress> publics = publicsByIp(publicAddresses);
+        Map<IpAddress, PublicAddress> publics = NatChecks.byIp(publicAddresses);
         checkRules(publics, ingressRules, egressRules);
-        checkNat(publics, guests, portForwards, staticNats);
+        NatChecks.check(publics, guests, portForwards, staticNats);
         checkVpns(publics, remoteAccessVpns);
     }
 
@@ -92,21 +91,11 @@ public record IsolatedFirewallInput(ControlNic control, List<GuestNic> guests, L
         }
     }
 
-    private static Map<IpAddress, PublicAddress> publicsByIp(List<PublicAddress> publics) {
-        Map<IpAddress, PublicAddress> byIp = new HashMap<>();
-        for (int i = 0; i < publics.size(); i++) {
-            if (byIp.put(publics.get(i).ip(), publics.get(i)) != null) {
-                throw new InvalidParameterException("public_addresses[" + i + "].public_ip", "is given twice", publics.get(i).ip());
-            }
-        }
-        return byIp;
-    }
-
     private static void checkRules(Map<IpAddress, PublicAddress> publics, List<IngressRule> ingress, List<EgressRule> egress) {
         Set<Long> ids = new HashSet<>();
         for (int i = 0; i < ingress.size(); i++) {
             IngressRule rule = ingress.get(i);
-            requirePublic(publics, rule.publicIp(), "ingress_rules[" + i + "].src_ip");
+            NatChecks.requirePublic(publics, rule.publicIp(), "ingress_rules[" + i + "].src_ip");
             if (!ids.add(rule.id())) {
                 throw new InvalidParameterException("ingress_rules[" + i + "].id", "is given twice", rule.id());
             }
@@ -119,60 +108,15 @@ public record IsolatedFirewallInput(ControlNic control, List<GuestNic> guests, L
         }
     }
 
-    private static void checkNat(Map<IpAddress, PublicAddress> publics, List<GuestNic> guests, List<PortForward> forwards,
-            List<StaticNat> staticNats) {
-        for (int i = 0; i < forwards.size(); i++) {
-            requirePublic(publics, forwards.get(i).publicIp(), "port_forwards[" + i + "].public_ip");
-            requireGuest(guests, forwards.get(i).vmIp(), "port_forwards[" + i + "].internal_ip");
-        }
-        List<PortForward> sorted = SortKeys.sorted(forwards, PortForward::sortKey);
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-                PortForward forward = sorted.get(i);
-                throw new InvalidParameterException("port_forwards", "two forwards take the same public port",
-                        forward.publicIp() + " " + forward.protocol() + " " + forward.publicPorts().toColonForm());
-            }
-        }
-        Set<IpAddress> natted = new HashSet<>();
-        for (int i = 0; i < staticNats.size(); i++) {
-            StaticNat nat = staticNats.get(i);
-            String field = "static_nats[" + i + "].public_ip";
-            if (requirePublic(publics, nat.publicIp(), field).sourceNat()) {
-                throw new InvalidParameterException(field, "static NAT on the source-NAT address", nat.publicIp());
-            }
-            if (!natted.add(nat.publicIp())) {
-                throw new InvalidParameterException(field, "has a second static NAT", nat.publicIp());
-            }
-            requireGuest(guests, nat.vmIp(), "static_nats[" + i + "].internal_ip");
-        }
-    }
-
     private static void checkVpns(Map<IpAddress, PublicAddress> publics, List<RemoteAccessVpnOpening> vpns) {
         Set<IpAddress> servers = new HashSet<>();
         for (int i = 0; i < vpns.size(); i++) {
             String field = "remote_access_vpns[" + i + "].vpn_server_ip";
-            requirePublic(publics, vpns.get(i).publicIp(), field);
+            NatChecks.requirePublic(publics, vpns.get(i).publicIp(), field);
             if (!servers.add(vpns.get(i).publicIp())) {
                 throw new InvalidParameterException(field, "has a second VPN server", vpns.get(i).publicIp());
             }
         }
-    }
-
-    private static PublicAddress requirePublic(Map<IpAddress, PublicAddress> publics, IpAddress ip, String field) {
-        PublicAddress address = publics.get(ip);
-        if (address == null) {
-            throw new InvalidParameterException(field, "is not a public address of the router", ip);
-        }
-        return address;
-    }
-
-    private static void requireGuest(List<GuestNic> guests, IpAddress ip, String field) {
-        for (GuestNic guest : guests) {
-            if (guest.network().contains(ip)) {
-                return;
-            }
-        }
-        throw new InvalidParameterException(field, "is in no guest network of the router", ip);
     }
 
     /** Collects an input; {@link #build()} validates it. Not thread-safe. */

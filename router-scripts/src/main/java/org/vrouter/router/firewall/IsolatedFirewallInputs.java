@@ -15,16 +15,12 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.rule.Icmp;
 import org.vrouter.api.rule.Protocol;
-import org.vrouter.commands.wire.payload.CidrList;
 import org.vrouter.commands.wire.payload.FirewallRule;
-import org.vrouter.commands.wire.payload.LoadBalancerRule;
 import org.vrouter.commands.wire.payload.RemoteAccessVpnPayload;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.databag.IpEntry;
 import org.vrouter.router.databag.IpsBag;
-import org.vrouter.router.databag.PortForwardEntry;
-import org.vrouter.router.databag.StaticNatEntry;
 
 /**
  * Maps the databags of an isolated router ({@code type=router}) or a shared-network router
@@ -79,8 +75,9 @@ public final class IsolatedFirewallInputs {
             }
         }
         new FirewallRules(input, publics, ignored).add(bags.firewallRules().rules().values());
-        addNat(bags, input, publics, guests, ignored);
-        addLoadBalancer(bags, input);
+        NatInputs.portForwards(bags, publics.keySet(), guests, ignored).forEach(input::portForward);
+        NatInputs.staticNats(bags, publics.keySet(), guests, ignored).forEach(input::staticNat);
+        NatInputs.loadBalancers(bags).forEach(input::loadBalancer);
         for (RemoteAccessVpnPayload server : bags.remoteAccessVpn().servers().values()) {
             if (publics.containsKey(server.vpnServerIp())) {
                 input.remoteAccessVpn(new RemoteAccessVpnOpening(server.vpnServerIp(), server.localIp(), server.localCidr().network()));
@@ -112,69 +109,6 @@ public final class IsolatedFirewallInputs {
                     .ifPresent(entry -> guests.add(new GuestNic(device, entry.publicIp(), entry.network())));
         }
         return guests;
-    }
-
-    private static void addNat(Databags bags, IsolatedFirewallInput.Builder input, Map<IpAddress, PublicAddress> publics,
-            List<GuestNic> guests, Consumer<String> ignored) {
-        for (PortForwardEntry forward : bags.forwardingRules().portForwards()) {
-            String entry = "forwardingrules[" + forward.publicIp() + "] " + forward.protocol() + " " + forward.publicPorts().toColonForm();
-            Optional<String> problem = natProblem(forward.publicIp(), forward.internalIp(), publics, guests);
-            if (problem.isPresent()) {
-                ignored.accept(entry + ": " + problem.get());
-                continue;
-            }
-            Optional<List<Cidr>> sources = ipv4Only(forward.sourceCidrList().map(CidrList::cidrs).orElse(List.of()));
-            if (sources.isEmpty()) {
-                ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
-                continue;
-            }
-            try {
-                input.portForward(new PortForward(forward.publicIp(), Protocol.parse("protocol", forward.protocol()), forward.publicPorts(),
-                        forward.internalIp(), forward.internalPorts(), sources.get()));
-            }
-            catch (InvalidParameterException e) {
-                throw e.within(entry + ".");
-            }
-        }
-        for (StaticNatEntry nat : bags.forwardingRules().staticNats()) {
-            Optional<String> problem = natProblem(nat.publicIp(), nat.internalIp(), publics, guests);
-            if (problem.isPresent()) {
-                ignored.accept("forwardingrules[" + nat.publicIp() + "] staticnat: " + problem.get());
-            }
-            else {
-                input.staticNat(new StaticNat(nat.publicIp(), nat.internalIp()));
-            }
-        }
-    }
-
-    private static Optional<String> natProblem(IpAddress publicIp, IpAddress internalIp, Map<IpAddress, PublicAddress> publics,
-            List<GuestNic> guests) {
-        if (!publics.containsKey(publicIp)) {
-            return Optional.of("not an address of this router");
-        }
-        if (guests.stream().noneMatch(guest -> guest.network().contains(internalIp))) {
-            return Optional.of("internal_ip " + internalIp + " is in no guest network of this router");
-        }
-        return Optional.empty();
-    }
-
-    private static void addLoadBalancer(Databags bags, IsolatedFirewallInput.Builder input) {
-        List<LoadBalancerRule> rules = bags.loadBalancer().rules();
-        for (int r = 0; r < rules.size(); r++) {
-            LoadBalancerRule rule = rules.get(r);
-            for (int i = 0; i < rule.addRules().size(); i++) {
-                input.loadBalancer(LoadBalancerOpening.parseListener("loadbalancer[" + r + "].add_rules[" + i + "]", rule.addRules().get(i)));
-            }
-            for (int i = 0; i < rule.statRules().size(); i++) {
-                input.loadBalancer(LoadBalancerOpening.parseStats("loadbalancer[" + r + "].stat_rules[" + i + "]", rule.statRules().get(i)));
-            }
-        }
-    }
-
-    /** The IPv4 networks of a list; empty when the list named only IPv6 ones (the rule must then not match everything). */
-    static Optional<List<Cidr>> ipv4Only(List<Cidr> cidrs) {
-        List<Cidr> ipv4 = cidrs.stream().filter(Cidr::isIpv4).toList();
-        return cidrs.isEmpty() || !ipv4.isEmpty() ? Optional.of(ipv4) : Optional.empty();
     }
 
     /** The {@code firewallrules} part: ingress rules per public address, egress rules and the egress policy. */
@@ -214,7 +148,7 @@ public final class IsolatedFirewallInputs {
                 ignored.accept(entry + ": src_ip " + publicIp + " is not a public address of this router");
                 return;
             }
-            Optional<List<Cidr>> sources = ipv4Only(rule.sourceCidrList());
+            Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
             if (sources.isEmpty()) {
                 ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
                 return;
@@ -228,8 +162,8 @@ public final class IsolatedFirewallInputs {
         }
 
         private void egress(FirewallRule rule, String entry) {
-            Optional<List<Cidr>> sources = ipv4Only(rule.sourceCidrList());
-            Optional<List<Cidr>> destinations = ipv4Only(rule.destCidrList());
+            Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
+            Optional<List<Cidr>> destinations = CidrLists.ipv4Only(rule.destCidrList());
             if (sources.isEmpty() || destinations.isEmpty()) {
                 ignored.accept(entry + ": " + (sources.isEmpty() ? "source_cidr_list" : "dest_cidr_list") + " holds only IPv6 networks");
                 return;

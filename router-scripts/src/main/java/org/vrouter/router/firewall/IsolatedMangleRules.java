@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.vrouter.api.net.IpAddress;
-import org.vrouter.api.net.PortRange;
 
 /**
  * The mangle table of an isolated router: the ingress firewall ({@code FIREWALL_<ip>} per public
@@ -18,7 +17,6 @@ import org.vrouter.api.net.PortRange;
  * interface N, restored on every established packet; {@code PREROUTING-ethN-def} for static NAT).
  */
 final class IsolatedMangleRules {
-    private static final String ALL_BITS = "0xffffffff";
     private static final String ESTABLISHED = "RELATED,ESTABLISHED";
 
     private final IsolatedRender render;
@@ -34,13 +32,12 @@ final class IsolatedMangleRules {
         mangle.prerouting();
         mangle.firewallChains();
         if (!render.guests().isEmpty()) {
-            // virtio DHCP replies leave with a partial checksum some clients drop
-            mangle.rules.append(MANGLE, "POSTROUTING", rule().ports("udp", PortRange.of(68)).jump("CHECKSUM --checksum-fill"));
+            mangle.rules.append(MANGLE, "POSTROUTING", MarkRules.checksumFill());
         }
     }
 
     private void prerouting() {
-        prerouting(rule().state(ESTABLISHED).jump("CONNMARK --restore-mark --nfmask " + ALL_BITS + " --ctmask " + ALL_BITS));
+        prerouting(MarkRules.restoreConnmark());
         Set<IpAddress> vpnServers = new LinkedHashSet<>();
         render.remoteAccessVpns().forEach(vpn -> vpnServers.add(vpn.publicIp()));
         for (PublicAddress address : render.publicAddresses()) {
@@ -49,20 +46,10 @@ final class IsolatedMangleRules {
             }
             prerouting(rule().destination(address.ip()).jump(firewallChain(address.ip())));
         }
-        Set<String> staticNatDevices = new LinkedHashSet<>();
-        for (StaticNat nat : render.staticNats()) {
-            String device = render.publicAddress(nat.publicIp()).device();
-            prerouting(rule().source(nat.vmIp()).state("NEW").jump(staticNatChain(device)));
-            staticNatDevices.add(device);
-        }
-        for (String device : staticNatDevices) {
-            // new connections of a static-NAT VM leave through its public address's interface, and so do their replies
-            rules.appendAll(MANGLE, staticNatChain(device), List.of(
-                    rule().jump("MARK --set-xmark " + NicNames.mark(device) + "/" + ALL_BITS),
-                    rule().jump("CONNMARK --save-mark --nfmask " + ALL_BITS + " --ctmask " + ALL_BITS)));
-        }
+        rules.appendAll(MANGLE, "PREROUTING", MarkRules.staticNats(rules, render.input().staticNats(),
+                ip -> render.publicAddress(ip).device(), List.of()));
         for (String device : render.publicDevices()) {
-            prerouting(rule().in(device).state("NEW").jump("CONNMARK --set-xmark " + NicNames.mark(device) + "/" + ALL_BITS));
+            prerouting(MarkRules.markNewConnections(device));
         }
     }
 
@@ -96,9 +83,5 @@ final class IsolatedMangleRules {
 
     static String vpnChain(IpAddress ip) {
         return "VPN_" + ip;
-    }
-
-    static String staticNatChain(String device) {
-        return "PREROUTING-" + device + "-def";
     }
 }

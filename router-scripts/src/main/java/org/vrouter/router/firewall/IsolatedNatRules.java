@@ -3,7 +3,6 @@ package org.vrouter.router.firewall;
 import static org.vrouter.router.firewall.RuleLine.rule;
 import static org.vrouter.router.firewall.TableName.NAT;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,42 +29,11 @@ final class IsolatedNatRules {
 
     static void render(IsolatedRender render) {
         IsolatedNatRules nat = new IsolatedNatRules(render);
-        List<String> dnat = nat.destinationNat();
+        List<String> dnat = NatRules.destinationNat(render.sets(), render.input().portForwards(), render.input().staticNats());
         nat.rules.appendAll(NAT, "PREROUTING", dnat);
         nat.vpnDns();
         nat.rules.appendAll(NAT, "OUTPUT", dnat);
         nat.sourceNat();
-    }
-
-    private List<String> destinationNat() {
-        List<String> lines = new ArrayList<>();
-        for (PortForward forward : render.portForwards()) {
-            String setName = "pfSourceCidrs-" + IsolatedRender.hex(forward.publicIp()) + "-"
-                    + forward.protocol().name().charAt(0) + forward.publicPorts().start();
-            for (CidrMatch source : render.sets().matches(setName, forward.sourceCidrs())) {
-                lines.add(rule().source(source).destination(forward.publicIp())
-                        .ports(forward.protocol().name(), forward.publicPorts())
-                        .jump("DNAT --to-destination " + forward.vmIp() + ":" + vmPorts(forward)));
-            }
-        }
-        for (StaticNat nat : render.staticNats()) {
-            lines.add(rule().destination(nat.publicIp()).jump("DNAT --to-destination " + nat.vmIp()));
-        }
-        return lines;
-    }
-
-    /**
-     * The VM side of a forward as DNAT takes it: one port; a range of the same ports; or a shifted
-     * range with the public port that maps onto its first port ({@code 3000-3010/2000}), so each
-     * public port reaches its own VM port.
-     */
-    static String vmPorts(PortForward forward) {
-        PortRange vm = forward.vmPorts();
-        if (vm.isSinglePort()) {
-            return Integer.toString(vm.start());
-        }
-        String range = vm.start() + "-" + vm.end();
-        return vm.equals(forward.publicPorts()) ? range : range + "/" + forward.publicPorts().start();
     }
 
     /** VPN clients ask the router's guest address for DNS, whatever server they were told. */
@@ -83,13 +51,11 @@ final class IsolatedNatRules {
         Set<String> natTargets = render.natTargetDevices();
         for (GuestNic guest : render.guests()) {
             if (natTargets.contains(guest.device())) {
-                rules.append(NAT, "POSTROUTING", rule().source(guest.network()).destination(guest.network()).out(guest.device())
-                        .match("-m conntrack --ctstate DNAT").jump("SNAT --to-source " + guest.routerIp()));
+                rules.append(NAT, "POSTROUTING", NatRules.hairpin(guest));
             }
         }
         for (StaticNat nat : render.staticNats()) {
-            String device = render.publicAddress(nat.publicIp()).device();
-            rules.append(NAT, "POSTROUTING", rule().source(nat.vmIp()).out(device).jump("SNAT --to-source " + nat.publicIp()));
+            rules.append(NAT, "POSTROUTING", NatRules.staticNatSource(nat, render.publicAddress(nat.publicIp()).device()));
         }
         for (PublicAddress address : render.publicAddresses()) {
             if (address.sourceNat()) {

@@ -3,8 +3,6 @@ package org.vrouter.router.firewall;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 
 /**
@@ -115,16 +112,6 @@ final class IsolatedRender {
         return SortKeys.sorted(input.remoteAccessVpns(), vpn -> SortKeys.ipv4(vpn.publicIp()));
     }
 
-    /** Load-balancer openings by address and port, one per address and port (source CIDRs merged). */
-    List<LoadBalancerOpening> loadBalancerOpenings() {
-        Map<String, LoadBalancerOpening> merged = new LinkedHashMap<>();
-        for (LoadBalancerOpening opening : SortKeys.sorted(input.loadBalancerOpenings(),
-                opening -> SortKeys.ipv4(opening.ip()) << 16 | opening.port())) {
-            merged.merge(opening.ip() + ":" + opening.port(), opening, IsolatedRender::union);
-        }
-        return List.copyOf(merged.values());
-    }
-
     /** The guest interfaces that some port forward or static NAT sends traffic into. */
     Set<String> natTargetDevices() {
         Set<String> devices = new LinkedHashSet<>();
@@ -140,19 +127,5 @@ final class IsolatedRender {
     Optional<String> statsPublicDevice() {
         return publicAddresses.stream().filter(PublicAddress::sourceNat).map(PublicAddress::device).min(BY_DEVICE_NUMBER)
                 .or(() -> publicDevices.stream().findFirst());
-    }
-
-    /** The address as 8 hex digits, for names that must stay short ({@code cb007114}). */
-    static String hex(IpAddress ip) {
-        return HexFormat.of().formatHex(ip.bytes());
-    }
-
-    private static LoadBalancerOpening union(LoadBalancerOpening a, LoadBalancerOpening b) {
-        if (a.sourceCidrs().isEmpty() || b.sourceCidrs().isEmpty()) {
-            return new LoadBalancerOpening(a.ip(), a.port(), List.of());
-        }
-        List<Cidr> both = new ArrayList<>(a.sourceCidrs());
-        both.addAll(b.sourceCidrs());
-        return new LoadBalancerOpening(a.ip(), a.port(), both);
     }
 }

@@ -8,7 +8,7 @@ import org.vrouter.api.error.InvalidParameterException;
  * Router interface names as CloudStack gives them: {@code eth<N>}. The number matters: a public
  * device N owns the routing table and mark {@code 100 + N} (see {@link #mark(String)}).
  */
-final class NicNames {
+public final class NicNames {
     private static final Pattern ETH = Pattern.compile("eth(0|[1-9][0-9]{0,2})");
 
     private NicNames() {}
@@ -18,7 +18,7 @@ final class NicNames {
      *
      * @throws InvalidParameterException naming {@code field} otherwise
      */
-    static String require(String field, String device) {
+    public static String require(String field, String device) {
         if (device == null) {
             throw new InvalidParameterException(field, "is missing");
         }
@@ -29,12 +29,12 @@ final class NicNames {
     }
 
     /** N of {@code ethN}. */
-    static int number(String device) {
+    public static int number(String device) {
         return Integer.parseInt(device.substring(3));
     }
 
     /** The fwmark and connmark of a device, as iptables-save writes it: {@code 0x66} for eth2. */
-    static String mark(String device) {
+    public static String mark(String device) {
         return "0x" + Integer.toHexString(100 + number(device));
     }
 }

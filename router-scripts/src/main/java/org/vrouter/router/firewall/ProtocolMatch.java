@@ -52,7 +52,7 @@ public record ProtocolMatch(Protocol protocol, Optional<PortRange> ports, Icmp i
     }
 
     /** Adds {@code -p} and the port or ICMP match to a rule, as iptables-save writes them. */
-    void addTo(RuleLine rule) {
+    public void addTo(RuleLine rule) {
         if (protocol.equals(Protocol.ALL)) {
             return;
         }

@@ -13,8 +13,11 @@ import org.vrouter.api.net.PortRange;
  * show as drift on every verify. Single addresses are written {@code /32}; networks are written as
  * given, so they must come without host bits, as the kernel keeps them (the input records and
  * {@link CidrLists} guarantee it). One instance per rule; not thread-safe.
+ *
+ * <p>Public for the renderers of every router type (isolated here, VPC in {@code router.vpc}): a rule
+ * built with it is in the form the appliers compare with the kernel.
  */
-final class RuleLine {
+public final class RuleLine {
     private String source = "";
     private String destination = "";
     private String in = "";
@@ -24,76 +27,88 @@ final class RuleLine {
     private String destinationSet = "";
     private final StringBuilder matches = new StringBuilder();
 
-    static RuleLine rule() {
+    public static RuleLine rule() {
         return new RuleLine();
     }
 
-    RuleLine source(Cidr cidr) {
+    public RuleLine source(Cidr cidr) {
         source = "-s " + cidr;
         return this;
     }
 
-    RuleLine source(IpAddress address) {
+    public RuleLine source(IpAddress address) {
         source = "-s " + address + "/32";
         return this;
     }
 
-    RuleLine destination(Cidr cidr) {
+    public RuleLine destination(Cidr cidr) {
         destination = "-d " + cidr;
         return this;
     }
 
-    RuleLine destination(IpAddress address) {
+    public RuleLine destination(IpAddress address) {
         destination = "-d " + address + "/32";
         return this;
     }
 
+    /** Every destination but one network ({@code ! -d 10.0.0.0/16}). */
+    public RuleLine notDestination(Cidr cidr) {
+        destination = "! -d " + cidr;
+        return this;
+    }
+
+    /** Every destination but one address ({@code ! -d 10.1.1.1/32}). */
+    public RuleLine notDestination(IpAddress address) {
+        destination = "! -d " + address + "/32";
+        return this;
+    }
+
     /** Matches a source: nothing for any address, {@code -s} for one network, the ipset for a set. */
-    RuleLine source(CidrMatch match) {
+    public RuleLine source(CidrMatch match) {
         match.cidr().ifPresent(this::source);
         match.set().ifPresent(set -> sourceSet = "-m set --match-set " + set + " src");
         return this;
     }
 
-    RuleLine destination(CidrMatch match) {
+    public RuleLine destination(CidrMatch match) {
         match.cidr().ifPresent(this::destination);
         match.set().ifPresent(set -> destinationSet = "-m set --match-set " + set + " dst");
         return this;
     }
 
-    RuleLine in(String device) {
+    public RuleLine in(String device) {
         in = "-i " + device;
         return this;
     }
 
-    RuleLine notIn(String device) {
+    public RuleLine notIn(String device) {
         in = "! -i " + device;
         return this;
     }
 
-    RuleLine out(String device) {
+    public RuleLine out(String device) {
         out = "-o " + device;
         return this;
     }
 
-    RuleLine notOut(String device) {
+    public RuleLine notOut(String device) {
         out = "! -o " + device;
         return this;
     }
 
-    RuleLine protocol(String name) {
+    public RuleLine protocol(String name) {
         protocol = "-p " + name;
         return this;
     }
 
     /** A protocol with a destination port range: {@code -p tcp -m tcp --dport 80:90}. */
-    RuleLine ports(String protocolName, PortRange range) {
+    public RuleLine ports(String protocolName, PortRange range) {
         protocol(protocolName);
         return match("-m " + protocolName + " --dport " + ports(range));
     }
 
     /** A match ({@code -m state --state NEW}), after the ones added before. */
-    RuleLine match(String text) {
+    public RuleLine match(String text) {
         if (matches.length() > 0) {
             matches.append(' ');
         }
@@ -101,22 +116,22 @@ final class RuleLine {
         return this;
     }
 
-    RuleLine state(String states) {
+    public RuleLine state(String states) {
         return match("-m state --state " + states);
     }
 
     /** The rule with its target and target options ({@code ACCEPT}, {@code DNAT --to-destination 10.1.1.5}). */
-    String jump(String target) {
+    public String jump(String target) {
         return join(Optional.of("-j " + target));
     }
 
     /** The rule without a target: it only counts packets. */
-    String countOnly() {
+    public String countOnly() {
         return join(Optional.empty());
     }
 
     /** A port range as {@code --dport} takes it: {@code 80} or {@code 80:90}. */
-    static String ports(PortRange range) {
+    public static String ports(PortRange range) {
         return range.isSinglePort() ? Integer.toString(range.start()) : range.start() + ":" + range.end();
     }
 

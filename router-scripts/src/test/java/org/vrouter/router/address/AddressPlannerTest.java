@@ -242,6 +242,21 @@ class AddressPlannerTest {
         assertThat(plan).hasToString("SET_MTU eth9 mtu 1450\nSET_LINK_UP eth9 up\nADD_ADDRESS eth9 192.0.2.9/24");
     }
 
+    @Test
+    void anExclusiveAddressingReleasesTheAddressesOfRouterNicsItDoesNotName() {
+        KernelState kernel = kernel(
+                link("eth2", 1500, true, "172.16.1.1/24"),
+                link("eth3", 1450, true, "172.16.2.1/24", "fe80::a8bb:ccff:fedd:eeff/64"),
+                link("veth7", 1500, true, "192.0.2.7/24"));
+        Addressing named = devices(InterfaceAddresses.of("eth2", GUEST, cidrs("172.16.1.1/24")));
+
+        AddressPlan plan = AddressPlanner.plan(new Addressing(named.interfaces(), List.of(), List.of(), true), kernel);
+
+        assertThat(plan).as("eth3 keeps its link, MTU and link-local address; veth7 is no router NIC")
+                .hasToString("DELETE_ADDRESS eth3 172.16.2.1/24");
+        assertThat(AddressPlanner.plan(named, kernel).isEmpty()).as("not exclusive: unnamed devices are not touched").isTrue();
+    }
+
     private static Addressing devices(InterfaceAddresses... devices) {
         return new Addressing(List.of(devices), List.of(), List.of());
     }

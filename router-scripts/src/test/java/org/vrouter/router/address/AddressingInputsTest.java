@@ -99,6 +99,27 @@ class AddressingInputsTest {
     }
 
     @Test
+    void aVpcsDefaultRouteLeavesThroughItsPublicInterfaceNotAPrivateGateway() {
+        Databags bags = IsolatedRouter.mergeText(IsolatedRouter.mergeText(IsolatedRouter.mergeText(Databags.empty(), "cmd_line.json",
+                "{\"type\":\"cmdline\",\"cmd_line\":{\"vpccidr\":\"172.16.0.0/16\",\"name\":\"r-20-VM\",\"eth0ip\":\"169.254.1.9\","
+                        + "\"eth0mask\":\"255.255.0.0\",\"type\":\"vpcrouter\"}}"),
+                "ip_associations.json.1", "{\"ip_address\":[{\"public_ip\":\"10.200.0.2\",\"source_nat\":true,\"add\":true,"
+                        + "\"one_to_one_nat\":false,\"first_i_p\":false,\"gateway\":\"10.200.0.1\",\"netmask\":\"255.255.255.0\","
+                        + "\"vif_mac_address\":\"02:00:3e:10:00:01\",\"nic_dev_id\":1,\"new_nic\":true,\"nw_type\":\"Public\","
+                        + "\"is_private_gateway\":true}],\"type\":\"ips\",\"delete_from_processed_cache\":false}"),
+                "ip_associations.json.2", "{\"ip_address\":[{\"public_ip\":\"203.0.113.30\",\"source_nat\":true,\"add\":true,"
+                        + "\"one_to_one_nat\":false,\"first_i_p\":true,\"gateway\":\"203.0.113.1\",\"netmask\":\"255.255.255.0\","
+                        + "\"vif_mac_address\":\"1e:00:5d:00:00:1e\",\"nic_dev_id\":2,\"new_nic\":true,\"nw_type\":\"Public\","
+                        + "\"is_private_gateway\":false}],\"type\":\"ips\",\"delete_from_processed_cache\":false}");
+
+        Addressing addressing = AddressingInputs.from(bags);
+
+        assertThat(addressing.routes()).filteredOn(route -> route.table() == Route.MAIN_TABLE)
+                .containsExactly(Route.via(cidr("0.0.0.0/0"), ip("203.0.113.1")));
+        assertThat(addressing.exclusive()).isTrue();
+    }
+
+    @Test
     void namesABadBootArgument() {
         Databags bags = withBootArgs(IsolatedRouter.bags(), Map.of("publicMtu", "9"));
 

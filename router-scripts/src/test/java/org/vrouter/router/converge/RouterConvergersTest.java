@@ -134,16 +134,16 @@ class RouterConvergersTest {
     }
 
     @Test
-    void aVpcRouterSkipsTheFirewallWithTheReason() {
+    void aVpcRoutersFirewallIsTheVpcRenderersUnderTheSameServiceName() {
         newMachine();
         Map<String, String> config = new TreeMap<>(IsolatedRouter.bags().cmdLine().config());
         config.put("type", "vpcrouter");
 
         ConvergeResult result = converger().converge(update(IsolatedRouter.bags().with(new CmdLineBag(config))));
 
-        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
-            assertThat(skipped.service()).isEqualTo("firewall");
-            assertThat(skipped.detail()).contains("type=vpcrouter").contains("not rendered yet");
+        assertThat(result.services()).filteredOn(outcome -> outcome.service().equals("firewall")).singleElement().satisfies(firewall -> {
+            assertThat(firewall.status()).as("the VPC firewall needs vpccidr").isEqualTo(ServiceOutcome.Status.FAILED);
+            assertThat(firewall.detail()).contains("cmdline.vpccidr");
         });
         assertThat(host.commandLines()).noneMatch(line -> line.startsWith("iptables"));
     }

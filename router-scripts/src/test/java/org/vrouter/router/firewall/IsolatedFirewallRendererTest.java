@@ -115,9 +115,9 @@ class IsolatedFirewallRendererTest {
         PortForward manyToOne = PortForward.of(ip("203.0.113.20"), Protocol.TCP, PortRange.of(8000, 8010), ip("10.1.1.5"),
                 PortRange.of(80));
 
-        assertThat(IsolatedNatRules.vmPorts(shifted)).isEqualTo("9000-9010/8000");
-        assertThat(IsolatedNatRules.vmPorts(same)).isEqualTo("8000-8010");
-        assertThat(IsolatedNatRules.vmPorts(manyToOne)).isEqualTo("80");
+        assertThat(NatRules.vmPorts(shifted)).isEqualTo("9000-9010/8000");
+        assertThat(NatRules.vmPorts(same)).isEqualTo("8000-8010");
+        assertThat(NatRules.vmPorts(manyToOne)).isEqualTo("80");
     }
 
     @Test
