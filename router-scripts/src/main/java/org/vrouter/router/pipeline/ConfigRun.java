@@ -52,10 +52,10 @@ final class ConfigRun {
     private final Converger converger;
     private final InputArchive archive;
 
-    ConfigRun(Host host, PayloadCodec codec, Converger converger, InputArchive archive) {
+    ConfigRun(Host host, PayloadCodec codec, DatabagStore store, Converger converger, InputArchive archive) {
         this.host = requireNonNull(host, "host is null");
         this.codec = requireNonNull(codec, "codec is null");
-        this.store = new DatabagStore(host, codec);
+        this.store = requireNonNull(store, "store is null");
         this.converger = requireNonNull(converger, "converger is null");
         this.archive = requireNonNull(archive, "archive is null");
     }
