@@ -7,20 +7,16 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
 
-import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
-import org.vrouter.router.pipeline.PipelineOptions;
-import org.vrouter.router.pipeline.VrCfg;
+import org.vrouter.router.pipeline.EntryPoints;
 
 /**
  * {@code vrouter vr-cfg [--root DIR] [--netns NAME] [--dry-run] -c FILE}: CloudStack's {@code vr_cfg.sh},
- * one batch merged and converged once. Exit 0 converged, 1 rejected batch (nothing changed), 2 apply
- * failed, 64 usage error.
+ * one batch merged and converged once, one shot. Exit 0 converged, 1 rejected batch (nothing changed),
+ * 2 apply failed, 64 usage error. What runs is {@link EntryPoints#vrCfg}, which {@code vrouterd} runs too.
  */
 final class VrCfgCommand implements Subcommand {
-    private static final String USAGE = "usage: vrouter vr-cfg [--root DIR] [--netns NAME] [--dry-run] -c FILE";
-
     private final Function<Host, Converger> convergers;
 
     VrCfgCommand(Function<Host, Converger> convergers) {
@@ -42,12 +38,10 @@ final class VrCfgCommand implements Subcommand {
         try {
             RouterOptions options = RouterOptions.parse(args, true);
             if (options.batch().isEmpty() || !options.positional().isEmpty()) {
-                throw new UsageException(USAGE);
+                throw new UsageException(EntryPoints.VR_CFG_USAGE);
             }
             Host host = options.host();
-            String batch = InputLocator.locate(host, options.batch().get(), false);
-            VrCfg vrCfg = new VrCfg(host, convergers.apply(host), new PayloadCodec(), PipelineOptions.defaults());
-            return UpdateConfigCommand.report(vrCfg.run(batch), err);
+            return UpdateConfigCommand.report(EntryPoints.oneShot(host, convergers.apply(host)).vrCfg(options.batch().get()), err);
         }
         catch (UsageException e) {
             err.println("vrouter vr-cfg: " + e.getMessage());
