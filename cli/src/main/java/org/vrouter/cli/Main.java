@@ -36,7 +36,8 @@ public final class Main {
         // until then the router side keeps its databags and applies nothing
         Function<Host, Converger> convergers = host -> Converger.none();
         Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), convergers),
-                new VrCfgCommand(convergers), new VersionCommand()));
+                new VrCfgCommand(convergers), new VrouterdCommand("vrouterd", convergers), new VrouterdCommand("daemon", convergers),
+                new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 
