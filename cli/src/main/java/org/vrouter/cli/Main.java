@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.cli.bench.BenchCommand;
 import org.vrouter.cli.demo.DemoCommand;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.router.converge.Converger;
@@ -37,7 +38,7 @@ public final class Main {
         Function<Host, Converger> convergers = host -> Converger.none();
         Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), convergers),
                 new VrCfgCommand(convergers), new VrouterdCommand("vrouterd", convergers), new VrouterdCommand("daemon", convergers),
-                new VersionCommand()));
+                new BenchCommand(convergers, "none: the router keeps its databags and applies nothing yet"), new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 

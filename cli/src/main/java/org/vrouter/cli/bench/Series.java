@@ -1,0 +1,39 @@
+package org.vrouter.cli.bench;
+
+/** What the benchmark measures, one row of its table and one line of its plot each. */
+enum Series {
+    SCRATCH_DHCP("scratch.dhcp", "DHCP entries, one vr_cfg batch of N files"),
+    FLOOR_DNSMASQ("floor.dnsmasq", "floor: dnsmasq reload (SIGHUP) with N hosts"),
+    SCRATCH_FIREWALL("scratch.firewall", "firewall rules, one update_config file of N"),
+    FLOOR_RESTORE_FIREWALL("floor.restore.firewall", "floor: one bare iptables-restore, N rules"),
+    SCRATCH_FORWARDS("scratch.forwards", "port forwards, one update_config file of N"),
+    FLOOR_RESTORE_FORWARDS("floor.restore.forwards", "floor: one bare iptables-restore, N DNATs"),
+    ADD_DHCP("add.dhcp", "one DHCP entry (update_config, in process)"),
+    ADD_FIREWALL("add.firewall", "one firewall rule (update_config, in process)"),
+    ADD_FORWARD("add.forward", "one port forward (update_config, in process)"),
+    ENTRY_DAEMON("entry.daemon", "update_config.py, vrouterd running"),
+    ENTRY_ONE_SHOT("entry.oneshot", "update_config.py, no vrouterd (one-shot JVM)"),
+    EACH_FILE("target.each", "update_config.py once per entry, vrouterd running: total"),
+    ONE_BATCH("target.batch", "vr_cfg.sh, one batch of all entries, vrouterd running");
+
+    private final String key;
+    private final String label;
+
+    Series(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    /** A stable name for the CSV. */
+    String key() {
+        return key;
+    }
+
+    String label() {
+        return label;
+    }
+
+    boolean isFloor() {
+        return this == FLOOR_DNSMASQ || this == FLOOR_RESTORE_FIREWALL || this == FLOOR_RESTORE_FORWARDS;
+    }
+}
