@@ -57,10 +57,10 @@ final class Floors {
         Path log = work.resolve("dnsmasq.log");
         Files.writeString(hosts, Workload.dhcpHosts(n));
         Process dnsmasq = sandbox.start(List.of("ip", "netns", "exec", namespace, "dnsmasq", "--conf-file=/dev/null", "--keep-in-foreground",
-                "--port=0", "--interface=vb0", "--bind-interfaces", "--dhcp-range=10.0.0.2,10.0.255.254,255.255.0.0,infinite",
+                "--user=root", "--port=0", "--interface=vb0", "--bind-interfaces", "--dhcp-range=10.0.0.2,10.0.255.254,255.255.0.0,infinite",
                 "--dhcp-hostsfile=" + hosts, "--dhcp-leasefile=" + work.resolve("leases"), "--log-facility=" + log,
                 "--pid-file=" + work.resolve("dnsmasq.pid")), work.resolve("output"));
-        String marker = "read " + hosts;
+        String marker = ": read " + hosts + "\n";
         awaitReads(log, marker, 1);
         List<Duration> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -95,6 +95,9 @@ final class Floors {
             return 0;
         }
         String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        if (text.contains("cannot read")) {
+            throw new IOException("dnsmasq cannot read its hosts file (see " + log + ")");
+        }
         int count = 0;
         for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length())) {
             count++;
