@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,26 +83,29 @@ final class BagText {
 
     /** The bytes of a bag file holding these members, keys sorted. */
     synchronized byte[] render(BagKey key, List<Member> members) {
-        Map<String, Member> byName = new HashMap<>(members.size() * 2);
-        members.forEach(member -> byName.put(member.name(), member));
-        if (byName.isEmpty()) {
-            return bytes("{}");
-        }
-        String[] names = byName.keySet().toArray(new String[0]);
-        Arrays.sort(names);
+        Member[] sorted = members.toArray(new Member[0]);
+        // stable: of several members with one name, the last stays last and wins
+        Arrays.sort(sorted, Comparator.comparing(Member::name));
         Map<Object, Fragment> previous = fragments.getOrDefault(key, Map.of());
         Map<Object, Fragment> next = new IdentityHashMap<>(caching ? previous.size() + 16 : 0);
-        byte[][] texts = new byte[names.length][];
-        int size = OPEN.length + CLOSE.length + SEPARATOR.length * (names.length - 1);
-        for (int i = 0; i < names.length; i++) {
-            texts[i] = member(byName.get(names[i]), previous, next);
-            size += texts[i].length;
+        byte[][] texts = new byte[sorted.length][];
+        int count = 0;
+        int size = OPEN.length + CLOSE.length;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i + 1 < sorted.length && sorted[i + 1].name().equals(sorted[i].name())) {
+                continue;
+            }
+            texts[count] = member(sorted[i], previous, next);
+            size += texts[count++].length + (count > 1 ? SEPARATOR.length : 0);
         }
         if (caching) {
             fragments.put(key, next);
         }
+        if (count == 0) {
+            return bytes("{}");
+        }
         ByteBuffer out = ByteBuffer.allocate(size).put(OPEN);
-        for (int i = 0; i < texts.length; i++) {
+        for (int i = 0; i < count; i++) {
             out.put(i == 0 ? EMPTY : SEPARATOR).put(texts[i]);
         }
         return out.put(CLOSE).array();

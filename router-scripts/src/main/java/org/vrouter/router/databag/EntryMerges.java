@@ -23,6 +23,9 @@ import org.vrouter.commands.wire.payload.VpnUserListPayload;
 
 /** Merges of the bags keyed by one entry per VM, user, peer or server, and of the settings bags. */
 final class EntryMerges {
+    /** Up to this many DHCP entries are merged by scanning, more through an index by MAC address. */
+    private static final int FEW = 4;
+
     private EntryMerges() {}
 
     /**
@@ -44,6 +47,16 @@ final class EntryMerges {
      */
     static DhcpEntryBag dhcpEntries(DhcpEntryBag bag, List<DhcpEntryPayload> batch) {
         Map<IpAddress, DhcpEntryPayload> entries = BagMaps.mutableCopy(bag.entries());
+        if (batch.size() <= FEW) {
+            // a scan per entry is cheaper than an index of the whole bag
+            for (DhcpEntryPayload entry : batch) {
+                entries.values().removeIf(existing -> existing.macAddress().equals(entry.macAddress()));
+                if (!entry.remove()) {
+                    entries.put(DhcpEntryBag.keyOf(entry), entry);
+                }
+            }
+            return new DhcpEntryBag(entries);
+        }
         Map<MacAddress, Set<IpAddress>> byMac = new HashMap<>();
         entries.forEach((address, entry) -> byMac.computeIfAbsent(entry.macAddress(), mac -> new HashSet<>()).add(address));
         for (DhcpEntryPayload entry : batch) {

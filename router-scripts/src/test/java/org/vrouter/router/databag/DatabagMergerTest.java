@@ -146,6 +146,13 @@ class DatabagMergerTest {
         assertThat(onePass).isEqualTo(inTurn);
         assertThat(onePass.dhcpEntry().entries().keySet()).extracting(IpAddress::value)
                 .containsExactly("10.1.1.4", "10.1.1.5", "10.1.1.11", "10.1.1.12");
+        // a short run takes the scanning path
+        Databags firstThree = start;
+        for (String entry : batch.subList(0, 3)) {
+            firstThree = merge(firstThree, entry);
+        }
+        assertThat(DatabagMerger.mergeDhcpEntries(start, batch.subList(0, 3).stream().map(json -> codec.parse(json, DhcpEntryPayload.class))
+                .toList())).isEqualTo(firstThree);
     }
 
     @Test
