@@ -13,7 +13,10 @@ for arg; do
     request=${request:+$request $arg}
 done
 socket=${VROUTER_ROOT%/}/run/vrouter/vrouterd.sock
-if [ -n "$request" ] && [ -S "$socket" ] && reply=$(printf '%s\n' "$request" | nc -U "$socket" 2>/dev/null); then
+if [ -n "$request" ] && [ -S "$socket" ] && reply=$(nc -U "$socket" 2>/dev/null <<EOF
+$request
+EOF
+); then
     status=${reply%%
 *}
     case $status in "status "[0-9]|"status "[0-9][0-9]|"status "[0-9][0-9][0-9])

@@ -13,7 +13,10 @@ if [ $# -eq 2 ] && [ "$1" = -c ]; then
     case ${VROUTER_ROOT:-/}:$file in [!/]*|*:|*[![:graph:]]*) request= ;; esac
 fi
 socket=${VROUTER_ROOT%/}/run/vrouter/vrouterd.sock
-if [ -n "$request" ] && [ -S "$socket" ] && reply=$(printf '%s\n' "$request" | nc -U "$socket" 2>/dev/null); then
+if [ -n "$request" ] && [ -S "$socket" ] && reply=$(nc -U "$socket" 2>/dev/null <<EOF
+$request
+EOF
+); then
     status=${reply%%
 *}
     case $status in "status "[0-9]|"status "[0-9][0-9]|"status "[0-9][0-9][0-9])
