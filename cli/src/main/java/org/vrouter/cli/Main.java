@@ -1,10 +1,10 @@
 package org.vrouter.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +12,6 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.cli.bench.BenchCommand;
 import org.vrouter.cli.demo.DemoCommand;
 import org.vrouter.commands.wire.CommandCodec;
-import org.vrouter.router.converge.Converger;
-import org.vrouter.router.host.Host;
 
 /**
  * Entry point of the {@code vrouter} command ({@code bin/vrouter}). Wires the subcommands with
@@ -33,12 +31,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // the real converger (renderers + appliers per service) is assembled here once it exists;
-        // until then the router side keeps its databags and applies nothing
-        Function<Host, Converger> convergers = host -> Converger.none();
-        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), convergers),
-                new VrCfgCommand(convergers), new VrouterdCommand("vrouterd", convergers), new VrouterdCommand("daemon", convergers),
-                new BenchCommand(convergers, "none: the router keeps its databags and applies nothing yet"), new VersionCommand()));
+        RouterWiring router = RouterWiring.standard(Clock.systemUTC());
+        Main main = new Main(List.of(new DemoCommand(CommandCodec.withRandomIds()), new UpdateConfigCommand(System.getenv(), router),
+                new VrCfgCommand(router), new RenderCommand(router), new VerifyCommand(router), new VrouterdCommand("vrouterd", router),
+                new VrouterdCommand("daemon", router), new BenchCommand(host -> router.converger(RouterOptions.describing(host), host),
+                        "RouterConvergers.standard (addresses, firewall, dnsmasq, haproxy); daemons started directly in the namespace"),
+                new VersionCommand()));
         System.exit(main.run(List.of(args), System.out, System.err));
     }
 

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.EntryOutcome;
 import org.vrouter.router.pipeline.EntryPoints;
@@ -22,15 +20,15 @@ import org.vrouter.router.pipeline.EntryPoints;
  */
 final class UpdateConfigCommand implements Subcommand {
     private final Map<String, String> environment;
-    private final Function<Host, Converger> convergers;
+    private final RouterWiring wiring;
 
     /**
      * @param environment the process environment (only {@code DEFER_CONFIG} is read)
-     * @param convergers the converger for a host
+     * @param wiring the machine and converger for the options
      */
-    UpdateConfigCommand(Map<String, String> environment, Function<Host, Converger> convergers) {
+    UpdateConfigCommand(Map<String, String> environment, RouterWiring wiring) {
         this.environment = Map.copyOf(environment);
-        this.convergers = requireNonNull(convergers, "convergers is null");
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
@@ -47,9 +45,9 @@ final class UpdateConfigCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         try {
             RouterOptions options = RouterOptions.parse(args, false);
-            Host host = options.host();
+            Host host = wiring.host(options);
             boolean defer = !environment.getOrDefault("DEFER_CONFIG", "").isEmpty();
-            return report(EntryPoints.oneShot(host, convergers.apply(host)).updateConfig(options.positional(), defer), err);
+            return report(EntryPoints.oneShot(host, wiring.converger(options, host)).updateConfig(options.positional(), defer), err);
         }
         catch (UsageException e) {
             err.println("vrouter update-config: " + e.getMessage());

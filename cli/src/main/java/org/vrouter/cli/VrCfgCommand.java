@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.Function;
 
-import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.EntryPoints;
 
@@ -17,10 +15,10 @@ import org.vrouter.router.pipeline.EntryPoints;
  * 2 apply failed, 64 usage error. What runs is {@link EntryPoints#vrCfg}, which {@code vrouterd} runs too.
  */
 final class VrCfgCommand implements Subcommand {
-    private final Function<Host, Converger> convergers;
+    private final RouterWiring wiring;
 
-    VrCfgCommand(Function<Host, Converger> convergers) {
-        this.convergers = requireNonNull(convergers, "convergers is null");
+    VrCfgCommand(RouterWiring wiring) {
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
@@ -40,8 +38,8 @@ final class VrCfgCommand implements Subcommand {
             if (options.batch().isEmpty() || !options.positional().isEmpty()) {
                 throw new UsageException(EntryPoints.VR_CFG_USAGE);
             }
-            Host host = options.host();
-            return UpdateConfigCommand.report(EntryPoints.oneShot(host, convergers.apply(host)).vrCfg(options.batch().get()), err);
+            Host host = wiring.host(options);
+            return UpdateConfigCommand.report(EntryPoints.oneShot(host, wiring.converger(options, host)).vrCfg(options.batch().get()), err);
         }
         catch (UsageException e) {
             err.println("vrouter vr-cfg: " + e.getMessage());

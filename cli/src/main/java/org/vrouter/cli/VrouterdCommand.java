@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.vrouter.api.metrics.Metrics;
 import org.vrouter.commands.wire.payload.PayloadCodec;
-import org.vrouter.router.converge.Converger;
 import org.vrouter.router.daemon.Vrouterd;
 import org.vrouter.router.databag.DatabagStore;
 import org.vrouter.router.host.Host;
@@ -32,12 +30,12 @@ final class VrouterdCommand implements Subcommand {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(80);
 
     private final String name;
-    private final Function<Host, Converger> convergers;
+    private final RouterWiring wiring;
 
     /** @param name {@code vrouterd}, or its alias {@code daemon} */
-    VrouterdCommand(String name, Function<Host, Converger> convergers) {
+    VrouterdCommand(String name, RouterWiring wiring) {
         this.name = requireNonNull(name, "name is null");
-        this.convergers = requireNonNull(convergers, "convergers is null");
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
@@ -60,9 +58,9 @@ final class VrouterdCommand implements Subcommand {
             if (!options.positional().isEmpty()) {
                 throw new UsageException(USAGE);
             }
-            Host host = options.host();
+            Host host = wiring.host(options);
             PayloadCodec codec = new PayloadCodec();
-            EntryPoints router = new EntryPoints(host, convergers.apply(host), codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
+            EntryPoints router = new EntryPoints(host, wiring.converger(options, host), codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
                     PipelineOptions.defaults());
             daemon = Vrouterd.start(socket.orElseGet(() -> host.resolve(Vrouterd.SOCKET_PATH)), List.of(router), SHUTDOWN_GRACE,
                     Metrics.NOOP);

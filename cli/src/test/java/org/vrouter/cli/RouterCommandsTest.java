@@ -11,15 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.vrouter.router.converge.ConvergeRequest;
 import org.vrouter.router.converge.ConvergeResult;
-import org.vrouter.router.converge.Converger;
+import org.vrouter.router.converge.RouterConverger;
+import org.vrouter.router.converge.ServiceDrift;
+import org.vrouter.router.converge.ServiceRendering;
 import org.vrouter.router.databag.BagKey;
+import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.Host;
 
 /** {@code vrouter update-config} and {@code vrouter vr-cfg} through {@link Main#run}, on a dry-run root. */
@@ -40,12 +42,37 @@ class RouterCommandsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** The options' real machine, and a converger that records its requests and applies nothing. */
+    private final RouterWiring wiring = new RouterWiring() {
+        @Override
+        public Host host(RouterOptions options) throws UsageException {
+            return options.host();
+        }
+
+        @Override
+        public RouterConverger converger(RouterOptions options, Host host) {
+            return new RouterConverger() {
+                @Override
+                public ConvergeResult converge(ConvergeRequest request) {
+                    converges.add(request);
+                    return ConvergeResult.of(List.of());
+                }
+
+                @Override
+                public List<ServiceRendering> render(Databags databags) {
+                    throw new UnsupportedOperationException("not rendered in these tests");
+                }
+
+                @Override
+                public List<ServiceDrift> verify(Databags databags) {
+                    throw new UnsupportedOperationException("not verified in these tests");
+                }
+            };
+        }
+    };
+
     private Main main(Map<String, String> environment) {
-        Function<Host, Converger> convergers = host -> request -> {
-            converges.add(request);
-            return ConvergeResult.of(List.of());
-        };
-        return new Main(List.of(new VersionCommand(), new UpdateConfigCommand(environment, convergers), new VrCfgCommand(convergers)));
+        return new Main(List.of(new VersionCommand(), new UpdateConfigCommand(environment, wiring), new VrCfgCommand(wiring)));
     }
 
     private int run(String... args) {

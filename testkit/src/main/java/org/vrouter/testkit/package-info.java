@@ -1,4 +1,5 @@
 /**
- * Test support (to come): simulator hypervisor, recording agent, fixtures and assertions.
+ * Test support for vrouter: the simulator hypervisor ({@code .simulator}), the recording agent
+ * manager ({@code .agent}) and fluent fixtures ({@code .fixture}).
  */
 package org.vrouter.testkit;

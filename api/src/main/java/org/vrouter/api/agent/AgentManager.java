@@ -38,11 +38,13 @@ public interface AgentManager {
     Answer send(long hostId, Command command);
 
     /**
-     * Executes a batch in order. Under {@link Commands.OnError#STOP} execution ends at the first
-     * failed answer, so the list is shorter than the batch when one failed (its last answer is the
-     * failure); under {@link Commands.OnError#CONTINUE} there is one answer per command.
+     * Executes a batch in order. Under {@link Commands.OnError#STOP} no command runs after the
+     * first failed answer; under {@link Commands.OnError#CONTINUE} every command runs. Either way
+     * there is one answer per command, in command order: a command skipped under STOP gets a failed
+     * answer saying it was not executed (never a silently shorter list), so the first failed
+     * answer is the real failure.
      *
-     * @return the answers in command order
+     * @return the answers in command order, as many as the batch has commands
      * @throws org.vrouter.api.error.AgentUnavailableException when no resource is registered for the host
      * @throws org.vrouter.api.error.OperationTimedOutException when a command got no answer within its timeout
      */

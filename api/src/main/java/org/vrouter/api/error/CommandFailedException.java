@@ -18,6 +18,7 @@ public class CommandFailedException extends VrouterException {
     private final String commandClass;
     private final String details;
     private final String routerName;
+    private final String commandId;
 
     /**
      * @param routerName the instance name of the router the command was for, or null
@@ -25,17 +26,29 @@ public class CommandFailedException extends VrouterException {
      * @param answer its failed answer
      */
     public CommandFailedException(String routerName, Command command, Answer answer) {
-        super(Category.OPERATION_FAILED, message(routerName, command, answer));
+        this(routerName, null, command, answer);
+    }
+
+    /**
+     * @param routerName the instance name of the router the command was for, or null
+     * @param commandId the command's id in its {@link org.vrouter.api.command.Commands} batch
+     *     ({@code firewallEgress:204}), or null when it was sent alone
+     * @param command the command that failed
+     * @param answer its failed answer
+     */
+    public CommandFailedException(String routerName, String commandId, Command command, Answer answer) {
+        super(Category.OPERATION_FAILED, message(routerName, commandId, command, answer));
         this.commandClass = command.getClass().getName();
         this.details = answer.details();
         this.routerName = routerName;
+        this.commandId = commandId;
     }
 
     public CommandFailedException(Command command, Answer answer) {
         this(null, command, answer);
     }
 
-    private static String message(String routerName, Command command, Answer answer) {
+    private static String message(String routerName, String commandId, Command command, Answer answer) {
         requireNonNull(command, "command is null");
         requireNonNull(answer, "answer is null");
         if (answer.success()) {
@@ -43,7 +56,8 @@ public class CommandFailedException extends VrouterException {
         }
         String prefix = routerName == null ? "" : routerName + ": ";
         String details = answer.details().isBlank() ? "no details" : answer.details().strip();
-        return prefix + command.getClass().getSimpleName() + " failed: " + details;
+        String id = commandId == null ? "" : " (" + commandId + ")";
+        return prefix + command.getClass().getSimpleName() + id + " failed: " + details;
     }
 
     /** The fully qualified class name of the command that failed. */
@@ -54,6 +68,11 @@ public class CommandFailedException extends VrouterException {
     /** The failed answer's details, as the executor reported them. */
     public String details() {
         return details;
+    }
+
+    /** The command's id in its batch ({@code dhcp:204}), when it was part of one. */
+    public Optional<String> commandId() {
+        return Optional.ofNullable(commandId);
     }
 
     /** The router the command was for, when known. */

@@ -1,6 +1,7 @@
 package org.vrouter.api.router;
 
 import org.vrouter.api.error.ResourceUnavailableException;
+import org.vrouter.api.network.Vpc;
 
 /**
  * Where a router manager reads a guest network's full configuration when it (re)starts a router:
@@ -19,4 +20,15 @@ public interface NetworkConfigurationSource {
      * @throws ResourceUnavailableException when the network is unknown or cannot be read now
      */
     NetworkConfiguration load(long networkId);
+
+    /**
+     * The VPC {@code vpcId}, for (re)starting a VPC router and for the VPC-wide appliers (static
+     * routes, VPC IP association). Controllers without VPCs need not implement it.
+     *
+     * @throws ResourceUnavailableException when the VPC is unknown or cannot be read now
+     * @throws UnsupportedOperationException by default: the controller has no VPCs
+     */
+    default Vpc vpc(long vpcId) {
+        throw new UnsupportedOperationException("this network configuration source has no VPCs (asked for VPC " + vpcId + ")");
+    }
 }

@@ -30,7 +30,12 @@ public interface RuleApplier {
     /** Adds or removes public addresses on the routers (IP association; Releasing addresses are removed). */
     void applyIps(Network network, List<PublicIpAddress> ips);
 
-    /** Applies firewall rules (ingress and egress) with the network offering's egress default. */
+    /**
+     * Applies firewall rules (ingress and egress) with the network offering's egress default.
+     * Implementations send the rules they are given: dropping CloudStack's lone System egress rule
+     * (a list of just that rule under an allow-by-default offering; routers get it in their start
+     * sequence) is the element's job, done once there.
+     */
     void applyFirewallRules(Network network, List<FirewallRule> rules);
 
     void applyPortForwardingRules(Network network, List<PortForwardingRule> rules);

@@ -19,12 +19,15 @@ import org.vrouter.api.vm.VirtualMachineProfile;
  *       public eth2 when the router provides source NAT);</li>
  *   <li>{@link #finalizeVirtualMachineProfile} — boot arguments from the planned NICs;</li>
  *   <li>the hypervisor starts the VM;</li>
- *   <li>{@link #finalizeCommandsOnStart} — the batch that replays every network's configuration.</li>
+ *   <li>{@link #finalizeCommandsOnStart} — the batch that replays every network's configuration;</li>
+ *   <li>{@link #finalizeStop} once the router has stopped, {@link #finalizeExpunge} once it is destroyed.</li>
  * </ol>
  *
- * <p>Implementations are pure functions of their inputs plus constructor-supplied settings: they
- * send nothing, store nothing and may be called from several threads at once. They never return
- * null.
+ * <p>Implementations are functions of their inputs plus constructor-supplied settings: they send
+ * nothing and may be called from several threads at once. The one state they touch is the
+ * addresses a router holds (link-local control address, a redundant router's own guest address):
+ * planning allocates them idempotently per router, {@link #finalizeStop} and
+ * {@link #finalizeExpunge} give them back. They never return null.
  */
 public interface VirtualRouterGuru {
     /**
@@ -59,4 +62,17 @@ public interface VirtualRouterGuru {
      * @param networks one configuration per guest network the router serves, in NIC order
      */
     Commands finalizeCommandsOnStart(DomainRouter router, VirtualMachineProfile profile, List<NetworkConfiguration> networks);
+
+    /**
+     * Gives back what the router holds only while it runs (CloudStack releases the link-local
+     * control address on stop). Called by the router manager after the router stopped; calling it
+     * for a router that holds nothing does nothing.
+     */
+    default void finalizeStop(DomainRouter router) {}
+
+    /**
+     * Gives back everything {@link #planNics} allocated for the router, guest addresses included.
+     * Called by the router manager after the router was destroyed.
+     */
+    default void finalizeExpunge(DomainRouter router) {}
 }

@@ -36,6 +36,8 @@ public record StickinessPolicy(Method method, Map<String, String> params) {
         APP_COOKIE("AppCookie", Set.of("cookie-name", "length", "holdtime", "request-learn", "prefix", "mode")),
         SOURCE("Source", Set.of("tablesize", "expire"));
 
+        private static final String SOURCE_BASED = "SourceBased";
+
         private final String wireName;
         private final Set<String> parameters;
 
@@ -54,7 +56,11 @@ public record StickinessPolicy(Method method, Map<String, String> params) {
         }
 
         /** Looks up a wire name, ignoring case. */
+        /** Looks up a method name; CloudStack's capability list calls the source method {@code SourceBased}. */
         public static Method fromWireName(String field, String name) {
+            if (SOURCE_BASED.equalsIgnoreCase(name)) {
+                return SOURCE;
+            }
             return WireNames.fromWireName(field, name, values(), Method::wireName);
         }
     }

@@ -59,6 +59,14 @@ class ExceptionsTest {
         assertThat(e.details()).isEqualTo("exit 1: dnsmasq --test failed\n");
         assertThat(e).hasMessage("r-5-VM: PingCommand failed: exit 1: dnsmasq --test failed");
         assertThat(e.routerName()).hasValue("r-5-VM");
+        assertThat(e.commandId()).isEmpty();
+    }
+
+    @Test
+    void commandFailedNamesTheCommandsIdInItsBatch() {
+        CommandFailedException e = new CommandFailedException("r-5-VM", "dhcp:204", new PingCommand(), Answer.failure("exit 1"));
+        assertThat(e).hasMessage("r-5-VM: PingCommand (dhcp:204) failed: exit 1");
+        assertThat(e.commandId()).hasValue("dhcp:204");
     }
 
     @Test

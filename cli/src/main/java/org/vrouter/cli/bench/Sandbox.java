@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ final class Sandbox implements AutoCloseable {
 
     private Sandbox(boolean namespaces) throws IOException {
         this.namespaces = namespaces;
-        this.directory = Files.createTempDirectory("vrouter-bench-");
+        // dnsmasq drops root for its own user, which must still reach the files it re-reads on SIGHUP
+        this.directory = Files.createTempDirectory("vrouter-bench-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
@@ -62,13 +64,21 @@ final class Sandbox implements AutoCloseable {
                         + directory;
     }
 
-    /** A router: a fresh root directory and a host on it. */
+    /**
+     * A router: a fresh root directory and a host on it; in a namespace, with the isolated router's NICs
+     * (guest {@code eth0}, control {@code eth1}, public {@code eth2}, each one end of a veth pair whose
+     * other end stays in the namespace).
+     */
     Router router(String label) throws IOException {
-        Path root = Files.createDirectory(directory.resolve(label));
+        Path root = Files.createDirectory(directory.resolve(label), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         if (!namespaces) {
             return new Router(root, new DryRunHost(root), Optional.empty());
         }
         String namespace = namespace();
+        for (String[] pair : new String[][] {{"eth0", "vm0"}, {"eth1", "host0"}, {"eth2", "upstream0"}}) {
+            run(List.of("ip", "netns", "exec", namespace, "ip", "link", "add", pair[0], "type", "veth", "peer", "name", pair[1]), "");
+            run(List.of("ip", "netns", "exec", namespace, "ip", "link", "set", pair[1], "up"), "");
+        }
         return new Router(root, new NamespaceHost(root, namespace), Optional.of(namespace));
     }
 
@@ -180,6 +190,7 @@ final class Sandbox implements AutoCloseable {
         }
         for (String namespace : createdNamespaces) {
             try {
+                killInside(namespace);
                 run(List.of("ip", "netns", "delete", namespace), "");
             }
             catch (IOException e) {
@@ -191,6 +202,20 @@ final class Sandbox implements AutoCloseable {
         }
         catch (IOException e) {
             log.warn("could not delete {}: {}", directory, e.getMessage());
+        }
+    }
+
+    /** Kills whatever runs in a namespace (the daemons a converge started there) and waits until it is gone. */
+    private void killInside(String namespace) throws IOException {
+        Process list = new ProcessBuilder("ip", "netns", "pids", namespace).redirectErrorStream(true).start();
+        String pids = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pid : pids.split("\\s+")) {
+            if (pid.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> {
+                    process.destroyForcibly();
+                    process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> process).join();
+                });
+            }
         }
     }
 

@@ -42,7 +42,8 @@ public sealed interface LbStickinessPolicyTO permits LbCookieStickinessTO, AppCo
         if (methodName.equalsIgnoreCase(AppCookieStickinessTO.METHOD_NAME)) {
             return AppCookieStickinessTO.fromParams(params);
         }
-        if (methodName.equalsIgnoreCase(SourceStickinessTO.METHOD_NAME)) {
+        // CloudStack's capability list names the source method "SourceBased"
+        if (methodName.equalsIgnoreCase(SourceStickinessTO.METHOD_NAME) || methodName.equalsIgnoreCase("SourceBased")) {
             return SourceStickinessTO.fromParams(params);
         }
         throw new InvalidParameterException("stickiness_method", "unknown method (expected LbCookie, AppCookie or Source)", methodName);

@@ -25,6 +25,11 @@ public record ConvergeResult(List<ServiceOutcome> services) {
         return services.stream().filter(ServiceOutcome::failed).findFirst();
     }
 
+    /** The services not attempted, with the reason in their detail. */
+    public List<ServiceOutcome> skipped() {
+        return services.stream().filter(service -> service.status() == ServiceOutcome.Status.SKIPPED).toList();
+    }
+
     /** How many services had a change applied. */
     public long applied() {
         return services.stream().filter(service -> service.status() == ServiceOutcome.Status.APPLIED).count();

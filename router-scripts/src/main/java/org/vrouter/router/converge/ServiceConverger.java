@@ -8,8 +8,16 @@ import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 
 /**
- * One service of an {@link OrderedConverger}: renders its part of the databags and applies it when it
- * differs from what is in force.
+ * One service of an {@link OrderedConverger} ({@code addresses}, {@code firewall}, {@code dnsmasq},
+ * {@code haproxy}): renders its part of the databags and applies it when it differs from what is in
+ * force.
+ *
+ * <p>Contract: {@link #apply} and {@link #repair} change the machine atomically or not at all, so that
+ * when they throw the service's previous state is still in force; they never return
+ * {@link ServiceOutcome.Status#FAILED}. {@link #render} and {@link #verify} change nothing.
+ * A service whose databags do not make a valid input (a rule naming an unknown protocol) throws
+ * {@link org.vrouter.api.error.InvalidParameterException} naming the bag and field from every method.
+ * Calls are serialised by the converge (one at a time).
  */
 public interface ServiceConverger {
     /** The service's name in outcomes and logs ({@code firewall}, {@code dnsmasq}). */
@@ -19,11 +27,39 @@ public interface ServiceConverger {
     Set<BagKey> inputs();
 
     /**
-     * Brings the service to the state the databags describe, atomically.
-     *
-     * @return {@link ServiceOutcome.Status#APPLIED} or {@link ServiceOutcome.Status#UNCHANGED}
-     * @throws IOException or {@link VrouterException} when the state could not be applied; the previous
-     *     state must then still be in force
+     * The services whose failure in the same converge keeps this one from running (it is then
+     * {@link ServiceOutcome.Status#SKIPPED}): a daemon that binds to addresses depends on
+     * {@code addresses}. Default: none.
      */
-    ServiceOutcome.Status apply(Databags databags) throws IOException;
+    default Set<String> dependsOn() {
+        return Set.of();
+    }
+
+    /**
+     * Brings the service to the state the databags describe, touching nothing when its rendered input
+     * is what it last applied.
+     *
+     * @return applied, unchanged, or skipped with the reason (the service does not apply to this router)
+     * @throws IOException or {@link VrouterException} when the state could not be applied; the previous
+     *     state is then still in force
+     */
+    ServiceResult apply(Databags databags) throws IOException;
+
+    /**
+     * Like {@link #apply}, but starting from the machine's actual state rather than from what was last
+     * applied, and starting daemons that should run and do not: the boot path and drift repair.
+     *
+     * @throws IOException or {@link VrouterException} as {@link #apply}
+     */
+    ServiceResult repair(Databags databags) throws IOException;
+
+    /** What the service would apply, without touching the machine. */
+    ServiceRendering render(Databags databags);
+
+    /**
+     * How the machine differs from what the databags describe, read from the machine; changes nothing.
+     *
+     * @throws IOException if the machine could not be read
+     */
+    ServiceDrift verify(Databags databags) throws IOException;
 }

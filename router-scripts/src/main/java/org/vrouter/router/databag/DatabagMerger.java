@@ -11,6 +11,7 @@ import org.vrouter.commands.wire.payload.BgpPeersPayload;
 import org.vrouter.commands.wire.payload.CmdLinePayload;
 import org.vrouter.commands.wire.payload.DatabagType;
 import org.vrouter.commands.wire.payload.DhcpEntryPayload;
+import org.vrouter.commands.wire.payload.DnsConfigPayload;
 import org.vrouter.commands.wire.payload.FirewallRulesPayload;
 import org.vrouter.commands.wire.payload.ForwardingRulesPayload;
 import org.vrouter.commands.wire.payload.GuestNetworkPayload;
@@ -76,8 +77,8 @@ public final class DatabagMerger {
             case BGP_PEERS -> bags.with(EntryMerges.bgpPeers((BgpPeersPayload) payload));
             // CloudStack ignores dhcp.json (logged, not saved): DHCP is rendered from the dhcpentry bag
             case DHCP_CONFIG -> bags;
-            // HOOK(dnsconfig): when DatabagType gains the dnsconfig type, merge it here into bags.dnsConfig()
-            default -> throw new InvalidParameterException("type", "no merge for this payload type yet", type.jsonType());
+            // vrouter's own type: each file is the whole DNS configuration
+            case DNS_CONFIG -> bags.with(DnsConfigBag.of((DnsConfigPayload) payload));
         };
     }
 

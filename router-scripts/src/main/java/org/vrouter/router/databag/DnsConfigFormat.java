@@ -17,8 +17,9 @@ import org.vrouter.api.validation.FieldChecks;
 
 /**
  * The on-disk form of the {@code dnsconfig} bag (vrouter's own):
- * {@code {"id": "dnsconfig", "domain": ..., "forwarders": [...], "host_records": {name: [addresses]}}}.
- * HOOK(dnsconfig): align the member names with {@code DnsConfigPayload} when it lands.
+ * {@code {"id": "dnsconfig", "domain": ..., "forwarders": [...], "host_records": {name: [addresses]}}}. The
+ * member names are those of {@code dns_config.json}; its list of {@code {host_name, addresses}} records is
+ * kept as one object keyed by name, sorted, as the other keyed bags are.
  */
 final class DnsConfigFormat {
     private static final Set<String> KNOWN = Set.of("id", "domain", "forwarders", "host_records");

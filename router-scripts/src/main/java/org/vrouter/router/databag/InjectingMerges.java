@@ -35,6 +35,10 @@ final class InjectingMerges {
      * {@code cmd_line.json}: the addresses of the router type's boot interfaces go into {@code ips}, then the
      * arguments replace {@code config}, {@code redundant_router} normalised to {@code "true"} (present with
      * any value) or {@code "false"}.
+     *
+     * <p>Unlike CloudStack, a boot address the bag already holds on the same device, with the same role and
+     * netmask, is kept as it is: CloudStack re-injects it with {@code source_nat: false} at every boot, so a
+     * rebooted router drops its source NAT until the management server pushes the addresses again.
      */
     static Databags cmdLine(Databags bags, CmdLinePayload payload) {
         Map<String, String> config = new LinkedHashMap<>(payload.cmdLine());
@@ -44,10 +48,19 @@ final class InjectingMerges {
         for (int n = 0; n < interfaces.size(); n++) {
             Optional<String> address = payload.get("eth" + n + "ip");
             if (address.isPresent()) {
-                ips = IpsMerge.add(ips, bootAddress(payload, n, address.get(), interfaces.get(n)));
+                IpEntry boot = bootAddress(payload, n, address.get(), interfaces.get(n));
+                if (!alreadyHeld(ips, boot)) {
+                    ips = IpsMerge.add(ips, boot);
+                }
             }
         }
         return bags.with(ips).with(new CmdLineBag(config));
+    }
+
+    /** Whether the bag holds the boot address already, on its device, with its role and netmask (flags may differ). */
+    private static boolean alreadyHeld(IpsBag ips, IpEntry boot) {
+        return ips.find(boot.publicIp()).filter(held -> held.device().equals(boot.device()) && held.nwType() == boot.nwType()
+                && held.netmask().equals(boot.netmask())).isPresent();
     }
 
     private static IpEntry bootAddress(CmdLinePayload payload, int n, String address, TrafficType type) {

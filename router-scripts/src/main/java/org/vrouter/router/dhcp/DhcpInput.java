@@ -2,10 +2,14 @@ package org.vrouter.router.dhcp;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.DnsServers;
@@ -29,9 +33,14 @@ import org.vrouter.api.bootargs.RouterType;
  * @param useExternalDns {@code useextdns}: VMs get the external name servers, not the router
  * @param interfaces the interfaces DHCP is served on, each device at most once, IPv4 networks disjoint
  * @param hosts the reservations, each IPv4 and IPv6 address at most once
+ * @param forwarders vrouter's {@code dnsconfig} forwarders, in preference order: when given, they replace
+ *     {@code upstreamDns} as where dnsmasq forwards (see {@link #upstreamServers()})
+ * @param hostRecords vrouter's {@code dnsconfig} host records: extra names (RFC 1123, lower case) dnsmasq
+ *     answers for, each with its addresses; sorted by name
  */
 public record DhcpInput(RouterType routerType, String routerName, String domain, DnsServers upstreamDns,
-        boolean useExternalDns, List<GuestInterface> interfaces, List<DhcpHost> hosts) {
+        boolean useExternalDns, List<GuestInterface> interfaces, List<DhcpHost> hosts, List<IpAddress> forwarders,
+        Map<String, List<IpAddress>> hostRecords) {
     public DhcpInput {
         requireNonNull(routerType, "routerType is null");
         requireNonNull(routerName, "routerName is null");
@@ -39,6 +48,8 @@ public record DhcpInput(RouterType routerType, String routerName, String domain,
         requireNonNull(upstreamDns, "upstreamDns is null");
         interfaces = List.copyOf(requireNonNull(interfaces, "interfaces is null"));
         hosts = List.copyOf(requireNonNull(hosts, "hosts is null"));
+        forwarders = List.copyOf(requireNonNull(forwarders, "forwarders is null"));
+        hostRecords = sortedRecords(requireNonNull(hostRecords, "hostRecords is null"));
         FieldChecks.requireHostName("name", routerName);
         FieldChecks.requireHostName("domain", domain);
         Set<String> devices = new HashSet<>();
@@ -67,6 +78,33 @@ public record DhcpInput(RouterType routerType, String routerName, String domain,
                 }
             });
         }
+    }
+
+    /** An input without vrouter's {@code dnsconfig} settings: CloudStack's boot arguments and bags alone. */
+    public DhcpInput(RouterType routerType, String routerName, String domain, DnsServers upstreamDns, boolean useExternalDns,
+            List<GuestInterface> interfaces, List<DhcpHost> hosts) {
+        this(routerType, routerName, domain, upstreamDns, useExternalDns, interfaces, hosts, List.of(), Map.of());
+    }
+
+    /** Where dnsmasq forwards names it does not serve: the {@code dnsconfig} forwarders, else the boot arguments' servers. */
+    public List<IpAddress> upstreamServers() {
+        return forwarders.isEmpty() ? upstreamDns.all() : forwarders;
+    }
+
+    private static Map<String, List<IpAddress>> sortedRecords(Map<String, List<IpAddress>> records) {
+        Map<String, List<IpAddress>> sorted = new TreeMap<>();
+        records.forEach((name, addresses) -> {
+            String field = "host_records[" + name + "]";
+            FieldChecks.requireHostName(field, name);
+            if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+                throw new InvalidParameterException(field, "must be lower case", name);
+            }
+            if (addresses.isEmpty()) {
+                throw new InvalidParameterException(field + ".addresses", "must list at least one address");
+            }
+            sorted.put(name, List.copyOf(addresses));
+        });
+        return Collections.unmodifiableMap(sorted);
     }
 
     /** The interface whose network (or IPv6 prefix) holds {@code address}. */

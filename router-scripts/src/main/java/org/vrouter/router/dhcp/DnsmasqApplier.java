@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrouter.router.host.FileDrift;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.ProgramCall;
@@ -143,6 +145,28 @@ public final class DnsmasqApplier {
         services.start(daemon);
         log.info("dnsmasq was not running: started");
         return ServiceAction.STARTED;
+    }
+
+    /** The files {@link #apply} would write for {@code input}, pointing at the host's paths; writes nothing. */
+    public DnsmasqFiles render(DhcpInput input) {
+        return DnsmasqRenderer.render(input, references);
+    }
+
+    /**
+     * How the machine differs from {@code input}, read only: each file whose bytes differ from the
+     * rendered ones (by SHA-256), and dnsmasq not running.
+     *
+     * @return one line per difference; empty when the machine serves {@code input}
+     */
+    public synchronized List<String> verify(DhcpInput input) throws IOException {
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> file : render(input).byPath().entrySet()) {
+            FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
+        }
+        if (!services.isRunning(daemon)) {
+            differences.add("dnsmasq is not running");
+        }
+        return differences;
     }
 
     private void validate(String cloudConf) throws IOException {

@@ -34,7 +34,7 @@ import org.vrouter.api.bootargs.RouterType;
  *
  * <p>{@code /etc/hosts}: the loopback names, {@code 127.0.1.1 <router name>}, on isolated and shared
  * network routers {@code <guest address> <router name> data-server}, then {@code <address><TAB><host>}
- * per reservation, IPv4 and IPv6.
+ * per reservation, IPv4 and IPv6, then per {@code dnsconfig} host record (by name) one line per address.
  */
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
@@ -101,6 +101,10 @@ final class DnsmasqHostFiles {
                 names.append(ipv6).append('\t').append(name).append('\n');
             }
         }
+        input.hostRecords().forEach((name, addresses) -> {
+            String checked = DnsmasqText.check("host_records", name);
+            addresses.forEach(address -> names.append(address).append('\t').append(checked).append('\n'));
+        });
         return new Texts(hosts.toString(), opts.toString(), names.toString());
     }
 

@@ -77,7 +77,7 @@ public final class DnsmasqRenderer {
         lines.add("domain-needed");
         lines.add("bogus-priv");
         lines.add("no-resolv");
-        for (IpAddress server : input.upstreamDns().all()) {
+        for (IpAddress server : input.upstreamServers()) {
             lines.add("server=" + server);
         }
         lines.add("no-hosts");
@@ -127,7 +127,7 @@ public final class DnsmasqRenderer {
         Set<IpAddress> servers = new LinkedHashSet<>();
         List<IpAddress> own = guest.dns().stream().filter(a -> a.isIpv4() == ipv4).toList();
         if (input.useExternalDns()) {
-            servers.addAll(own.isEmpty() ? input.upstreamDns().all().stream().filter(a -> a.isIpv4() == ipv4).toList() : own);
+            servers.addAll(own.isEmpty() ? input.upstreamServers().stream().filter(a -> a.isIpv4() == ipv4).toList() : own);
         }
         else {
             if (ipv4) {

@@ -3,6 +3,7 @@ package org.vrouter.router.firewall;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,13 @@ public record Firewall(Ruleset ruleset, List<Ipset> sets) {
 
     public static Firewall of(Ruleset ruleset) {
         return new Firewall(ruleset, List.of());
+    }
+
+    /** The sets in {@code ipset restore} format, by name: what {@link IpsetApplier} persists for them. */
+    public String renderSets() {
+        List<Ipset> byName = new ArrayList<>(sets);
+        byName.sort(Comparator.comparing(Ipset::name));
+        return IpsetText.render(byName);
     }
 
     private static void checkSetReferences(Ruleset ruleset, Set<String> names) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrouter.router.host.FileDrift;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.ProgramCall;
@@ -138,6 +139,41 @@ public final class HaproxyApplier {
         services.start(daemon);
         log.info("haproxy was not running: started");
         return ServiceAction.STARTED;
+    }
+
+    /**
+     * The {@value #CONFIG_PATH} {@link #apply} would install for {@code input} (stats sockets resolved
+     * through the host's root); empty text for {@link LoadBalancerInput#none()}. Writes nothing.
+     */
+    public String render(LoadBalancerInput input) {
+        return input.isEmpty() ? "" : localSockets(input.text(), new ArrayList<>());
+    }
+
+    /**
+     * How the machine differs from {@code input}, read only: {@value #CONFIG_PATH} whose bytes differ from
+     * the configuration (by SHA-256), haproxy not running while configured, or a configuration or a
+     * running haproxy left when there is none.
+     *
+     * @return one line per difference; empty when the machine serves {@code input}
+     */
+    public synchronized List<String> verify(LoadBalancerInput input) throws IOException {
+        List<String> differences = new ArrayList<>();
+        boolean running = services.isRunning(daemon);
+        if (input.isEmpty()) {
+            if (host.exists(CONFIG_PATH)) {
+                differences.add(CONFIG_PATH + ": present, but no load balancer is configured");
+            }
+            if (running) {
+                differences.add("haproxy is running, but no load balancer is configured");
+            }
+            return differences;
+        }
+        byte[] desired = render(input).getBytes(StandardCharsets.UTF_8);
+        FileDrift.of(host, CONFIG_PATH, desired).ifPresent(differences::add);
+        if (!running) {
+            differences.add("haproxy is not running");
+        }
+        return differences;
     }
 
     /**

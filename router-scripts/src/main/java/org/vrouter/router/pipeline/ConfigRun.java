@@ -24,6 +24,7 @@ import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.converge.ConvergeRequest;
 import org.vrouter.router.converge.ConvergeResult;
 import org.vrouter.router.converge.Converger;
+import org.vrouter.router.converge.ServiceOutcome;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.DatabagMerger;
 import org.vrouter.router.databag.DatabagProblem;
@@ -196,10 +197,23 @@ final class ConfigRun {
         }
     }
 
-    /** The run's end: 0, or 2 naming the first service that failed. */
+    /** Adds the entries every service left out, and every skipped service with its reason, to {@code warnings}. */
+    static void addWarnings(ConvergeResult result, List<String> warnings) {
+        result.services().forEach(service -> service.warnings().forEach(warning -> warnings.add(service.service() + ": " + warning)));
+        result.skipped().forEach(skipped -> warnings.add(skipped.service() + " skipped: " + skipped.detail()));
+    }
+
+    /**
+     * The run's end: 0, or 2 with one line naming every service that failed and why
+     * ({@code converge failed: haproxy: ...}). Every skipped service becomes a warning with its reason, so
+     * that a service this router does not run yet is never left out silently, and so does every databag
+     * entry a service left out.
+     */
     static PipelineResult outcome(ConvergeResult result, List<String> warnings) {
-        return result.firstFailure()
-                .map(failure -> PipelineResult.applyFailed("converge failed: " + failure.service() + ": " + failure.detail(), warnings))
-                .orElseGet(() -> PipelineResult.converged(warnings));
+        addWarnings(result, warnings);
+        List<String> failures = result.services().stream().filter(ServiceOutcome::failed)
+                .map(failure -> failure.service() + ": " + failure.detail()).toList();
+        return failures.isEmpty() ? PipelineResult.converged(warnings)
+                : PipelineResult.applyFailed("converge failed: " + String.join("; ", failures), warnings);
     }
 }

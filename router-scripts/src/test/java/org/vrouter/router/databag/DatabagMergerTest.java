@@ -53,6 +53,18 @@ class DatabagMergerTest {
     }
 
     @Test
+    void aRebootKeepsTheSourceNatOfABootAddress() {
+        String cmdLine = "{\"type\":\"cmdline\",\"cmd_line\":{\"name\":\"r-12-VM\",\"type\":\"router\",\"eth2ip\":\"203.0.113.20\","
+                + "\"eth2mask\":\"255.255.255.0\",\"gateway\":\"203.0.113.1\"}}";
+        Databags associated = merge(cmdLine, ips(address("203.0.113.20", true, true, 2, "1e:00:5d:00:00:14")));
+
+        Databags rebooted = merge(associated, cmdLine);
+
+        assertThat(rebooted.ips()).isEqualTo(associated.ips());
+        assertThat(rebooted.ips().entries("eth2")).singleElement().satisfies(entry -> assertThat(entry.sourceNat()).isTrue());
+    }
+
+    @Test
     void appliesAnUpdatedFirewallRule() {
         Databags bags = merge(firewallRule(17, "0.0.0.0/0", false), firewallRule(17, "198.51.100.0/24", false));
 

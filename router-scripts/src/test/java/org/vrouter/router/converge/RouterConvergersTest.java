@@ -1,0 +1,182 @@
+package org.vrouter.router.converge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.vrouter.router.databag.BagKey;
+import org.vrouter.router.databag.CmdLineBag;
+import org.vrouter.router.databag.Databags;
+import org.vrouter.router.golden.Golden;
+import org.vrouter.router.host.DryRunHost;
+import org.vrouter.router.host.ProgramCall;
+import org.vrouter.router.host.ProgramResult;
+import org.vrouter.router.host.ScriptedHost;
+import org.vrouter.router.service.DirectServiceManager;
+
+/** The assembled converger over a scripted machine: what each service renders, runs and reports. */
+class RouterConvergersTest {
+    private static final Set<BagKey> EVERY_BAG = Set.of(BagKey.values());
+
+    @TempDir
+    Path root;
+
+    private ScriptedHost host;
+
+    private OrderedConverger converger() {
+        return RouterConvergers.standard(host, new DirectServiceManager(host), Clock.systemUTC());
+    }
+
+    private static ConvergeRequest update(Databags bags) {
+        return new ConvergeRequest(bags, EVERY_BAG.stream().filter(key -> key != BagKey.CMD_LINE).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private void newMachine() {
+        host = new ScriptedHost(root);
+    }
+
+    @Test
+    void rendersTheCloudStackFilesOfAnIsolatedRouter() {
+        // a root of / keeps the router paths in cloud.conf; rendering touches nothing
+        OrderedConverger converger = RouterConvergers.standard(new DryRunHost(Path.of("/")), new DirectServiceManager(new DryRunHost(root)),
+                Clock.systemUTC());
+
+        List<ServiceRendering> renderings = converger.render(IsolatedRouter.bags());
+
+        assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy");
+        assertThat(renderings).allSatisfy(rendering -> {
+            assertThat(rendering.state()).isEqualTo(ServiceRendering.State.RENDERED);
+            assertThat(rendering.detail()).isEmpty();
+        });
+        Map<String, String> files = new TreeMap<>();
+        renderings.forEach(rendering -> files.putAll(rendering.files()));
+        assertThat(files.keySet()).containsExactly("/etc/dhcphosts.txt", "/etc/dhcpopts.txt", "/etc/dnsmasq.d/cloud.conf",
+                "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4",
+                "/var/lib/vrouter/applied/addresses.batch");
+        files.forEach((path, content) -> Golden.assertMatches("converge", "isolated-router", "expected" + path, content));
+    }
+
+    @Test
+    void convergesEveryServiceOnceThenRunsNoProgramForTheSameBags() {
+        newMachine();
+        ConvergeResult first = converger().converge(update(IsolatedRouter.bags()));
+
+        assertThat(first.success()).isTrue();
+        assertThat(first.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.APPLIED);
+        assertThat(host.commandLines()).anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10 --test"))
+                .anyMatch(line -> line.startsWith("dnsmasq --test")).anyMatch(line -> line.startsWith("haproxy -c -f"));
+
+        host.clearCalls();
+        ConvergeResult again = converger().converge(update(IsolatedRouter.bags()));
+
+        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED);
+        assertThat(host.commandLines()).as("a fresh process converging an unchanged router runs nothing").isEmpty();
+    }
+
+    @Test
+    void theSameConvergerSkipsAnUnchangedInputWithoutLookingAtTheMachine() {
+        newMachine();
+        OrderedConverger converger = converger();
+        converger.converge(update(IsolatedRouter.bags()));
+        host.clearCalls();
+
+        ConvergeResult again = converger.converge(update(IsolatedRouter.bags()));
+
+        assertThat(again.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.UNCHANGED);
+        assertThat(host.commandLines()).isEmpty();
+    }
+
+    @Test
+    void aConfigurationHaproxyRefusesFailsHaproxyAloneAndNamesIt() {
+        newMachine();
+        host.answering(RouterConvergersTest::refuseHaproxy);
+
+        ConvergeResult result = converger().converge(update(IsolatedRouter.bags()));
+
+        assertThat(result.services()).extracting(ServiceOutcome::service, ServiceOutcome::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("addresses", ServiceOutcome.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("firewall", ServiceOutcome.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceOutcome.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceOutcome.Status.FAILED));
+        assertThat(result.firstFailure().orElseThrow().detail())
+                .startsWith("haproxy rejected the new /etc/haproxy/haproxy.cfg: parsing [/etc/haproxy/haproxy.cfg:31]");
+        assertThat(root.resolve("etc/haproxy/haproxy.cfg")).doesNotExist();
+        assertThat(root.resolve("etc/dnsmasq.d/cloud.conf")).exists();
+    }
+
+    @Test
+    void aVpcRouterSkipsTheFirewallWithTheReason() {
+        newMachine();
+        Map<String, String> config = new TreeMap<>(IsolatedRouter.bags().cmdLine().config());
+        config.put("type", "vpcrouter");
+
+        ConvergeResult result = converger().converge(update(IsolatedRouter.bags().with(new CmdLineBag(config))));
+
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.service()).isEqualTo("firewall");
+            assertThat(skipped.detail()).contains("type=vpcrouter").contains("not rendered yet");
+        });
+        assertThat(host.commandLines()).noneMatch(line -> line.startsWith("iptables"));
+    }
+
+    @Test
+    void bootRepairsTheFirewallFromTheKernelAndStartsTheDaemons() {
+        newMachine();
+        converger().converge(update(IsolatedRouter.bags()));
+        host.clearCalls();
+        // after a reboot: the kernel holds no rules, no daemon runs; rules.v4 and the config files are still there
+        host.answering(call -> call.argv().get(0).equals("start-stop-daemon") && call.argv().contains("--status")
+                ? new ProgramResult(call.argv(), 3, "", "") : ProgramResult.success(call.argv()));
+
+        ConvergeResult boot = converger().converge(ConvergeRequest.everything(IsolatedRouter.bags()));
+
+        assertThat(boot.services()).extracting(ServiceOutcome::status).containsOnly(ServiceOutcome.Status.APPLIED);
+        assertThat(host.commandLines()).contains("iptables-save", "ipset save")
+                .anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10") && !line.contains("--test"))
+                .anyMatch(line -> line.contains("--start") && line.contains("dnsmasq"))
+                .anyMatch(line -> line.contains("--start") && line.contains("haproxy"));
+    }
+
+    @Test
+    void verifyReportsFilesThatDifferAndDaemonsThatAreNotRunning() throws Exception {
+        newMachine();
+        converger().converge(update(IsolatedRouter.bags()));
+        java.nio.file.Files.writeString(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n");
+        String rules = java.nio.file.Files.readString(root.resolve("etc/iptables/rules.v4"));
+        host.answering(call -> switch (call.argv().get(0)) {
+            case "iptables-save" -> new ProgramResult(call.argv(), 0, rules, "");
+            case "start-stop-daemon" -> new ProgramResult(call.argv(), call.commandLine().contains("dnsmasq") ? 3 : 0, "", "");
+            default -> ProgramResult.success(call.argv());
+        });
+
+        List<ServiceDrift> drifts = converger().verify(IsolatedRouter.bags());
+
+        assertThat(drifts).extracting(ServiceDrift::service, ServiceDrift::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("addresses", ServiceDrift.State.DRIFTED),
+                org.assertj.core.groups.Tuple.tuple("firewall", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("dnsmasq", ServiceDrift.State.DRIFTED),
+                org.assertj.core.groups.Tuple.tuple("haproxy", ServiceDrift.State.IN_SYNC));
+        assertThat(drifts.get(0).differences()).as("the scripted kernel holds no address").singleElement().asString()
+                .startsWith("kernel addresses, routes or rules differ; the repair would run: ");
+        assertThat(drifts.get(2).differences()).hasSize(2);
+        assertThat(drifts.get(2).differences().get(0)).matches("/etc/hosts: sha256 [0-9a-f]{16} on disk, [0-9a-f]{16} rendered");
+        assertThat(drifts.get(2).differences().get(1)).isEqualTo("dnsmasq is not running");
+    }
+
+    private static ProgramResult refuseHaproxy(ProgramCall call) {
+        if (call.argv().get(0).equals("haproxy") && call.argv().contains("-c")) {
+            String candidate = call.argv().get(call.argv().size() - 1);
+            return new ProgramResult(call.argv(), 1, "", "[NOTICE]   (1) : haproxy version is 2.6.12\n[ALERT]    (1) : config : parsing ["
+                    + candidate + ":31] : unknown keyword 'bogus' in 'listen' section\n");
+        }
+        return ProgramResult.success(call.argv());
+    }
+}

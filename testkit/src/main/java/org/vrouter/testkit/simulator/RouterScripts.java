@@ -1,0 +1,81 @@
+package org.vrouter.testkit.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.commands.wire.ScriptConfigItem;
+import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.core.channel.ExecutionResult;
+import org.vrouter.router.pipeline.PipelineOptions;
+import org.vrouter.router.pipeline.PipelineResult;
+import org.vrouter.router.pipeline.UpdateConfig;
+import org.vrouter.router.pipeline.VrCfg;
+
+/**
+ * The entry points of a simulated router, run in-process: {@code update_config.py <file> [false]}
+ * and {@code vr_cfg.sh -c <batch>} through the real router-scripts pipeline on the router's host;
+ * {@code checkrouter.sh} and {@code get_template_version.sh} answered from the router's state.
+ * Anything else exits 127, as a shell does for a command it cannot find, so a test learns at once
+ * that the simulator lacks a script. Each run is recorded on the router. Stateless.
+ */
+final class RouterScripts {
+    static final String CHECK_ROUTER = "checkrouter.sh";
+    static final String TEMPLATE_VERSION = "get_template_version.sh";
+    static final int NOT_FOUND = 127;
+
+    private final PipelineOptions options;
+    private final PayloadCodec payloads = new PayloadCodec();
+    private final String versionLine;
+
+    /**
+     * @param templateVersion what {@code get_template_version.sh} reports as the template's version
+     * @param scriptsVersion what it reports as the scripts' version
+     */
+    RouterScripts(PipelineOptions options, String templateVersion, String scriptsVersion) {
+        this.options = requireNonNull(options, "options is null");
+        this.versionLine = requireNonNull(templateVersion, "templateVersion is null") + "&" + requireNonNull(scriptsVersion, "scriptsVersion is null");
+    }
+
+    /** Runs {@code commandLine} on {@code router}, records it there and returns how it ended. */
+    ExecutionResult run(SimulatedRouter router, String commandLine) {
+        ExecutionResult result = router.takeScriptFault().orElseGet(() -> dispatch(router, commandLine));
+        router.recordRun(new ScriptRun(commandLine, result));
+        return result;
+    }
+
+    private ExecutionResult dispatch(SimulatedRouter router, String commandLine) {
+        ScriptConfigItem script;
+        try {
+            script = ScriptConfigItem.parse(commandLine);
+        }
+        catch (InvalidParameterException e) {
+            return notFound(commandLine.strip());
+        }
+        List<String> args = script.args();
+        return switch (script.script()) {
+            case ScriptConfigItem.UPDATE_CONFIG -> exit(new UpdateConfig(router.host(), router.converger(), payloads, options).run(args));
+            case ScriptConfigItem.VR_CFG -> args.size() == 2 && args.get(0).equals("-c")
+                    ? exit(new VrCfg(router.host(), router.converger(), payloads, options).run(args.get(1)))
+                    : new ExecutionResult(1, "", "usage: vr_cfg.sh -c <file>\n");
+            case CHECK_ROUTER -> new ExecutionResult(0, "Status: " + router.redundantState().name() + "\n", "");
+            case TEMPLATE_VERSION -> new ExecutionResult(0, versionLine + "\n", "");
+            default -> notFound(script.commandLine());
+        };
+    }
+
+    /** The pipeline's exit status; its warnings, then its one-line reason, on stderr (as the CLI prints them). */
+    private static ExecutionResult exit(PipelineResult result) {
+        StringBuilder stderr = new StringBuilder();
+        result.warnings().forEach(warning -> stderr.append("warning: ").append(warning).append('\n'));
+        if (!result.message().isEmpty()) {
+            stderr.append(result.message()).append('\n');
+        }
+        return new ExecutionResult(result.exitCode(), "", stderr.toString());
+    }
+
+    private static ExecutionResult notFound(String commandLine) {
+        return new ExecutionResult(NOT_FOUND, "", commandLine.split("\\s+", 2)[0] + ": not simulated (command not found)\n");
+    }
+}
