@@ -35,6 +35,11 @@ class VrouterdCommandTest {
     private static final String DHCP = "{\"host_name\":\"vm-1\",\"mac_address\":\"02:00:4c:5f:00:01\",\"ipv4_address\":\"10.1.1.1\","
             + "\"default_entry\":true,\"remove\":false,\"type\":\"dhcpentry\",\"delete_from_processed_cache\":false}";
 
+    private static final String CMD_LINE = "{\"cmd_line\":{\"template\":\"domP\",\"name\":\"r-1-VM\",\"type\":\"router\",\"eth0ip\":\"10.1.1.1\","
+            + "\"eth0mask\":\"255.255.255.0\",\"eth1ip\":\"169.254.3.44\",\"eth1mask\":\"255.255.0.0\",\"eth2ip\":\"203.0.113.20\","
+            + "\"eth2mask\":\"255.255.255.0\",\"gateway\":\"203.0.113.1\",\"domain\":\"test.internal\",\"dns1\":\"192.0.2.53\"},"
+            + "\"type\":\"cmdline\",\"delete_from_processed_cache\":false}";
+
     @TempDir
     Path root;
 
@@ -118,6 +123,8 @@ class VrouterdCommandTest {
     @Test
     void sigkillBetweenRequestsLosesNothingAndTheScriptCarriesOnOneShot() throws Exception {
         Process daemon = startDaemon();
+        deliver("cmd_line.json", CMD_LINE);
+        assertThat(updateConfig("cmd_line.json")).isEqualTo(new Run(0, ""));
         for (int n = 1; n <= 3; n++) {
             deliver("vm_dhcp_entry.json." + n, dhcp(n));
             assertThat(updateConfig("vm_dhcp_entry.json." + n)).isEqualTo(new Run(0, ""));
