@@ -12,7 +12,7 @@ import org.vrouter.router.converge.Converger;
 import org.vrouter.router.host.Host;
 
 /**
- * {@code vrouter bench router [--quick] [--dry-run] [--sizes N,N...] [--out DIR]}: measures the router side
+ * {@code vrouter bench router [--quick] [--dry-run] [--no-apply] [--sizes N,N...] [--out DIR]}: measures the router side
  * (see {@link RouterBench}) on throw-away routers, prints the table and writes {@code router-bench.csv} and
  * {@code router-bench.svg} into {@code DIR} (default {@code ./vrouter-bench}). The routers are network
  * namespaces when run as root with the tools installed, dry runs otherwise; either way everything it
@@ -45,9 +45,11 @@ public final class BenchCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         BenchResults results;
+        Function<Host, Converger> used = options.apply() ? convergers : host -> Converger.none();
+        String description = options.apply() ? converger : "none (--no-apply): databags, pipeline, vrouterd and clients only";
         try (Sandbox sandbox = Sandbox.create(options.dryRun())) {
-            EntryScripts scripts = EntryScripts.install(sandbox.directory());
-            results = new RouterBench(sandbox, convergers, scripts, options, err).run(converger);
+            EntryScripts scripts = EntryScripts.install(sandbox.directory(), options.apply());
+            results = new RouterBench(sandbox, used, scripts, options, err).run(description);
         }
         BenchReport.table(results, out);
         for (Path file : BenchReport.files(results, options.out())) {

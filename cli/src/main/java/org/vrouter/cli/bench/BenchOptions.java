@@ -14,9 +14,11 @@ import java.util.List;
  * @param dryRun a dry run even where namespaces could be used
  * @param out the directory the CSV and SVG files go to
  * @param perEntryCount the entries of the per-entry targets (500; 50 with {@code --quick})
+ * @param apply whether the routers apply their state (the standard converger); {@code --no-apply}
+ *     measures the databag side alone (pipeline, vrouterd and clients, with {@code Converger.none()})
  */
-record BenchOptions(List<Integer> sizes, boolean quick, boolean dryRun, Path out, int perEntryCount) {
-    static final String USAGE = "usage: vrouter bench router [--quick] [--dry-run] [--sizes N,N...] [--out DIR]";
+record BenchOptions(List<Integer> sizes, boolean quick, boolean dryRun, Path out, int perEntryCount, boolean apply) {
+    static final String USAGE = "usage: vrouter bench router [--quick] [--dry-run] [--no-apply] [--sizes N,N...] [--out DIR]";
 
     BenchOptions {
         sizes = List.copyOf(sizes);
@@ -37,12 +39,14 @@ record BenchOptions(List<Integer> sizes, boolean quick, boolean dryRun, Path out
         }
         boolean quick = false;
         boolean dryRun = false;
+        boolean apply = true;
         Path out = Path.of("vrouter-bench");
         List<Integer> sizes = null;
         for (int i = 1; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--dry-run" -> dryRun = true;
+                case "--no-apply" -> apply = false;
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--sizes" -> sizes = sizes(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "; " + USAGE);
@@ -51,7 +55,7 @@ record BenchOptions(List<Integer> sizes, boolean quick, boolean dryRun, Path out
         if (sizes == null) {
             sizes = quick ? List.of(100, 1_000) : List.of(100, 1_000, 10_000);
         }
-        return new BenchOptions(sizes, quick, dryRun, out.toAbsolutePath().normalize(), quick ? 50 : 500);
+        return new BenchOptions(sizes, quick, dryRun, out.toAbsolutePath().normalize(), quick ? 50 : 500, apply);
     }
 
     private static String value(List<String> args, int index) {

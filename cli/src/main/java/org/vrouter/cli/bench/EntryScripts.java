@@ -23,13 +23,19 @@ final class EntryScripts {
     private static final String ONE_SHOTS = "one-shots";
 
     private final Path bin;
+    private final boolean apply;
 
-    private EntryScripts(Path bin) {
+    private EntryScripts(Path bin, boolean apply) {
         this.bin = bin;
+        this.apply = apply;
     }
 
-    /** Copies the scripts into {@code directory} and writes the one-shot launcher beside them. */
-    static EntryScripts install(Path directory) throws IOException {
+    /**
+     * Copies the scripts into {@code directory} and writes the one-shot launcher beside them.
+     *
+     * @param apply false: the one-shot runs are dry runs (rendered and written, no program run)
+     */
+    static EntryScripts install(Path directory, boolean apply) throws IOException {
         Path bin = Files.createDirectories(directory.resolve("bin"));
         for (String script : List.of("update_config.py", "vr_cfg.sh")) {
             try (InputStream in = EntryScripts.class.getResourceAsStream(DISTRIBUTION + script)) {
@@ -46,7 +52,7 @@ final class EntryScripts {
         Files.writeString(bin.resolve("vrouter"), "#!/bin/sh\necho \"$*\" >> '" + bin.resolve(ONE_SHOTS) + "'\ncommand=$1\nshift\nexec '" + java
                 + "' -cp '" + classPath + "' org.vrouter.cli.Main \"$command\" $VROUTER_BENCH_HOST \"$@\"\n");
         Files.setPosixFilePermissions(bin.resolve("vrouter"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new EntryScripts(bin);
+        return new EntryScripts(bin, apply);
     }
 
     /** How many times the scripts have fallen back to the one-shot launcher. */
@@ -71,7 +77,8 @@ final class EntryScripts {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("VROUTER_ROOT", router.root().toString());
         builder.environment().put("VROUTER", bin.resolve("vrouter").toString());
-        builder.environment().put("VROUTER_BENCH_HOST", router.namespace().map(namespace -> "--netns " + namespace).orElse("--dry-run"));
+        builder.environment().put("VROUTER_BENCH_HOST", router.namespace().filter(namespace -> apply).map(namespace -> "--netns " + namespace)
+                .orElse("--dry-run"));
         builder.environment().remove("DEFER_CONFIG");
         long start = System.nanoTime();
         Process process = builder.start();

@@ -69,6 +69,9 @@ final class RouterBench {
         if (!sandbox.namespaces()) {
             notes.add("dry run: no program ran, so converges apply nothing and no floor was measured");
         }
+        if (!options.apply()) {
+            notes.add("--no-apply: the one-shot row runs vrouter update-config --dry-run (renders and writes, runs no program)");
+        }
         return new BenchResults(options.sizes(), sandbox.description(), converger, figures, notes);
     }
 
