@@ -36,6 +36,7 @@ final class BenchReport {
         out.println("add one at size N (median of " + runs(results, Series.ADD_DHCP) + ")");
         for (Series series : List.of(Series.ADD_DHCP, Series.ADD_FIREWALL, Series.ADD_FORWARD)) {
             row(results, out, "  " + series.label(), n -> results.get(series, n).map(BenchReport::millis));
+            share(results, out, series);
             int first = results.sizes().get(0);
             row(results, out, "    ratio to N=" + String.format(Locale.ROOT, "%,d", first), n -> ratio(results, series, n, series, first));
         }
@@ -43,6 +44,7 @@ final class BenchReport {
         for (Series series : List.of(Series.ENTRY_DAEMON, Series.ENTRY_ONE_SHOT)) {
             row(results, out, "  " + series.label() + " (median of " + runs(results, series) + ")",
                     n -> results.get(series, n).map(BenchReport::millis));
+            share(results, out, series);
         }
         for (Series series : List.of(Series.EACH_FILE, Series.ONE_BATCH)) {
             results.of(series).forEach(figure -> out.println(pad(String.format(Locale.ROOT, "%,d DHCP entries: %s", figure.n(), series.label()), LABEL)
@@ -52,6 +54,12 @@ final class BenchReport {
             out.println("notes:");
             results.notes().forEach(note -> out.println("  - " + note));
         }
+    }
+
+    /** The converger's part of a series, when measured (medians of the same runs). */
+    private static void share(BenchResults results, PrintStream out, Series series) {
+        series.converge().filter(share -> !results.of(share).isEmpty())
+                .ifPresent(share -> row(results, out, "    " + share.label(), n -> results.get(share, n).map(BenchReport::millis)));
     }
 
     private static void withFloor(BenchResults results, PrintStream out, Series series, Series floor) {
@@ -113,7 +121,7 @@ final class BenchReport {
     private static SvgPlot plot(BenchResults results) {
         SvgPlot plot = new SvgPlot("vrouter router side: time against size (log-log)", "N (entries or rules on the router)", "time (median)");
         for (Series series : Series.values()) {
-            if (series == Series.EACH_FILE || series == Series.ONE_BATCH) {
+            if (series == Series.EACH_FILE || series == Series.ONE_BATCH || series.isShare()) {
                 continue;
             }
             List<SvgPlot.Point> points = results.of(series).stream().filter(figure -> !figure.time().isZero())

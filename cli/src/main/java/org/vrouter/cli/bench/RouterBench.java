@@ -45,6 +45,7 @@ final class RouterBench {
     private final List<String> notes = new ArrayList<>();
     /** Each router's entry points, built once as vrouterd builds them (bags cached), used for all its runs. */
     private final Map<Path, EntryPoints> entryPointsByRoot = new HashMap<>();
+    private final Map<Path, TimedConverger> convergersByRoot = new HashMap<>();
     private int routers;
 
     RouterBench(Sandbox sandbox, Function<Host, Converger> convergers, EntryScripts scripts, BenchOptions options, PrintStream progress) {
@@ -135,15 +136,20 @@ final class RouterBench {
     /** Adds one entry at a time to a router of size n (median of several), through the entry points vrouterd would use. */
     private void addOne(Series series, int n, Sandbox.Router router, Delivery delivery) throws IOException {
         EntryPoints entryPoints = entryPointsOf(router);
+        TimedConverger converger = convergersByRoot.get(router.root());
         int runs = options.quick() ? 3 : 7;
         List<Duration> times = new ArrayList<>();
+        List<Duration> converges = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             String file = delivery.deliver(n + run);
+            converger.reset();
             long start = System.nanoTime();
             ok(entryPoints.updateConfig(List.of(file), false));
             times.add(Duration.ofNanos(System.nanoTime() - start));
+            converges.add(converger.last());
         }
         figures.add(new Figure(series, n, Stats.median(times), runs));
+        series.converge().ifPresent(share -> figures.add(new Figure(share, n, Stats.median(converges), runs)));
     }
 
     /** A small change through update_config.py on a router holding n DHCP entries and n/2 rules: with vrouterd, then without. */
@@ -154,14 +160,19 @@ final class RouterBench {
         ok(entryPoints.vrCfg("/var/cache/cloud/VR-fill.cfg"));
         deliver(router, "firewall_rules.json.fill", Workload.firewallRules(0, n / 2));
         ok(entryPoints.updateConfig(List.of("firewall_rules.json.fill"), false));
+        TimedConverger converger = convergersByRoot.get(router.root());
+        List<Duration> converges = new ArrayList<>();
         List<Duration> served = whileServed(router, () -> {
             List<Duration> times = new ArrayList<>();
             for (int run = 0; run < (options.quick() ? 3 : 11); run++) {
+                converger.reset();
                 times.add(scripts.updateConfig(router, deliver(router, Workload.dhcpFile(n + run), Workload.dhcpEntry(n + run))));
+                converges.add(converger.last());
             }
             return times;
         });
         figures.add(new Figure(Series.ENTRY_DAEMON, n, Stats.median(served), served.size()));
+        figures.add(new Figure(Series.ENTRY_DAEMON_CONVERGE, n, Stats.median(converges), converges.size()));
         if (warmUp) {
             return;
         }
@@ -232,9 +243,11 @@ final class RouterBench {
     private Sandbox.Router freshRouter(String label) throws IOException {
         Sandbox.Router router = sandbox.router(label + "-" + (++routers));
         PayloadCodec codec = new PayloadCodec();
-        EntryPoints entryPoints = new EntryPoints(router.host(), convergers.apply(router.host()), codec,
+        TimedConverger converger = new TimedConverger(convergers.apply(router.host()));
+        EntryPoints entryPoints = new EntryPoints(router.host(), converger, codec,
                 DatabagStore.caching(router.host(), codec, Clock.systemUTC()), PipelineOptions.defaults());
         entryPointsByRoot.put(router.root(), entryPoints);
+        convergersByRoot.put(router.root(), converger);
         ok(entryPoints.updateConfig(List.of(deliver(router, "cmd_line.json", Workload.cmdLine())), false));
         ok(entryPoints.updateConfig(List.of(deliver(router, "ip_associations.json.setup", Workload.ipAssociations())), false));
         return router;
