@@ -41,7 +41,7 @@ final class BenchReport {
             row(results, out, "    ratio to N=" + String.format(Locale.ROOT, "%,d", first), n -> ratio(results, series, n, series, first));
         }
         out.println("small change through update_config.py, router holding N DHCP entries and N/2 firewall rules");
-        for (Series series : List.of(Series.ENTRY_DAEMON, Series.ENTRY_ONE_SHOT)) {
+        for (Series series : List.of(Series.ENTRY_DAEMON, Series.ENTRY_RULE_DAEMON, Series.ENTRY_ONE_SHOT)) {
             row(results, out, "  " + series.label() + " (median of " + runs(results, series) + ")",
                     n -> results.get(series, n).map(BenchReport::millis));
             share(results, out, series);

@@ -149,7 +149,7 @@ final class RouterBench {
             converges.add(converger.last());
         }
         figures.add(new Figure(series, n, Stats.median(times), runs));
-        series.converge().ifPresent(share -> figures.add(new Figure(share, n, Stats.median(converges), runs)));
+        share(series, n, converges);
     }
 
     /** A small change through update_config.py on a router holding n DHCP entries and n/2 rules: with vrouterd, then without. */
@@ -160,27 +160,41 @@ final class RouterBench {
         ok(entryPoints.vrCfg("/var/cache/cloud/VR-fill.cfg"));
         deliver(router, "firewall_rules.json.fill", Workload.firewallRules(0, n / 2));
         ok(entryPoints.updateConfig(List.of("firewall_rules.json.fill"), false));
+        served(Series.ENTRY_DAEMON, n, router, run -> deliver(router, Workload.dhcpFile(n + run), Workload.dhcpEntry(n + run)));
+        served(Series.ENTRY_RULE_DAEMON, n, router, run -> deliver(router, "firewall_rules.json.one" + run, Workload.firewallRules(n + run, n + run + 1)));
+        if (warmUp) {
+            return;
+        }
+        List<Duration> oneShot = new ArrayList<>();
+        for (int run = 0, next = n + 1000; run < (options.quick() ? 1 : 3); run++, next++) {
+            oneShot.add(scripts.updateConfig(router, deliver(router, Workload.dhcpFile(next), Workload.dhcpEntry(next))));
+        }
+        figures.add(new Figure(Series.ENTRY_ONE_SHOT, n, Stats.median(oneShot), oneShot.size()));
+    }
+
+    /** Several small changes through update_config.py while vrouterd serves the router: the median, and the converger's share. */
+    private void served(Series series, int n, Sandbox.Router router, Delivery delivery) throws IOException {
         TimedConverger converger = convergersByRoot.get(router.root());
         List<Duration> converges = new ArrayList<>();
         List<Duration> served = whileServed(router, () -> {
             List<Duration> times = new ArrayList<>();
             for (int run = 0; run < (options.quick() ? 3 : 11); run++) {
+                String file = delivery.deliver(run);
                 converger.reset();
-                times.add(scripts.updateConfig(router, deliver(router, Workload.dhcpFile(n + run), Workload.dhcpEntry(n + run))));
+                times.add(scripts.updateConfig(router, file));
                 converges.add(converger.last());
             }
             return times;
         });
-        figures.add(new Figure(Series.ENTRY_DAEMON, n, Stats.median(served), served.size()));
-        figures.add(new Figure(Series.ENTRY_DAEMON_CONVERGE, n, Stats.median(converges), converges.size()));
-        if (warmUp) {
-            return;
+        figures.add(new Figure(series, n, Stats.median(served), served.size()));
+        share(series, n, converges);
+    }
+
+    /** The converger's share of a series, when the routers apply anything. */
+    private void share(Series series, int n, List<Duration> converges) {
+        if (options.apply()) {
+            series.converge().ifPresent(share -> figures.add(new Figure(share, n, Stats.median(converges), converges.size())));
         }
-        List<Duration> oneShot = new ArrayList<>();
-        for (int run = 0, next = n + served.size(); run < (options.quick() ? 1 : 3); run++, next++) {
-            oneShot.add(scripts.updateConfig(router, deliver(router, Workload.dhcpFile(next), Workload.dhcpEntry(next))));
-        }
-        figures.add(new Figure(Series.ENTRY_ONE_SHOT, n, Stats.median(oneShot), oneShot.size()));
     }
 
     /** count entries through update_config.py one file each (total), and through vr_cfg.sh in one batch, vrouterd running. */

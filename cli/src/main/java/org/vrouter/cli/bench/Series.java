@@ -18,6 +18,8 @@ enum Series {
     ADD_FORWARD_CONVERGE("add.forward.converge", "of which the converger"),
     ENTRY_DAEMON("entry.daemon", "update_config.py, vrouterd running"),
     ENTRY_DAEMON_CONVERGE("entry.daemon.converge", "of which the converger"),
+    ENTRY_RULE_DAEMON("entry.rule.daemon", "one more firewall rule (N/2 present), vrouterd running"),
+    ENTRY_RULE_DAEMON_CONVERGE("entry.rule.daemon.converge", "of which the converger"),
     ENTRY_ONE_SHOT("entry.oneshot", "update_config.py, no vrouterd (one-shot JVM)"),
     EACH_FILE("target.each", "update_config.py once per entry, vrouterd running: total"),
     ONE_BATCH("target.batch", "vr_cfg.sh, one batch of all entries, vrouterd running");
@@ -46,6 +48,7 @@ enum Series {
             case ADD_FIREWALL -> Optional.of(ADD_FIREWALL_CONVERGE);
             case ADD_FORWARD -> Optional.of(ADD_FORWARD_CONVERGE);
             case ENTRY_DAEMON -> Optional.of(ENTRY_DAEMON_CONVERGE);
+            case ENTRY_RULE_DAEMON -> Optional.of(ENTRY_RULE_DAEMON_CONVERGE);
             default -> Optional.empty();
         };
     }

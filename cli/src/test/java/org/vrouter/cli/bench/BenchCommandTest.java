@@ -46,7 +46,8 @@ class BenchCommandTest {
         assertThat(status).isZero();
         assertThat(table).contains("routers:   dry run (DryRunHost", "N=10", "N=30", "converge from scratch",
                 "DHCP entries, one vr_cfg batch of N files", "one firewall rule (update_config, in process)",
-                "update_config.py, vrouterd running (median of 3)", "update_config.py, no vrouterd (one-shot JVM) (median of 1)",
+                "update_config.py, vrouterd running (median of 3)", "one more firewall rule (N/2 present), vrouterd running (median of 3)",
+                "update_config.py, no vrouterd (one-shot JVM) (median of 1)",
                 "50 DHCP entries: vr_cfg.sh, one batch of all entries", "no floor was measured");
         assertThat(table.lines().filter(line -> line.startsWith("  firewall rules, one update_config file of N")))
                 .singleElement().asString().matches(".* ms +[0-9.,]+ ms");
