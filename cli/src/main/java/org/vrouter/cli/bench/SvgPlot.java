@@ -13,10 +13,10 @@ import java.util.Locale;
  * text, deterministic for the same figures.
  */
 final class SvgPlot {
-    private static final int WIDTH = 960;
+    private static final int WIDTH = 1040;
     private static final int HEIGHT = 560;
     private static final int LEFT = 80;
-    private static final int RIGHT = 330;
+    private static final int RIGHT = 400;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
