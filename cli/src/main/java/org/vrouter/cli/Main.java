@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.vrouter.cli.bench.BenchCommand;
 import org.vrouter.cli.demo.DemoCommand;
 import org.vrouter.router.launcher.CommandLine;
 import org.vrouter.router.launcher.RouterMain;
@@ -21,6 +22,8 @@ public final class Main {
     public static void main(String[] args) {
         List<Subcommand> subcommands = new ArrayList<>();
         subcommands.add(new DemoCommand());
+        subcommands.add(new BenchCommand(RouterMain.convergers(Clock.systemUTC()),
+                "RouterConvergers.standard (addresses, firewall, dnsmasq, haproxy, ...); daemons started directly in the namespace"));
         subcommands.addAll(RouterMain.subcommands(Clock.systemUTC(), System.getenv()));
         System.exit(new CommandLine(subcommands).run(List.of(args), System.out, System.err));
     }

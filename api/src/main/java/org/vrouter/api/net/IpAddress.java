@@ -93,6 +93,10 @@ public record IpAddress(String value) implements Comparable<IpAddress> {
 
     @Override
     public int compareTo(IpAddress other) {
+        if (isIpv4() && other.isIpv4()) {
+            // the hot path of every sorted bag: no parsing, no allocation
+            return Long.compare(ipv4Number(value), ipv4Number(other.value));
+        }
         byte[] mine = bytes();
         byte[] theirs = other.bytes();
         if (mine.length != theirs.length) {
@@ -104,6 +108,23 @@ public record IpAddress(String value) implements Comparable<IpAddress> {
     @Override
     public String toString() {
         return value;
+    }
+
+    /** The 32-bit number of a canonical dotted quad (the value of an IPv4 address, which is valid by construction). */
+    private static long ipv4Number(String quad) {
+        long number = 0;
+        int octet = 0;
+        for (int i = 0; i < quad.length(); i++) {
+            char c = quad.charAt(i);
+            if (c == '.') {
+                number = number << 8 | octet;
+                octet = 0;
+            }
+            else {
+                octet = octet * 10 + (c - '0');
+            }
+        }
+        return number << 8 | octet;
     }
 
     private static String canonical(String field, String text) {

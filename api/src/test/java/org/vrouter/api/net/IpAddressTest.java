@@ -60,6 +60,9 @@ class IpAddressTest {
     void ordersNumericallyAndIpv4First() {
         assertThat(IpAddress.parse("10.0.0.9")).isLessThan(IpAddress.parse("10.0.0.10"));
         assertThat(IpAddress.parse("255.255.255.255")).isLessThan(IpAddress.parse("::1"));
+        assertThat(IpAddress.parse("9.255.255.255")).isLessThan(IpAddress.parse("10.0.0.0"));
+        assertThat(IpAddress.parse("128.0.0.0")).isGreaterThan(IpAddress.parse("127.255.255.255"));
+        assertThat(IpAddress.parse("10.1.2.3")).isEqualByComparingTo(IpAddress.parse("10.1.2.3"));
     }
 
     @Test

@@ -59,7 +59,8 @@ final class DatabagJson {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(JsonNode node, int indent, StringBuilder out) {
+    /** Writes a value whose first line is already indented by {@code indent}. */
+    static void write(JsonNode node, int indent, StringBuilder out) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
             node.properties().forEach(entry -> names.add(entry.getKey()));
@@ -101,11 +102,11 @@ final class DatabagJson {
         }
     }
 
-    private static void pad(int indent, StringBuilder out) {
+    static void pad(int indent, StringBuilder out) {
         out.append(" ".repeat(indent));
     }
 
-    private static void quote(String text, StringBuilder out) {
+    static void quote(String text, StringBuilder out) {
         out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 

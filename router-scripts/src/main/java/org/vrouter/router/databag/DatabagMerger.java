@@ -3,6 +3,7 @@ package org.vrouter.router.databag;
 import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.vrouter.api.error.InvalidParameterException;
@@ -79,6 +80,15 @@ public final class DatabagMerger {
             // vrouter's own type: each file is the whole DNS configuration
             case DNS_CONFIG -> bags.with(DnsConfigBag.of((DnsConfigPayload) payload));
         };
+    }
+
+    /**
+     * The bags after merging DHCP entries in order: what merging each with {@link #merge} gives, in one pass
+     * (a boot batch carries one file per VM NIC).
+     */
+    public static Databags mergeDhcpEntries(Databags bags, List<DhcpEntryPayload> entries) {
+        requireNonNull(bags, "bags is null");
+        return entries.isEmpty() ? bags : bags.with(EntryMerges.dhcpEntries(bags.dhcpEntry(), List.copyOf(entries)));
     }
 
     /**

@@ -3,7 +3,10 @@ package org.vrouter.router.databag;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.FileVersion;
 import org.vrouter.router.host.Host;
 
 /**
@@ -23,6 +27,11 @@ import org.vrouter.router.host.Host;
  * <p>A missing file is an empty bag. An unreadable file, or entry, is reported as a
  * {@link DatabagProblem} and read as empty (or left out); {@link #preserve} keeps a copy of such a file
  * before the first write replaces it. Thread-safe.
+ *
+ * <p>A {@link #caching} store (the one a long-lived {@code vrouterd} uses) keeps every bag it read or
+ * wrote in memory and reads a file again only when its version ({@link Host#version}) changed, or is
+ * too recent to prove anything: a bag written behind its back is never missed, and a bag it wrote
+ * itself is not parsed again.
  */
 public final class DatabagStore {
     /** Suffix of the copy of an unreadable bag kept by {@link #preserve}. */
@@ -33,13 +42,28 @@ public final class DatabagStore {
     private final Host host;
     private final DatabagReader reader;
     private final DatabagWriter writer;
+    private final Optional<BagCache> cache;
 
     public DatabagStore(Host host, PayloadCodec codec) {
+        this(host, codec, Optional.empty());
+    }
+
+    private DatabagStore(Host host, PayloadCodec codec, Optional<BagCache> cache) {
         this.host = requireNonNull(host, "host is null");
         DatabagJson json = new DatabagJson();
         EntryEnvelope envelope = new EntryEnvelope(requireNonNull(codec, "codec is null"), json);
         this.reader = new DatabagReader(json, envelope);
-        this.writer = new DatabagWriter(json, envelope);
+        this.writer = new DatabagWriter(json, envelope, new BagText(cache.isPresent()));
+        this.cache = cache;
+    }
+
+    /**
+     * A store that keeps the bags in memory between loads (see the class comment).
+     *
+     * @param clock the wall clock the host's file times are kept by
+     */
+    public static DatabagStore caching(Host host, PayloadCodec codec, Clock clock) {
+        return new DatabagStore(host, codec, Optional.of(new BagCache(clock)));
     }
 
     /** Reads every bag, reporting what could not be read. */
@@ -47,20 +71,66 @@ public final class DatabagStore {
         List<DatabagProblem> problems = new ArrayList<>();
         List<Databag> bags = new ArrayList<>();
         for (BagKey key : BagKey.values()) {
-            Optional<byte[]> bytes = host.read(key.path());
-            if (bytes.isPresent()) {
-                bags.add(reader.read(key, bytes.get(), problems));
-            }
+            Optional<Databag> bag = cache.isPresent() ? loadCached(key, cache.get(), problems) : load(key, problems);
+            bag.ifPresent(bags::add);
         }
         // reported by the caller, which decides how an operator hears of it
         problems.forEach(problem -> log.debug("{}", problem.message()));
         return new DatabagSnapshot(Databags.of(bags), problems);
     }
 
+    private Optional<Databag> load(BagKey key, List<DatabagProblem> problems) throws IOException {
+        Optional<byte[]> bytes = host.read(key.path());
+        return bytes.map(content -> reader.read(key, content, problems));
+    }
+
+    /** The cached bag while its file is unchanged, else the file read again (and parsed, if its bytes changed). */
+    private Optional<Databag> loadCached(BagKey key, BagCache bags, List<DatabagProblem> problems) throws IOException {
+        Instant takenAt = bags.now();
+        Optional<FileVersion> version = host.version(key.path());
+        Optional<BagCache.Entry> cached = bags.get(key);
+        if (version.isPresent() && cached.isPresent() && cached.get().trusted(version.get())) {
+            problems.addAll(cached.get().problems());
+            return Optional.of(cached.get().bag());
+        }
+        Optional<byte[]> bytes = version.isPresent() ? host.read(key.path()) : Optional.empty();
+        if (bytes.isEmpty()) {
+            bags.forget(key);
+            return Optional.empty();
+        }
+        BagCache.Entry entry;
+        if (cached.isPresent() && Arrays.equals(cached.get().bytes(), bytes.get())) {
+            entry = new BagCache.Entry(version.get(), takenAt, bytes.get(), cached.get().bag(), cached.get().problems());
+        }
+        else {
+            List<DatabagProblem> found = new ArrayList<>();
+            Databag bag = reader.read(key, bytes.get(), found);
+            entry = new BagCache.Entry(version.get(), takenAt, bytes.get(), bag, found);
+            log.debug("databag {} changed on disk; read again", key);
+        }
+        bags.put(key, entry);
+        problems.addAll(entry.problems());
+        return Optional.of(entry.bag());
+    }
+
     /** Writes a bag atomically, replacing its file. */
     public void write(Databag bag) throws IOException {
         BagKey key = bag.key();
-        host.write(key.path(), render(bag), key.fileMode());
+        byte[] bytes = render(bag);
+        if (cache.isEmpty()) {
+            host.write(key.path(), bytes, key.fileMode());
+        }
+        else {
+            BagCache bags = cache.get();
+            bags.forget(key);
+            host.write(key.path(), bytes, key.fileMode());
+            Instant takenAt = bags.now();
+            // taken after the rename: a write racing in between is caught because this version cannot have settled yet
+            Optional<FileVersion> version = host.version(key.path());
+            if (version.isPresent()) {
+                bags.put(key, new BagCache.Entry(version.get(), takenAt, bytes, bag, List.of()));
+            }
+        }
         log.debug("wrote databag {}", key);
     }
 

@@ -5,10 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import org.vrouter.commands.wire.payload.BgpPeer;
 import org.vrouter.commands.wire.payload.BgpPeersPayload;
@@ -24,68 +25,84 @@ import org.vrouter.commands.wire.payload.VpnUserListPayload;
 
 /**
  * Writes typed bags in CloudStack's on-disk shape: {@code {"id": "<key>", <entries>}}, every wire value
- * written by the wire codec, so a bag entry reads back exactly like the payload it came from.
+ * written by the wire codec, so a bag entry reads back exactly like the payload it came from. The bags
+ * that grow with the router (addresses, DHCP entries, metadata, passwords, rules, per-device settings)
+ * are written entry by entry, so that a caching {@link BagText} renders only the entries a merge changed.
  */
 final class DatabagWriter {
     private final DatabagJson json;
     private final EntryEnvelope envelope;
+    private final BagText text;
 
-    DatabagWriter(DatabagJson json, EntryEnvelope envelope) {
+    DatabagWriter(DatabagJson json, EntryEnvelope envelope, BagText text) {
         this.json = requireNonNull(json, "json is null");
         this.envelope = requireNonNull(envelope, "envelope is null");
+        this.text = requireNonNull(text, "text is null");
     }
 
     /** The bag file's bytes. */
     byte[] render(Databag bag) {
-        ObjectNode root = json.object();
-        root.put("id", bag.key().key());
-        write(bag, root);
-        return json.render(root);
+        List<BagText.Member> members = new ArrayList<>();
+        members.add(new BagText.Member("id", new BagText.Tree(TextNode.valueOf(bag.key().key()))));
+        if (!entries(bag, members)) {
+            ObjectNode root = json.object();
+            writeRest(bag, root);
+            root.properties().forEach(member -> members.add(new BagText.Member(member.getKey(), new BagText.Tree(member.getValue()))));
+        }
+        return text.render(bag.key(), members);
     }
 
-    private void write(Databag bag, ObjectNode root) {
-        if (bag instanceof CmdLineBag cmdLine) {
-            CmdLineFormat.write(cmdLine, root);
-        }
-        else if (bag instanceof IpsBag ips) {
-            ips.devices().forEach((device, entries) -> {
-                ArrayNode list = root.putArray(device);
-                entries.forEach(entry -> IpsFormat.write(entry, list.addObject()));
-            });
+    /** Adds the members of a bag written entry by entry; false for the other bags. */
+    private boolean entries(Databag bag, List<BagText.Member> members) {
+        if (bag instanceof IpsBag ips) {
+            ips.devices().forEach((device, entries) ->
+                    members.add(new BagText.Member(device, new BagText.Entries<>(entries, entry -> IpsFormat.write(entry, json.object())))));
         }
         else if (bag instanceof GuestNetworkBag guest) {
-            guest.devices().forEach((device, network) -> root.putArray(device).add(envelope.tree(network)));
+            guest.devices().forEach((device, network) ->
+                    members.add(new BagText.Member(device, new BagText.Entries<>(List.of(network), envelope::tree))));
         }
         else if (bag instanceof NetworkAclBag acl) {
-            acl.devices().forEach((device, payload) -> root.set(device, envelope.tree(payload)));
+            acl.devices().forEach((device, payload) -> members.add(entry(device, payload, () -> envelope.tree(payload))));
         }
         else if (bag instanceof VmDataBag vmData) {
-            vmData.vms().forEach((vm, entries) ->
-                    root.set(vm.value(), envelope.tree(VmMetadataPayload.of(vm, entries)).get("vm_metadata")));
+            vmData.vms().forEach((vm, entries) -> members.add(entry(vm.value(), entries,
+                    () -> envelope.tree(VmMetadataPayload.of(vm, entries)).get("vm_metadata"))));
         }
         else if (bag instanceof DhcpEntryBag dhcp) {
-            dhcp.entries().forEach((address, entry) -> root.set(address.value(), envelope.tree(entry)));
+            dhcp.entries().forEach((address, entry) -> members.add(entry(address.value(), entry, () -> envelope.tree(entry))));
         }
         else if (bag instanceof VmPasswordBag passwords) {
-            passwords.passwords().forEach((vm, password) -> root.put(vm.value(), password.reveal()));
+            passwords.passwords().forEach((vm, password) -> members.add(entry(vm.value(), password, () -> TextNode.valueOf(password.reveal()))));
         }
         else if (bag instanceof ForwardingRulesBag forwarding) {
-            forwarding.addresses().forEach((address, entries) -> {
-                ArrayNode list = root.putArray(address.value());
-                entries.forEach(entry -> ForwardingFormat.write(entry, list.addObject()));
-            });
+            forwarding.addresses().forEach((address, entries) -> members.add(new BagText.Member(address.value(),
+                    new BagText.Entries<>(entries, entry -> ForwardingFormat.write(entry, json.object())))));
+        }
+        else if (bag instanceof FirewallRulesBag firewall) {
+            rules(firewall.rules(), members);
+        }
+        else if (bag instanceof Ipv6FirewallRulesBag firewall) {
+            rules(firewall.rules(), members);
         }
         else {
-            writeRest(bag, root);
+            return false;
         }
+        return true;
+    }
+
+    private static BagText.Member entry(String name, Object source, Supplier<JsonNode> tree) {
+        return new BagText.Member(name, new BagText.Entry(source, tree));
+    }
+
+    private void rules(Map<Long, FirewallRule> rules, List<BagText.Member> members) {
+        rules.forEach((id, rule) -> members.add(entry(String.valueOf(id), rule,
+                () -> envelope.elements(FirewallRulesPayload.of(List.of(rule)), "rules").get(0))));
     }
 
     private void writeRest(Databag bag, ObjectNode root) {
-        if (bag instanceof FirewallRulesBag firewall) {
-            rules(firewall.rules(), root);
-        }
-        else if (bag instanceof Ipv6FirewallRulesBag firewall) {
-            rules(firewall.rules(), root);
+        if (bag instanceof CmdLineBag cmdLine) {
+            CmdLineFormat.write(cmdLine, root);
         }
         else if (bag instanceof VpnUserListBag users) {
             keyed(new ArrayList<>(users.users().keySet()), VpnUserListPayload.of(List.<VpnUser>copyOf(users.users().values())), "vpn_users", root);
@@ -121,11 +138,6 @@ final class DatabagWriter {
         else if (bag instanceof DnsConfigBag dns) {
             DnsConfigFormat.write(dns, root);
         }
-    }
-
-    private void rules(Map<Long, FirewallRule> rules, ObjectNode root) {
-        keyed(rules.keySet().stream().map(String::valueOf).toList(),
-                FirewallRulesPayload.of(List.copyOf(rules.values())), "rules", root);
     }
 
     /** Writes the elements of a payload's list under the given keys, in order. */

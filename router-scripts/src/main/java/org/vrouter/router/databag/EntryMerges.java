@@ -1,10 +1,14 @@
 package org.vrouter.router.databag;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.MacAddress;
 import org.vrouter.commands.wire.payload.BgpPeer;
 import org.vrouter.commands.wire.payload.BgpPeersPayload;
 import org.vrouter.commands.wire.payload.DhcpEntryPayload;
@@ -19,6 +23,9 @@ import org.vrouter.commands.wire.payload.VpnUserListPayload;
 
 /** Merges of the bags keyed by one entry per VM, user, peer or server, and of the settings bags. */
 final class EntryMerges {
+    /** Up to this many DHCP entries are merged by scanning, more through an index by MAC address. */
+    private static final int FEW = 4;
+
     private EntryMerges() {}
 
     /**
@@ -30,6 +37,44 @@ final class EntryMerges {
         entries.values().removeIf(existing -> existing.macAddress().equals(entry.macAddress()));
         if (!entry.remove()) {
             entries.put(DhcpEntryBag.keyOf(entry), entry);
+        }
+        return new DhcpEntryBag(entries);
+    }
+
+    /**
+     * Several DHCP entries merged in order, with the result of {@link #dhcpEntry} applied to each in turn,
+     * in one copy of the bag: a batch of n entries merges in O(n) instead of O(n²).
+     */
+    static DhcpEntryBag dhcpEntries(DhcpEntryBag bag, List<DhcpEntryPayload> batch) {
+        Map<IpAddress, DhcpEntryPayload> entries = BagMaps.mutableCopy(bag.entries());
+        if (batch.size() <= FEW) {
+            // a scan per entry is cheaper than an index of the whole bag
+            for (DhcpEntryPayload entry : batch) {
+                entries.values().removeIf(existing -> existing.macAddress().equals(entry.macAddress()));
+                if (!entry.remove()) {
+                    entries.put(DhcpEntryBag.keyOf(entry), entry);
+                }
+            }
+            return new DhcpEntryBag(entries);
+        }
+        Map<MacAddress, Set<IpAddress>> byMac = new HashMap<>();
+        entries.forEach((address, entry) -> byMac.computeIfAbsent(entry.macAddress(), mac -> new HashSet<>()).add(address));
+        for (DhcpEntryPayload entry : batch) {
+            Set<IpAddress> sameNic = byMac.remove(entry.macAddress());
+            if (sameNic != null) {
+                sameNic.forEach(entries::remove);
+            }
+            if (!entry.remove()) {
+                IpAddress address = DhcpEntryBag.keyOf(entry);
+                DhcpEntryPayload replaced = entries.put(address, entry);
+                if (replaced != null) {
+                    Set<IpAddress> others = byMac.get(replaced.macAddress());
+                    if (others != null && others.remove(address) && others.isEmpty()) {
+                        byMac.remove(replaced.macAddress());
+                    }
+                }
+                byMac.computeIfAbsent(entry.macAddress(), mac -> new HashSet<>()).add(address);
+            }
         }
         return new DhcpEntryBag(entries);
     }

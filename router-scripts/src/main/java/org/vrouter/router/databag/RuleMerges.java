@@ -1,6 +1,7 @@
 package org.vrouter.router.databag;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,29 +38,65 @@ final class RuleMerges {
      */
     static ForwardingRulesBag forwards(ForwardingRulesBag bag, List<ForwardingRule> rules) {
         Map<IpAddress, List<ForwardingEntry>> addresses = BagMaps.mutableCopy(bag.addresses());
+        // each address's list copied once, with its forwards indexed by slot: a file of n forwards merges in O(n)
+        Map<IpAddress, SlottedList> touched = new HashMap<>();
         for (ForwardingRule rule : rules) {
             PortForwardEntry forward = PortForwardEntry.of(rule);
-            List<ForwardingEntry> list = new ArrayList<>(addresses.getOrDefault(forward.publicIp(), List.of()));
-            int slot = -1;
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof PortForwardEntry existing && existing.sameSlot(forward)) {
-                    slot = i;
-                }
-            }
+            SlottedList list = touched.computeIfAbsent(forward.publicIp(), address -> new SlottedList(addresses.getOrDefault(address, List.of())));
             if (rule.revoke()) {
-                if (slot >= 0) {
-                    list.remove(slot);
-                }
-            }
-            else if (slot >= 0) {
-                list.set(slot, forward);
+                list.remove(forward);
             }
             else {
-                list.add(forward);
+                list.put(forward);
             }
-            put(addresses, forward.publicIp(), list);
         }
+        touched.forEach((address, list) -> put(addresses, address, list.entries));
         return new ForwardingRulesBag(addresses);
+    }
+
+    /** One address's entries, with the position of the last forward of each slot (public ports, protocol). */
+    private static final class SlottedList {
+        private final List<ForwardingEntry> entries;
+        private final Map<List<Object>, Integer> slots = new HashMap<>();
+
+        SlottedList(List<ForwardingEntry> entries) {
+            this.entries = new ArrayList<>(entries);
+            index();
+        }
+
+        private static List<Object> slot(PortForwardEntry forward) {
+            return List.of(forward.publicPorts(), forward.protocol());
+        }
+
+        private void index() {
+            slots.clear();
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) instanceof PortForwardEntry existing) {
+                    slots.put(slot(existing), i);
+                }
+            }
+        }
+
+        /** Replaces the forward of the same slot, or appends it. */
+        void put(PortForwardEntry forward) {
+            Integer at = slots.get(slot(forward));
+            if (at != null) {
+                entries.set(at, forward);
+            }
+            else {
+                slots.put(slot(forward), entries.size());
+                entries.add(forward);
+            }
+        }
+
+        /** Deletes the forward of the same slot, if any. */
+        void remove(PortForwardEntry forward) {
+            Integer at = slots.get(slot(forward));
+            if (at != null) {
+                entries.remove((int) at);
+                index();
+            }
+        }
     }
 
     /**

@@ -95,6 +95,12 @@ public final class FaultInjectingHost implements Host {
     }
 
     @Override
+    public Optional<FileVersion> version(String path) throws IOException {
+        checkAlive();
+        return delegate.version(path);
+    }
+
+    @Override
     public boolean exists(String path) throws IOException {
         checkAlive();
         return delegate.exists(path);

@@ -41,6 +41,14 @@ public interface Host {
     /** Deletes a file or an empty directory; false if there was nothing to delete. */
     boolean delete(String path) throws IOException;
 
+    /**
+     * The version of a file (identity, size and times), or empty if it does not exist: lets a cache tell
+     * whether a file changed without reading it. The default asks the file system at {@link #resolve}.
+     */
+    default Optional<FileVersion> version(String path) throws IOException {
+        return FileVersion.of(resolve(path));
+    }
+
     /** Whether a file or directory exists at the path. */
     boolean exists(String path) throws IOException;
 

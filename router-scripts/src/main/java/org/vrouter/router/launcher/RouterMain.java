@@ -3,6 +3,10 @@ package org.vrouter.router.launcher;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import org.vrouter.router.converge.Converger;
+import org.vrouter.router.host.Host;
 
 /**
  * Entry point of the router distribution's {@code /opt/vrouter/bin/vrouter}: the router-side subcommands
@@ -27,6 +31,13 @@ public final class RouterMain {
     public static List<Subcommand> subcommands(Clock clock, Map<String, String> environment) {
         RouterWiring router = RouterWiring.standard(clock);
         return List.of(new UpdateConfigCommand(environment, router), new VrCfgCommand(router), new RenderCommand(router),
-                new VerifyCommand(router), new MetadataServerCommand(), new VersionCommand());
+                new VerifyCommand(router), new VrouterdCommand("vrouterd", router), new VrouterdCommand("daemon", router),
+                new MetadataServerCommand(), new VersionCommand());
+    }
+
+    /** The standard converger for a host, wired as the router-side subcommands wire it (for tools such as the benchmark). */
+    public static Function<Host, Converger> convergers(Clock clock) {
+        RouterWiring router = RouterWiring.standard(clock);
+        return host -> router.converger(RouterOptions.describing(host), host);
     }
 }

@@ -29,6 +29,12 @@ record RouterOptions(Path root, Optional<String> netns, boolean dryRun, Optional
         positional = List.copyOf(positional);
     }
 
+    /** The options that describe an existing host: its root, and its namespace or dry run. */
+    static RouterOptions describing(Host host) {
+        Optional<String> netns = host instanceof NamespaceHost namespaced ? Optional.of(namespaced.namespace()) : Optional.empty();
+        return new RouterOptions(host.resolve("/"), netns, host instanceof DryRunHost, Optional.empty(), List.of());
+    }
+
     static RouterOptions parse(List<String> args, boolean batchOption) throws UsageException {
         Path root = Path.of("/");
         Optional<String> netns = Optional.empty();

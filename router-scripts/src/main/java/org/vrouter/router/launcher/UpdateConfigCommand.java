@@ -4,21 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.host.Host;
-import org.vrouter.router.pipeline.PipelineOptions;
-import org.vrouter.router.pipeline.PipelineResult;
-import org.vrouter.router.pipeline.UpdateConfig;
+import org.vrouter.router.pipeline.EntryOutcome;
+import org.vrouter.router.pipeline.EntryPoints;
 
 /**
  * {@code vrouter update-config [--root DIR] [--netns NAME] [--dry-run] FILE [false]}: CloudStack's
- * {@code update_config.py}. Exit 0 converged, 1 rejected input (also a wrong number of arguments, as
- * CloudStack does), 2 apply failed, 64 unknown option. {@code DEFER_CONFIG} in the environment defers
- * DHCP and metadata converges, as for CloudStack's batch runner.
+ * {@code update_config.py}, one shot. Exit 0 converged, 1 rejected input (also a wrong number of
+ * arguments, as CloudStack does), 2 apply failed, 64 unknown option. {@code DEFER_CONFIG} in the
+ * environment defers DHCP and metadata converges, as for CloudStack's batch runner. What runs is
+ * {@link EntryPoints#updateConfig}, which {@code vrouterd} runs too.
  */
 final class UpdateConfigCommand implements Subcommand {
     private final Map<String, String> environment;
@@ -47,17 +45,9 @@ final class UpdateConfigCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         try {
             RouterOptions options = RouterOptions.parse(args, false);
-            if (options.positional().isEmpty() || options.positional().size() > 2) {
-                err.println("usage: vrouter update-config [--root DIR] [--netns NAME] [--dry-run] FILE [false]");
-                return PipelineResult.Status.REJECTED.exitCode();
-            }
             Host host = wiring.host(options);
-            List<String> pipelineArgs = new ArrayList<>(options.positional());
-            pipelineArgs.set(0, InputLocator.name(InputLocator.locate(host, pipelineArgs.get(0), true)));
-            String defer = environment.getOrDefault("DEFER_CONFIG", "");
-            UpdateConfig updateConfig = new UpdateConfig(host, wiring.converger(options, host), new PayloadCodec(),
-                    PipelineOptions.defaults().withDeferConfig(!defer.isEmpty()));
-            return report(updateConfig.run(pipelineArgs), err);
+            boolean defer = !environment.getOrDefault("DEFER_CONFIG", "").isEmpty();
+            return report(EntryPoints.oneShot(host, wiring.converger(options, host)).updateConfig(options.positional(), defer), err);
         }
         catch (UsageException e) {
             err.println("vrouter update-config: " + e.getMessage());
@@ -65,12 +55,9 @@ final class UpdateConfigCommand implements Subcommand {
         }
     }
 
-    /** Warnings, then the one-line reason of a non-zero status, on stderr. */
-    static int report(PipelineResult result, PrintStream err) {
-        result.warnings().forEach(warning -> err.println("warning: " + warning));
-        if (!result.message().isEmpty()) {
-            err.println(result.message());
-        }
-        return result.exitCode();
+    /** The stderr lines, then the exit status. */
+    static int report(EntryOutcome outcome, PrintStream err) {
+        outcome.stderr().forEach(err::println);
+        return outcome.exitCode();
     }
 }

@@ -6,19 +6,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.host.Host;
-import org.vrouter.router.pipeline.PipelineOptions;
-import org.vrouter.router.pipeline.VrCfg;
+import org.vrouter.router.pipeline.EntryPoints;
 
 /**
  * {@code vrouter vr-cfg [--root DIR] [--netns NAME] [--dry-run] -c FILE}: CloudStack's {@code vr_cfg.sh},
- * one batch merged and converged once. Exit 0 converged, 1 rejected batch (nothing changed), 2 apply
- * failed, 64 usage error.
+ * one batch merged and converged once, one shot. Exit 0 converged, 1 rejected batch (nothing changed),
+ * 2 apply failed, 64 usage error. What runs is {@link EntryPoints#vrCfg}, which {@code vrouterd} runs too.
  */
 final class VrCfgCommand implements Subcommand {
-    private static final String USAGE = "usage: vrouter vr-cfg [--root DIR] [--netns NAME] [--dry-run] -c FILE";
-
     private final RouterWiring wiring;
 
     VrCfgCommand(RouterWiring wiring) {
@@ -40,12 +36,10 @@ final class VrCfgCommand implements Subcommand {
         try {
             RouterOptions options = RouterOptions.parse(args, true);
             if (options.batch().isEmpty() || !options.positional().isEmpty()) {
-                throw new UsageException(USAGE);
+                throw new UsageException(EntryPoints.VR_CFG_USAGE);
             }
             Host host = wiring.host(options);
-            String batch = InputLocator.locate(host, options.batch().get(), false);
-            VrCfg vrCfg = new VrCfg(host, wiring.converger(options, host), new PayloadCodec(), PipelineOptions.defaults());
-            return UpdateConfigCommand.report(vrCfg.run(batch), err);
+            return UpdateConfigCommand.report(EntryPoints.oneShot(host, wiring.converger(options, host)).vrCfg(options.batch().get()), err);
         }
         catch (UsageException e) {
             err.println("vrouter vr-cfg: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.commands.wire.payload.DatabagType;
+import org.vrouter.commands.wire.payload.DhcpEntryPayload;
 import org.vrouter.commands.wire.payload.GuestNetworkPayload;
 import org.vrouter.commands.wire.payload.Payload;
 import org.vrouter.commands.wire.payload.PayloadCodec;
@@ -54,10 +55,10 @@ final class ConfigRun {
     private final Converger converger;
     private final InputArchive archive;
 
-    ConfigRun(Host host, PayloadCodec codec, Converger converger, InputArchive archive) {
+    ConfigRun(Host host, PayloadCodec codec, DatabagStore store, Converger converger, InputArchive archive) {
         this.host = requireNonNull(host, "host is null");
         this.codec = requireNonNull(codec, "codec is null");
-        this.store = new DatabagStore(host, codec);
+        this.store = requireNonNull(store, "store is null");
         this.converger = requireNonNull(converger, "converger is null");
         this.archive = requireNonNull(archive, "archive is null");
     }
@@ -102,25 +103,50 @@ final class ConfigRun {
         touched.addAll(alsoConverge);
         List<Input> merged = new ArrayList<>();
         List<Input> heldBack = new ArrayList<>();
-        for (Input input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
             touched.addAll(DatabagMerger.bagsOf(input.type()));
-            Databags candidate;
-            try {
-                candidate = DatabagMerger.merge(bags, input.payload(), macs);
+            if (input.type() == DatabagType.VM_DHCP_ENTRY) {
+                // a run of DHCP entries (a boot batch: one file per VM NIC) merges in one pass, as each would in turn
+                int end = dhcpRunEnd(inputs, i);
+                List<Input> run = inputs.subList(i, end);
+                bags = DatabagMerger.mergeDhcpEntries(bags, run.stream().map(entry -> (DhcpEntryPayload) entry.payload()).toList());
+                merged.addAll(run);
+                i = end - 1;
             }
-            catch (InvalidParameterException e) {
-                throw new RejectedInputException(input.name() + ": " + e.getMessage());
+            else {
+                bags = mergeOne(bags, input, macs, merged, heldBack);
             }
-            // an identical re-add merges as a no-op: an update interrupted after its bags were written completes
-            if (!candidate.equals(bags) && guestNetworkGuard(bags, input)) {
-                log.info("{}: guest network already configured; not merged, left in place", input.name());
-                heldBack.add(input);
-                continue;
-            }
-            bags = candidate;
-            merged.add(input);
         }
         return new Staged(snapshot, bags, touched, merged, heldBack);
+    }
+
+    /** One input merged (added to {@code merged}), or held back by the guest-network guard (added to {@code heldBack}). */
+    private static Databags mergeOne(Databags bags, Input input, InterfaceMacs macs, List<Input> merged, List<Input> heldBack)
+            throws RejectedInputException {
+        Databags candidate;
+        try {
+            candidate = DatabagMerger.merge(bags, input.payload(), macs);
+        }
+        catch (InvalidParameterException e) {
+            throw new RejectedInputException(input.name() + ": " + e.getMessage());
+        }
+        // an identical re-add merges as a no-op: an update interrupted after its bags were written completes
+        if (!candidate.equals(bags) && guestNetworkGuard(bags, input)) {
+            log.info("{}: guest network already configured; not merged, left in place", input.name());
+            heldBack.add(input);
+            return bags;
+        }
+        merged.add(input);
+        return candidate;
+    }
+
+    private static int dhcpRunEnd(List<Input> inputs, int start) {
+        int end = start;
+        while (end < inputs.size() && inputs.get(end).type() == DatabagType.VM_DHCP_ENTRY) {
+            end++;
+        }
+        return end;
     }
 
     /**

@@ -26,6 +26,7 @@ import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.converge.Converger;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.DatabagMerger;
+import org.vrouter.router.databag.DatabagStore;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 
@@ -53,11 +54,20 @@ public final class VrCfg {
     private final InputArchive archive;
     private final ConfigRun run;
 
+    /** A one-shot run: the bags are read from disk. */
     public VrCfg(Host host, Converger converger, PayloadCodec codec, PipelineOptions options) {
+        this(host, converger, codec, new DatabagStore(host, codec), options);
+    }
+
+    /**
+     * A run reading and writing the bags through {@code store} (a {@link DatabagStore#caching} one in a
+     * long-lived process), which must be a store of {@code host}.
+     */
+    public VrCfg(Host host, Converger converger, PayloadCodec codec, DatabagStore store, PipelineOptions options) {
         this.host = requireNonNull(host, "host is null");
         this.options = requireNonNull(options, "options is null");
         this.archive = new InputArchive(host, options.uuids());
-        this.run = new ConfigRun(host, codec, converger, archive);
+        this.run = new ConfigRun(host, codec, store, converger, archive);
     }
 
     /** One script item, checked: an update of a file, or a converge of a file type. */

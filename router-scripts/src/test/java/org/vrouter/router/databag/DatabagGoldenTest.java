@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,8 @@ import org.vrouter.router.host.LocalHost;
  * ({@code before/<key>.json}), CloudStack payloads applied in name order ({@code 1-*.json}, {@code 2-*.json}...)
  * and the expected bag files ({@code expected/<key>.json}) of every bag the payloads changed. A bag not
  * listed must be unchanged. Each case also checks that merging the last payload again changes nothing
- * and that every expected bag reads back as the merged value.
+ * and that every expected bag reads back as the merged value, and that a caching store writes every
+ * intermediate state byte for byte as a plain one does.
  */
 class DatabagGoldenTest {
     private static final Path CASES = Path.of("src", "test", "resources", "golden", "databag");
@@ -54,8 +56,14 @@ class DatabagGoldenTest {
         List<Payload> inputs = inputs(dir);
         assertThat(inputs).as("payloads of " + name).isNotEmpty();
         Databags after = before;
+        DatabagStore caching = DatabagStore.caching(LocalHost.at(Path.of("/nonexistent")), codec, Clock.systemUTC());
         for (Payload payload : inputs) {
             after = DatabagMerger.merge(after, payload, InterfaceMacs.none());
+            for (BagKey key : BagKey.values()) {
+                // a caching store reuses the text of entries it wrote before: it must write the same bytes
+                assertThat(new String(caching.render(after.get(key)), StandardCharsets.UTF_8)).as("cached rendering of " + key)
+                        .isEqualTo(new String(store.render(after.get(key)), StandardCharsets.UTF_8));
+            }
         }
         Set<BagKey> changed = before.differences(after);
         for (BagKey key : BagKey.values()) {

@@ -13,6 +13,7 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.commands.wire.payload.DatabagType;
+import org.vrouter.commands.wire.payload.DhcpEntryPayload;
 import org.vrouter.commands.wire.payload.Payload;
 import org.vrouter.commands.wire.payload.PayloadCodec;
 
@@ -127,6 +128,62 @@ class DatabagMergerTest {
         Databags forwardRevoked = merge(both, String.format(forward, true));
         assertThat(forwardRevoked.forwardingRules().get(publicIp)).containsExactlyElementsOf(both.forwardingRules().staticNats());
         assertThat(merge(forwardRevoked, String.format(nat, true)).forwardingRules().isEmpty()).isTrue();
+    }
+
+    private static String dhcp(String host, String mac, String ip, boolean remove) {
+        return "{\"host_name\":\"" + host + "\",\"mac_address\":\"" + mac + "\",\"ipv4_address\":\"" + ip + "\",\"default_entry\":true,"
+                + "\"remove\":" + remove + ",\"type\":\"dhcpentry\",\"delete_from_processed_cache\":false}";
+    }
+
+    @Test
+    void dhcpEntriesMergedInOnePassEqualEachMergedInTurn() {
+        Databags start = merge(dhcp("vm-1", "02:00:00:00:00:01", "10.1.1.1", false), dhcp("vm-2", "02:00:00:00:00:02", "10.1.1.2", false),
+                dhcp("vm-3", "02:00:00:00:00:03", "10.1.1.3", false));
+        List<String> batch = List.of(
+                dhcp("vm-4", "02:00:00:00:00:04", "10.1.1.4", false),
+                dhcp("vm-1b", "02:00:00:00:00:01", "10.1.1.11", false),   // a NIC moves to another address
+                dhcp("vm-2b", "02:00:00:00:00:22", "10.1.1.2", false),    // another NIC takes an address
+                dhcp("vm-3", "02:00:00:00:00:03", "10.1.1.3", true),      // removed
+                dhcp("vm-5", "02:00:00:00:00:05", "10.1.1.5", false),
+                dhcp("vm-5b", "02:00:00:00:00:05", "10.1.1.5", false),    // the same NIC again
+                dhcp("vm-2", "02:00:00:00:00:02", "10.1.1.12", false),    // the NIC that lost its address comes back elsewhere
+                dhcp("vm-6", "02:00:00:00:00:22", "10.1.1.6", true));     // removing by MAC drops vm-2b
+
+        Databags inTurn = start;
+        for (String entry : batch) {
+            inTurn = merge(inTurn, entry);
+        }
+        Databags onePass = DatabagMerger.mergeDhcpEntries(start, batch.stream().map(json -> codec.parse(json, DhcpEntryPayload.class)).toList());
+
+        assertThat(onePass).isEqualTo(inTurn);
+        assertThat(onePass.dhcpEntry().entries().keySet()).extracting(IpAddress::value)
+                .containsExactly("10.1.1.4", "10.1.1.5", "10.1.1.11", "10.1.1.12");
+        // a short run takes the scanning path
+        Databags firstThree = start;
+        for (String entry : batch.subList(0, 3)) {
+            firstThree = merge(firstThree, entry);
+        }
+        assertThat(DatabagMerger.mergeDhcpEntries(start, batch.subList(0, 3).stream().map(json -> codec.parse(json, DhcpEntryPayload.class))
+                .toList())).isEqualTo(firstThree);
+    }
+
+    @Test
+    void portForwardsOfOneFileReplaceAppendAndRevokeInOrder() {
+        String rule = "{\"revoke\":%s,\"protocol\":\"%s\",\"source_ip_address\":\"203.0.113.21\",\"source_port_range\":\"%d:%d\","
+                + "\"destination_ip_address\":\"%s\",\"destination_port_range\":\"22:22\"}";
+        List<String> rules = List.of(String.format(rule, false, "tcp", 2222, 2222, "10.1.1.1"), String.format(rule, false, "udp", 2222, 2222, "10.1.1.2"),
+                String.format(rule, false, "tcp", 2223, 2223, "10.1.1.3"), String.format(rule, false, "tcp", 2222, 2222, "10.1.1.4"),
+                String.format(rule, true, "udp", 2222, 2222, "10.1.1.2"), String.format(rule, false, "tcp", 2224, 2224, "10.1.1.5"),
+                String.format(rule, false, "tcp", 2223, 2223, "10.1.1.6"));
+
+        Databags oneFile = merge("{\"rules\":[" + String.join(",", rules) + "],\"type\":\"forwardrules\",\"delete_from_processed_cache\":false}");
+        Databags fileByFile = merge(rules.stream()
+                .map(single -> "{\"rules\":[" + single + "],\"type\":\"forwardrules\",\"delete_from_processed_cache\":false}")
+                .toArray(String[]::new));
+
+        assertThat(oneFile).isEqualTo(fileByFile);
+        assertThat(oneFile.forwardingRules().portForwards()).extracting(forward -> forward.internalIp().value() + ":" + forward.publicPorts())
+                .containsExactly("10.1.1.4:2222", "10.1.1.6:2223", "10.1.1.5:2224");
     }
 
     @Test

@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.secret.Secret;
+import org.vrouter.commands.wire.payload.DhcpEntryPayload;
 import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.host.DryRunHost;
+import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.FileVersion;
 import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ProgramCall;
+import org.vrouter.router.host.ProgramResult;
 
 class DatabagStoreTest {
     @TempDir
@@ -32,7 +42,7 @@ class DatabagStoreTest {
     }
 
     private void file(BagKey key, String json) throws IOException {
-        host().writeText(key.path(), json, org.vrouter.router.host.FileMode.PUBLIC);
+        host().writeText(key.path(), json, FileMode.PUBLIC);
     }
 
     @Test
@@ -156,7 +166,7 @@ class DatabagStoreTest {
         DatabagStore store = store();
         store.write(new VmPasswordBag(Map.of(IpAddress.parse("10.1.1.23"), Secret.of("pw"))));
         store.write(new CmdLineBag(Map.of("type", "router")));
-        store.write(new IpsBag(Map.of("eth0", java.util.List.of(IpEntry.injected(IpAddress.parse("10.1.1.1"),
+        store.write(new IpsBag(Map.of("eth0", List.of(IpEntry.injected(IpAddress.parse("10.1.1.1"),
                 org.vrouter.api.net.Netmask.parse("255.255.255.0"), Optional.empty(), 0, org.vrouter.api.network.TrafficType.GUEST)))));
 
         assertThat(mode(BagKey.VM_PASSWORD)).isEqualTo("rw-------");
@@ -195,6 +205,150 @@ class DatabagStoreTest {
 
         assertThat(Files.readString(root.resolve("etc/cloudstack/dhcpentry.json.unreadable"))).isEqualTo("not json");
         assertThat(root.resolve("etc/cloudstack/ips.json.unreadable")).doesNotExist();
+    }
+
+    private static final String DHCP_ENTRY = "{\"host_name\": \"vm-1\", \"mac_address\": \"02:00:4c:5f:00:01\", "
+            + "\"ipv4_address\": \"10.1.1.23\", \"default_entry\": true, \"remove\": false, \"type\": \"dhcpentry\", "
+            + "\"delete_from_processed_cache\": false}";
+
+    /** A clock long after any file time: every version the store takes has settled. */
+    private static final Clock LATER = Clock.fixed(Instant.parse("2999-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private DhcpEntryBag dhcp(String hostName) {
+        String entry = DHCP_ENTRY.replace("vm-1", hostName);
+        return new DhcpEntryBag(Map.of(IpAddress.parse("10.1.1.23"), new PayloadCodec().parse(entry, DhcpEntryPayload.class)));
+    }
+
+    @Test
+    void cachingStoreDoesNotReadAgainABagItWroteOnceItsFileSettled() throws IOException {
+        ObservedHost host = new ObservedHost(host(), Optional.empty());
+        DatabagStore store = DatabagStore.caching(host, new PayloadCodec(), LATER);
+        store.write(dhcp("vm-1"));
+
+        DatabagSnapshot first = store.load();
+        DatabagSnapshot second = store.load();
+
+        assertThat(host.reads).isZero();
+        assertThat(second.databags().dhcpEntry()).isEqualTo(first.databags().dhcpEntry()).isEqualTo(dhcp("vm-1"));
+    }
+
+    @Test
+    void cachingStoreReadsABagReplacedBehindItsBack() throws IOException {
+        DatabagStore store = DatabagStore.caching(host(), new PayloadCodec(), LATER);
+        store.write(dhcp("vm-1"));
+        store.load();
+
+        store().write(dhcp("vm-2"));
+
+        assertThat(store.load().databags().dhcpEntry()).isEqualTo(dhcp("vm-2"));
+    }
+
+    @Test
+    void cachingStoreComparesTheBytesWhileAVersionIsTooRecentToProveAnything() throws IOException {
+        // a file system whose clock ticks coarsely: a same-size rewrite in place keeps every attribute
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        FileVersion stuck = new FileVersion(1, 2, 3, FileTime.from(now), FileTime.from(now));
+        ObservedHost host = new ObservedHost(host(), Optional.of(stuck));
+        DatabagStore store = DatabagStore.caching(host, new PayloadCodec(), Clock.fixed(now, ZoneOffset.UTC));
+        store.write(dhcp("vm-1"));
+
+        store().write(dhcp("vm-2"));
+
+        assertThat(store.load().databags().dhcpEntry()).isEqualTo(dhcp("vm-2"));
+    }
+
+    @Test
+    void cachingStoreTrustsASettledVersion() throws IOException {
+        // the converse, to show what the version is trusted for: an unchanged settled version means an unchanged file
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        FileVersion stuck = new FileVersion(1, 2, 3, FileTime.from(now.minusSeconds(60)), FileTime.from(now.minusSeconds(60)));
+        ObservedHost host = new ObservedHost(host(), Optional.of(stuck));
+        DatabagStore store = DatabagStore.caching(host, new PayloadCodec(), Clock.fixed(now, ZoneOffset.UTC));
+        store.write(dhcp("vm-1"));
+
+        store().write(dhcp("vm-2"));
+
+        assertThat(store.load().databags().dhcpEntry()).isEqualTo(dhcp("vm-1"));
+        assertThat(host.reads).isZero();
+    }
+
+    @Test
+    void cachingStoreForgetsADeletedBag() throws IOException {
+        DatabagStore store = DatabagStore.caching(host(), new PayloadCodec(), LATER);
+        store.write(dhcp("vm-1"));
+        store.load();
+
+        Files.delete(root.resolve("etc/cloudstack/dhcpentry.json"));
+
+        assertThat(store.load().databags().dhcpEntry().isEmpty()).isTrue();
+    }
+
+    @Test
+    void cachingStoreReportsTheProblemsOfACachedBagOnEveryLoad() throws IOException {
+        file(BagKey.DHCP_ENTRY, "{\"id\":\"dhcpentry\",");
+        DatabagStore store = DatabagStore.caching(host(), new PayloadCodec(), LATER);
+
+        assertThat(store.load().problems()).hasSize(1);
+        assertThat(store.load().problems()).singleElement().satisfies(problem -> assertThat(problem.bag()).isEqualTo(BagKey.DHCP_ENTRY));
+    }
+
+    /** A host that counts file reads and may report one version for every file. */
+    private static final class ObservedHost implements Host {
+        private final Host delegate;
+        private final Optional<FileVersion> version;
+        private int reads;
+
+        ObservedHost(Host delegate, Optional<FileVersion> version) {
+            this.delegate = delegate;
+            this.version = version;
+        }
+
+        @Override
+        public Optional<FileVersion> version(String path) throws IOException {
+            Optional<FileVersion> real = delegate.version(path);
+            return real.isPresent() && version.isPresent() ? version : real;
+        }
+
+        @Override
+        public Path resolve(String path) {
+            return delegate.resolve(path);
+        }
+
+        @Override
+        public Optional<byte[]> read(String path) throws IOException {
+            reads++;
+            return delegate.read(path);
+        }
+
+        @Override
+        public void write(String path, byte[] content, FileMode mode) throws IOException {
+            delegate.write(path, content, mode);
+        }
+
+        @Override
+        public boolean delete(String path) throws IOException {
+            return delegate.delete(path);
+        }
+
+        @Override
+        public boolean exists(String path) throws IOException {
+            return delegate.exists(path);
+        }
+
+        @Override
+        public List<String> list(String directory) throws IOException {
+            return delegate.list(directory);
+        }
+
+        @Override
+        public void createDirectories(String path) throws IOException {
+            delegate.createDirectories(path);
+        }
+
+        @Override
+        public ProgramResult run(ProgramCall call) throws IOException {
+            return delegate.run(call);
+        }
     }
 
     private String mode(BagKey key) throws IOException {

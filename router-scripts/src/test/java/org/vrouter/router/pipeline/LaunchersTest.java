@@ -21,8 +21,9 @@ import org.vrouter.router.host.SystemTools;
 
 /**
  * The router distribution's CloudStack entry points, {@code /opt/cloud/bin/update_config.py} and
- * {@code vr_cfg.sh}: POSIX shell scripts that hand their arguments to the vrouter launcher unchanged and
- * return its exit status. Run with {@code dash} (Debian's {@code /bin/sh}) against a fake launcher.
+ * {@code vr_cfg.sh}: POSIX shell scripts that, with no vrouterd to ask, hand their arguments to the vrouter
+ * launcher unchanged and return its exit status. Run with {@code dash} (Debian's {@code /bin/sh}) against a
+ * fake launcher.
  */
 class LaunchersTest {
     private static final String DIRECTORY = "/router-dist/opt/cloud/bin/";
@@ -49,7 +50,7 @@ class LaunchersTest {
     void updateConfigPassesItsArgumentsAndExitStatus() throws Exception {
         Result result = launch("update_config.py", 2, "vm_dhcp_entry.json.6d1f", "false");
 
-        assertThat(result.arguments).isEqualTo("update-config|--|vm_dhcp_entry.json.6d1f|false|");
+        assertThat(result.arguments).isEqualTo("update-config|--root|" + temp + "|--|vm_dhcp_entry.json.6d1f|false|");
         assertThat(result.exitStatus).isEqualTo(2);
     }
 
@@ -57,7 +58,7 @@ class LaunchersTest {
     void vrCfgPassesItsArgumentsAndExitStatus() throws Exception {
         Result result = launch("vr_cfg.sh", 1, "-c", "/var/cache/cloud/VR-1.cfg");
 
-        assertThat(result.arguments).isEqualTo("vr-cfg|-c|/var/cache/cloud/VR-1.cfg|");
+        assertThat(result.arguments).isEqualTo("vr-cfg|--root|" + temp + "|-c|/var/cache/cloud/VR-1.cfg|");
         assertThat(result.exitStatus).isEqualTo(1);
     }
 
@@ -75,6 +76,8 @@ class LaunchersTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VROUTER", fake.toString());
+        // a root without a daemon: the scripts hand over to the launcher (ClientScriptsTest covers the daemon)
+        builder.environment().put("VROUTER_ROOT", temp.toString());
         Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         return new Result(Files.readString(record), process.exitValue());

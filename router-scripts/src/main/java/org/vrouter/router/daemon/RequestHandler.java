@@ -1,0 +1,108 @@
+package org.vrouter.router.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.router.pipeline.EntryOutcome;
+import org.vrouter.router.pipeline.EntryPoints;
+import org.vrouter.router.pipeline.PipelineResult;
+
+/**
+ * Runs requests on the routers a daemon serves, one at a time per router, in arrival order (a fair lock,
+ * inside which the pipeline also takes the router's lock file, so a one-shot run never interleaves
+ * either). What a request gets is what the one-shot command line would print and return for the same
+ * arguments, including its answers to failures the pipeline does not report itself (exit 1 for an
+ * invalid parameter, 64 for an illegal argument, 2 for anything else).
+ */
+final class RequestHandler {
+    private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
+
+    /** One router and the lock that serialises its requests. */
+    private record Router(EntryPoints entryPoints, ReentrantLock lock) {}
+
+    private final Map<Path, Router> routers = new LinkedHashMap<>();
+    private final Path defaultRoot;
+
+    /** @param routers the routers, each with its own root; the first serves requests that name none */
+    RequestHandler(List<EntryPoints> routers) throws IOException {
+        if (routers.isEmpty()) {
+            throw new IllegalArgumentException("a daemon serves at least one router");
+        }
+        for (EntryPoints router : routers) {
+            Path root = canonical(router.host().resolve("/"));
+            if (this.routers.putIfAbsent(root, new Router(router, new ReentrantLock(true))) != null) {
+                throw new IllegalArgumentException("two routers share the root " + root);
+            }
+        }
+        this.defaultRoot = this.routers.keySet().iterator().next();
+    }
+
+    List<Path> roots() {
+        return List.copyOf(routers.keySet());
+    }
+
+    EntryOutcome handle(DaemonRequest request) throws IOException {
+        if (request.verb() == DaemonRequest.Verb.PING) {
+            return new EntryOutcome(0, List.of());
+        }
+        Path root = request.root().isPresent() ? canonical(request.root().get()) : defaultRoot;
+        Router router = routers.get(root);
+        if (router == null) {
+            return EntryOutcome.usage("vrouterd: no router with root " + root + " here (serving " + routers.keySet() + ")");
+        }
+        for (String arg : request.args()) {
+            if (arg.contains("/") && !arg.startsWith("/")) {
+                return EntryOutcome.usage("vrouterd: " + arg + ": a relative path means nothing to the daemon; send an absolute one");
+            }
+        }
+        router.lock().lock();
+        try {
+            return run(router.entryPoints(), request);
+        }
+        finally {
+            router.lock().unlock();
+        }
+    }
+
+    private static EntryOutcome run(EntryPoints entryPoints, DaemonRequest request) {
+        String command = "vrouter " + request.verb().word() + ": ";
+        try {
+            if (request.verb() == DaemonRequest.Verb.UPDATE_CONFIG) {
+                return entryPoints.updateConfig(request.args(), request.deferConfig());
+            }
+            if (request.args().size() != 2 || !request.args().get(0).equals("-c")) {
+                return EntryOutcome.usage(command + EntryPoints.VR_CFG_USAGE);
+            }
+            return entryPoints.vrCfg(request.args().get(1));
+        }
+        // the same answers as the command line's process edge (Main.run), so that both print the same
+        catch (InvalidParameterException e) {
+            return new EntryOutcome(PipelineResult.Status.REJECTED.exitCode(), List.of(command + e.getMessage()));
+        }
+        catch (IllegalArgumentException e) {
+            return EntryOutcome.usage(command + e.getMessage());
+        }
+        catch (IOException | RuntimeException e) {
+            // the request's edge: logged once with its cause, answered as the command line's exit 2
+            log.error("{}failed", command, e);
+            return new EntryOutcome(PipelineResult.Status.APPLY_FAILED.exitCode(), List.of(command + e.getMessage()));
+        }
+    }
+
+    /** The real path of a directory when it exists (so that two spellings of one root match), else the normalised one. */
+    private static Path canonical(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath().normalize();
+        return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    }
+}
