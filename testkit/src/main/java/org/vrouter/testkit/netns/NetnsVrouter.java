@@ -51,7 +51,8 @@ import org.vrouter.testkit.fixture.TestNetwork;
  *
  * <p>Needs root and the netns hypervisor's tools. {@link #close()} deletes everything it made,
  * guests, public client, routers and the hypervisor namespace, attempting every step; the routers'
- * root directories under the work directory stay. Not thread-safe.
+ * root directories under the work directory stay. Not thread-safe, but {@link #close()} may come
+ * from another thread (a shutdown hook) and runs once.
  */
 public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
     /** The public client's MAC: locally administered, outside the cloud's {@code 02:00:0a:...} range. */
@@ -62,6 +63,7 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
     private final ManagementSide side;
     private final GuestVm publicClient;
     private final List<GuestVm> guests = new ArrayList<>();
+    private boolean closed;
 
     private NetnsVrouter(NetnsHypervisor hypervisor, ManagementSide side, GuestVm publicClient) {
         this.hypervisor = hypervisor;
@@ -143,7 +145,10 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
      *
      * @throws IOException when the guest cannot be made
      */
-    public GuestVm guest(TestNetwork network, VirtualMachineProfile vm) throws IOException {
+    public synchronized GuestVm guest(TestNetwork network, VirtualMachineProfile vm) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the netns vrouter is closed");
+        }
         Nic nic = vm.nicIn(network.id()).orElseThrow(() -> new IllegalArgumentException(vm.vm().hostName() + " has no NIC in network " + network.id()));
         String bridge = hypervisor.network().bridge(TrafficType.GUEST, nic.broadcastUri());
         GuestVm guest = GuestVm.create(hypervisor.network(), vm.vm().hostName(), nic.macAddress(), bridge);
@@ -154,10 +159,14 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
     /**
      * Deletes the guests, the public client, stops the management side's threads and closes the
      * hypervisor (every router, the hypervisor namespace). Every step is attempted; the first
-     * failure is thrown afterwards.
+     * failure is thrown afterwards. Idempotent.
      */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<AutoCloseable> parts = new ArrayList<>(guests);
         parts.add(publicClient);
         parts.add(side);
