@@ -53,6 +53,7 @@ import org.vrouter.testkit.fixture.TestNetwork;
 class NetnsVrouterTest {
     private static final Duration LEASE_WAIT = Duration.ofSeconds(15);
     private static final int EGRESS_PORT = 9000;
+    private static final int UNOPENED_PORT = 9090;
 
     private final IpTool ip = IpTool.system();
     private final Map<String, DhcpLease> leases = new HashMap<>();
@@ -187,6 +188,19 @@ class NetnsVrouterTest {
     void aPortNoRuleOpensStaysClosed() throws IOException {
         // vm-3 listens on 22, but only the forwarded port reaches it
         assertThat(GuestProbes.httpGet(vrouter.publicClient(), network.sourceNatIp().address(), IsolatedNetworkScenario.SSH_PORT)).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void anIngressRuleOpensAPortOfTheStaticNatAddress() throws IOException {
+        IpAddress publicIp = network.staticNats().get(0).publicIp();
+        servers.add(GuestProbes.httpResponder(guests.get("vm-1"), UNOPENED_PORT, "vm-1 again"));
+        assertThat(GuestProbes.httpGet(vrouter.publicClient(), publicIp, UNOPENED_PORT)).as("before the rule").isEmpty();
+
+        network.withIngressRule(network.publicIp(publicIp), PortRange.of(UNOPENED_PORT));
+        vrouter.element().applyFirewallRules(network.network(), network.firewallRules());
+
+        assertThat(GuestProbes.httpGet(vrouter.publicClient(), publicIp, UNOPENED_PORT)).contains("vm-1 again");
     }
 
     @Test
