@@ -21,8 +21,9 @@ import org.vrouter.router.host.ProgramResult;
 
 /**
  * What the end-to-end tests and the netns demo do inside guests to prove a router works: serve and
- * fetch HTTP (busybox {@code httpd}, {@code curl}), ask the router's DNS ({@code dig}), and see the
- * source address a connection arrives from ({@code nc -l -v} of netcat-openbsd). Every call is
+ * fetch HTTP (busybox {@code httpd}, {@code curl}), ask the router's DNS ({@code dig}), see the
+ * source address a connection arrives from ({@code nc -l -v} of netcat-openbsd), and send a UDP
+ * datagram through ({@code nc -u}). Every call is
  * bounded; servers are {@link GuestProcess}es the caller closes. Stateless.
  */
 public final class GuestProbes {
@@ -80,6 +81,27 @@ public final class GuestProbes {
                     .withStdin("hello\n").withTimeout(CLIENT_LIMIT.plusSeconds(2)));
             Matcher received = RECEIVED.matcher(server.output());
             return received.find() ? Optional.of(received.group(1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * Listens on udp {@code port} of {@code listener}, sends one datagram from {@code client} to
+     * {@code address:sentPort}, and tells whether it arrived within {@link #CLIENT_LIMIT}.
+     */
+    public static boolean udpDelivered(GuestVm listener, int port, GuestVm client, IpAddress address, int sentPort) throws IOException {
+        String payload = "vrouter-udp-probe";
+        try (GuestProcess server = GuestProcess.start(listener, "nc", "-u", "-l", "-n", Integer.toString(port))) {
+            awaitListening(listener, server, "udp", port);
+            client.run(ProgramCall.of("nc", "-u", "-w", "1", address.value(), Integer.toString(sentPort)).withStdin(payload + "\n")
+                    .withTimeout(CLIENT_LIMIT));
+            Instant deadline = Instant.now().plus(CLIENT_LIMIT);
+            while (Instant.now().isBefore(deadline)) {
+                if (server.output().contains(payload)) {
+                    return true;
+                }
+                pause();
+            }
+            return false;
         }
     }
 

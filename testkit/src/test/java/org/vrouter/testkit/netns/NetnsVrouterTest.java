@@ -54,6 +54,8 @@ class NetnsVrouterTest {
     private static final Duration LEASE_WAIT = Duration.ofSeconds(15);
     private static final int EGRESS_PORT = 9000;
     private static final int UNOPENED_PORT = 9090;
+    private static final int UDP_PUBLIC_PORT = 5353;
+    private static final int UDP_PRIVATE_PORT = 5000;
 
     private final IpTool ip = IpTool.system();
     private final Map<String, DhcpLease> leases = new HashMap<>();
@@ -201,6 +203,18 @@ class NetnsVrouterTest {
         vrouter.element().applyFirewallRules(network.network(), network.firewallRules());
 
         assertThat(GuestProbes.httpGet(vrouter.publicClient(), publicIp, UNOPENED_PORT)).contains("vm-1 again");
+    }
+
+    @Test
+    @Order(9)
+    void aUdpPortForwardDeliversDatagramsToTheVm() throws IOException {
+        network.withIngressRule(network.sourceNatIp(), Protocol.UDP, PortRange.of(UDP_PUBLIC_PORT));
+        vrouter.element().applyFirewallRules(network.network(), network.firewallRules());
+        network.withPortForward(network.sourceNatIp(), UDP_PUBLIC_PORT, network.vm(1), UDP_PRIVATE_PORT, Protocol.UDP);
+        vrouter.element().applyPortForwardingRules(network.network(), network.portForwardingRules());
+
+        assertThat(GuestProbes.udpDelivered(guests.get("vm-2"), UDP_PRIVATE_PORT, vrouter.publicClient(), network.sourceNatIp().address(),
+                UDP_PUBLIC_PORT)).isTrue();
     }
 
     @Test
