@@ -1,12 +1,16 @@
 package org.vrouter.cli.demo;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.vrouter.api.error.VrouterException;
+import org.vrouter.hypervisor.netns.network.NetnsNames;
 import org.vrouter.router.launcher.Subcommand;
 import org.vrouter.testkit.agent.RecordedCommand;
 import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
@@ -21,9 +25,25 @@ import org.vrouter.testkit.simulator.SimulatedRouter;
  * {@link IsolatedNetworkScenario} through the element: an isolated network's router, three VMs, a
  * firewall rule, a port forward, a static NAT and a load balancer. It reports each step with the
  * commands sent for it, then the key lines of what the router rendered. Needs no root: the
- * simulator's routers are directories under {@code --out} and run no program.
+ * simulator's routers are directories under {@code --out} and run no program. With
+ * {@code --backend netns} the same scenario runs on real namespace routers ({@link NetnsDemo}),
+ * which needs root: without it the command says so and exits {@value #EXIT_USAGE}.
  */
 public final class DemoCommand implements Subcommand {
+    /** Exit status of a demo that cannot run here: the netns backend without root. */
+    static final int EXIT_USAGE = 64;
+
+    private final BooleanSupplier root;
+
+    /** The command, checking for root through {@code /proc/self}. */
+    public DemoCommand() {
+        this(DemoCommand::isRoot);
+    }
+
+    /** The command with {@code root} telling whether the process runs as root (tests). */
+    DemoCommand(BooleanSupplier root) {
+        this.root = requireNonNull(root, "root is null");
+    }
     @Override
     public String name() {
         return "demo";
@@ -37,6 +57,14 @@ public final class DemoCommand implements Subcommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         DemoOptions options = DemoOptions.parse(args);
+        if (options.isNetns()) {
+            if (!root.getAsBoolean()) {
+                err.println("vrouter demo --backend netns needs root on Linux: it creates network namespaces, veths and bridges, and runs "
+                        + "dnsmasq, haproxy and iptables in them (run it with sudo, or use --backend simulator, which needs none)");
+                return EXIT_USAGE;
+            }
+            return new NetnsDemo(out, NetnsNames.defaults()).run(options.workDirectory());
+        }
         Path workDirectory = options.workDirectory().orElse(Files.createTempDirectory("vrouter-demo-"));
         DemoReport report = new DemoReport(out);
         try (SimulatedVrouter vrouter = SimulatedVrouter.start(TestCloud.advanced(), workDirectory)) {
@@ -63,6 +91,16 @@ public final class DemoCommand implements Subcommand {
             report.footer(vrouter.agents().recorded(), router);
         }
         return 0;
+    }
+
+    private static boolean isRoot() {
+        try {
+            // /proc/self belongs to the process's effective user
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        }
+        catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static List<RecordedCommand> sentSince(SimulatedVrouter vrouter, int count) {

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo's options: {@code --backend simulator|netns} and {@code --out DIR} (where the simulated
- * routers' root directories go; a new temporary directory by default).
+ * The demo's options: {@code --backend simulator|netns} and {@code --out DIR} (where the routers'
+ * root directories go, under {@code routers/} for netns; a new temporary directory by default).
  */
 record DemoOptions(String backend, Optional<Path> workDirectory) {
+    static final String NETNS = "netns";
+
+    boolean isNetns() {
+        return backend.equals(NETNS);
+    }
+
     static DemoOptions parse(List<String> args) {
         String backend = "simulator";
         Path out = null;
@@ -20,10 +26,7 @@ record DemoOptions(String backend, Optional<Path> workDirectory) {
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' (usage: vrouter demo [--backend simulator|netns] [--out DIR])");
             }
         }
-        if (backend.equals("netns")) {
-            throw new IllegalArgumentException("--backend netns needs the network-namespace hypervisor, which is not built yet; use --backend simulator");
-        }
-        if (!backend.equals("simulator")) {
+        if (!backend.equals("simulator") && !backend.equals(NETNS)) {
             throw new IllegalArgumentException("unknown backend '" + backend + "' (simulator or netns)");
         }
         return new DemoOptions(backend, Optional.ofNullable(out));

@@ -73,10 +73,24 @@ class DemoCommandTest {
     }
 
     @Test
-    void refusesTheNetnsBackendUntilItsHypervisorExists() {
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--backend", "netns")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("network-namespace hypervisor, which is not built yet");
+    void acceptsTheNetnsBackend() {
+        DemoOptions options = DemoOptions.parse(List.of("--backend", "netns", "--out", "/tmp/x"));
+
+        assertThat(options.isNetns()).isTrue();
+        assertThat(options.workDirectory()).contains(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void theNetnsBackendWithoutRootSaysSoAndExits64() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        int status = new DemoCommand(() -> false).run(List.of("--backend", "netns"), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(64);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--backend netns needs root");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

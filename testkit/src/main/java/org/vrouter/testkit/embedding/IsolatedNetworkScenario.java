@@ -27,7 +27,10 @@ import org.vrouter.testkit.fixture.TestNetwork;
  * ({@code prepare}: DHCP entry and VM data each); tcp/{@value #SSH_PORT} is opened on the source NAT
  * address; its port {@value #FORWARDED_PORT} is forwarded to vm-3's {@value #SSH_PORT}; a new public
  * address is mapped one-to-one to vm-1; another balances port {@value #LB_PORT} over vm-1 and vm-2
- * ({@value #BACKEND_PORT}). Each change is first recorded in the {@link TestNetwork} (the
+ * ({@value #BACKEND_PORT}). As CloudStack's API does for a rule made with {@code openfirewall=true},
+ * the port forward, the static NAT ({@value #BACKEND_PORT}) and the load balancer each come with an
+ * ingress firewall rule opening their public port: without it the router's per-address firewall
+ * drops the traffic. Each change is first recorded in the {@link TestNetwork} (the
  * controller's store, which the router manager reads on a router start), then handed to the element,
  * as a controller does.
  *
@@ -41,12 +44,12 @@ public final class IsolatedNetworkScenario {
     public static final int LB_PORT = 80;
     public static final int BACKEND_PORT = 8080;
 
-    private final SimulatedVrouter vrouter;
+    private final EmbeddedVrouter vrouter;
     private final TestNetwork network;
     private final DeployDestination destination;
 
     /** The scenario over a new isolated network of {@code vrouter}'s cloud. */
-    public IsolatedNetworkScenario(SimulatedVrouter vrouter) {
+    public IsolatedNetworkScenario(EmbeddedVrouter vrouter) {
         this.vrouter = requireNonNull(vrouter, "vrouter is null");
         this.network = vrouter.cloud().isolatedNetwork();
         this.destination = vrouter.cloud().destination();
@@ -109,6 +112,7 @@ public final class IsolatedNetworkScenario {
     private String forwardPort() {
         VirtualMachineProfile vm3 = network.vm(2);
         network.withPortForward(FORWARDED_PORT, vm3, SSH_PORT);
+        openFirewall(network.sourceNatIp(), FORWARDED_PORT);
         element().applyPortForwardingRules(guest(), network.portForwardingRules());
         PortForwardingRule rule = network.portForwardingRules().get(network.portForwardingRules().size() - 1);
         return rule.publicIp() + ":" + rule.publicPorts() + " -> " + rule.vmIp() + ":" + rule.privatePorts();
@@ -119,6 +123,7 @@ public final class IsolatedNetworkScenario {
         element().applyIps(guest(), network.publicIps(), Set.of(Service.STATIC_NAT));
         element().applyStaticNats(guest(), network.staticNats());
         StaticNat nat = network.staticNats().get(network.staticNats().size() - 1);
+        openFirewall(network.publicIp(nat.publicIp()), BACKEND_PORT);
         return nat.publicIp() + " <-> " + nat.vmIp();
     }
 
@@ -126,9 +131,16 @@ public final class IsolatedNetworkScenario {
         PublicIpAddress address = network.addPublicIp();
         network.withLoadBalancer(address, LB_PORT, BACKEND_PORT, List.of(network.vm(0), network.vm(1)));
         element().applyIps(guest(), network.publicIps(), Set.of(Service.LB));
+        openFirewall(address, LB_PORT);
         element().applyLoadBalancingRules(guest(), network.loadBalancingRules());
         LoadBalancingRule rule = network.loadBalancingRules().get(network.loadBalancingRules().size() - 1);
         return rule.publicIp() + ":" + rule.publicPort() + " -> " + rule.destinations().stream()
                 .map(backend -> backend.address() + ":" + backend.port()).collect(Collectors.joining(", ")) + " (" + rule.algorithm().wireName() + ")";
+    }
+
+    /** What CloudStack's {@code openfirewall=true} does for a new rule: an ingress rule for its public port, applied first. */
+    private void openFirewall(PublicIpAddress address, int port) {
+        network.withIngressRule(address, PortRange.of(port));
+        element().applyFirewallRules(guest(), network.firewallRules());
     }
 }

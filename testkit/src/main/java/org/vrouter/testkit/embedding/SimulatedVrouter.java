@@ -3,31 +3,11 @@ package org.vrouter.testkit.embedding;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.vrouter.api.dc.HypervisorType;
-import org.vrouter.api.metrics.Metrics;
 import org.vrouter.api.router.DomainRouter;
-import org.vrouter.api.router.NetworkConfigurationSource;
-import org.vrouter.core.agent.AgentManagerImpl;
-import org.vrouter.core.dao.InMemoryRouterDao;
-import org.vrouter.core.health.HealthCheckSettings;
 import org.vrouter.core.health.RouterHealthChecker;
-import org.vrouter.core.manager.HostCandidates;
 import org.vrouter.core.manager.RouterManagerImpl;
-import org.vrouter.core.manager.RouterManagerSettings;
-import org.vrouter.core.setup.CommandSetupHelper;
 import org.vrouter.element.VirtualRouterElement;
-import org.vrouter.guru.GuruSettings;
-import org.vrouter.guru.RouterGuru;
-import org.vrouter.guru.address.InMemoryAddressAllocator;
 import org.vrouter.testkit.agent.RecordingAgentManager;
 import org.vrouter.testkit.fixture.TestCloud;
 import org.vrouter.testkit.fixture.TestNetwork;
@@ -35,13 +15,10 @@ import org.vrouter.testkit.simulator.SimulatedRouter;
 import org.vrouter.testkit.simulator.SimulatorHypervisor;
 
 /**
- * vrouter's whole management side over a {@link SimulatorHypervisor}, wired with constructors as a
- * host controller wires it (docs/embedding.md): the {@link VirtualRouterElement} to call, the
- * {@link RouterManagerImpl} behind it, an {@link InMemoryRouterDao}, an {@link AgentManagerImpl}
- * wrapped in a {@link RecordingAgentManager} (so a test sees every command and answer), the real
- * {@link RouterGuru} and {@link CommandSetupHelper}, a {@link RouterHealthChecker}, and the
- * {@link TestCloud}'s networks as the {@link NetworkConfigurationSource}. The simulator is
- * registered for the cloud's host and runs the real router side, so every router's root holds the
+ * vrouter's whole management side ({@link ManagementSide}: element, router manager, dao, recording
+ * agent manager, guru, setup helper, health checker, the cloud's networks as configuration source)
+ * over a {@link SimulatorHypervisor}, wired as a host controller wires it (docs/embedding.md). The
+ * simulator is registered for the cloud's host and runs the real router side, so every router's root holds the
  * rendered dnsmasq, haproxy and iptables files.
  *
  * <pre>{@code
@@ -60,30 +37,13 @@ import org.vrouter.testkit.simulator.SimulatorHypervisor;
  *
  * <p>Thread-safe as its parts are; {@link #close} stops the threads it made.
  */
-public final class SimulatedVrouter implements AutoCloseable {
-    private final TestCloud cloud;
+public final class SimulatedVrouter implements EmbeddedVrouter, AutoCloseable {
     private final SimulatorHypervisor simulator;
-    private final InMemoryRouterDao dao = new InMemoryRouterDao();
-    private final ExecutorService agentThreads = Executors.newCachedThreadPool(daemonThreads("vrouter-agent-"));
-    private final ScheduledExecutorService healthThreads = Executors.newSingleThreadScheduledExecutor(daemonThreads("vrouter-health-"));
-    private final RecordingAgentManager agents;
-    private final RouterManagerImpl manager;
-    private final VirtualRouterElement element;
-    private final RouterHealthChecker healthChecker;
+    private final ManagementSide side;
 
     private SimulatedVrouter(TestCloud cloud, SimulatorHypervisor simulator) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
         this.simulator = requireNonNull(simulator, "simulator is null");
-        Clock clock = Clock.systemUTC();
-        agents = new RecordingAgentManager(new AgentManagerImpl(agentThreads, Metrics.NOOP));
-        agents.register(cloud.host().id(), simulator);
-        CommandSetupHelper helper = new CommandSetupHelper();
-        RouterGuru guru = new RouterGuru(GuruSettings.defaults(), new InMemoryAddressAllocator(), helper.commandFactory(), helper.commandFactory());
-        NetworkConfigurationSource configurations = cloud.configurationSource();
-        manager = new RouterManagerImpl(dao, agents, guru, helper, configurations, new HostCandidates(List.of(cloud.destination())), clock,
-                RouterManagerSettings.of(Map.of(HypervisorType.SIMULATOR, cloud.routerTemplate())));
-        element = new VirtualRouterElement(manager, configurations);
-        healthChecker = new RouterHealthChecker(dao, agents, manager, healthThreads, clock, Metrics.NOOP, HealthCheckSettings.defaults());
+        this.side = new ManagementSide(cloud, simulator);
     }
 
     /** The management side over a new simulator whose routers live under {@code workDirectory}. */
@@ -96,23 +56,25 @@ public final class SimulatedVrouter implements AutoCloseable {
         return new SimulatedVrouter(cloud, simulator);
     }
 
+    @Override
     public TestCloud cloud() {
-        return cloud;
+        return side.cloud();
     }
 
-    /** What a controller calls: implement, prepare, apply rules... */
+    @Override
     public VirtualRouterElement element() {
-        return element;
+        return side.element();
     }
 
-    /** The router manager behind the element: lifecycle calls, and {@code lastFailure} of a router. */
+    @Override
     public RouterManagerImpl manager() {
-        return manager;
+        return side.manager();
     }
 
     /** Every command sent to the simulator, with its answer, in order. */
+    @Override
     public RecordingAgentManager agents() {
-        return agents;
+        return side.agents();
     }
 
     public SimulatorHypervisor simulator() {
@@ -121,21 +83,12 @@ public final class SimulatedVrouter implements AutoCloseable {
 
     /** Not scheduled: run a round with {@code checkNow()}. */
     public RouterHealthChecker healthChecker() {
-        return healthChecker;
+        return side.healthChecker();
     }
 
-    /**
-     * The one router of {@code network}, as stored now.
-     *
-     * @throws IllegalStateException when the network has none or several (name them by id then)
-     */
+    @Override
     public DomainRouter router(TestNetwork network) {
-        List<DomainRouter> routers = manager.routers(network.id());
-        if (routers.size() != 1) {
-            throw new IllegalStateException("network " + network.id() + " has " + routers.size() + " routers, not one: "
-                    + routers.stream().map(DomainRouter::instanceName).toList());
-        }
-        return routers.get(0);
+        return side.router(network);
     }
 
     /** The simulated VM of {@code router}: its files, scripts run and power state. */
@@ -146,22 +99,11 @@ public final class SimulatedVrouter implements AutoCloseable {
     /** Cancels the health checker's schedule and stops the agent and health threads. */
     @Override
     public void close() {
-        healthChecker.close();
-        agentThreads.shutdownNow();
-        healthThreads.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        side.close();
     }
 
     @Override
     public String toString() {
-        return "SimulatedVrouter[" + simulator + ", " + dao.list().size() + " routers]";
+        return "SimulatedVrouter[" + simulator + ", " + side.routerCount() + " routers]";
     }
 }

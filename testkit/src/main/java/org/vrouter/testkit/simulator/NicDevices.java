@@ -14,9 +14,10 @@ import org.vrouter.commands.to.NicTO;
  * {@code prepareCommand}): every address learns the device number N of the router's {@code ethN} on
  * its VLAN ({@code nic_dev_id}), found by the NIC's MAC ({@code vif_mac_address}), else by the
  * VLAN's broadcast URI. The simulator hot-plugs no NIC: an address on a VLAN the router has no NIC
- * on is refused. Stateless.
+ * on is refused. The netns end-to-end bootstrap uses it too, as the netns hypervisor does not fill
+ * the numbers in itself yet. Stateless.
  */
-final class NicDevices {
+public final class NicDevices {
     private NicDevices() {}
 
     /**
@@ -24,7 +25,7 @@ final class NicDevices {
      *
      * @throws InvalidParameterException naming {@code ip_address[i].nic_dev_id} when no NIC matches the address
      */
-    static IpAssociationCommand fill(IpAssociationCommand command, List<NicTO> nics) {
+    public static IpAssociationCommand fill(IpAssociationCommand command, List<NicTO> nics) {
         List<IpAddressTO> filled = new ArrayList<>();
         for (int i = 0; i < command.ipAddresses().size(); i++) {
             IpAddressTO ip = command.ipAddresses().get(i);

@@ -129,9 +129,9 @@ class SimulatedVrouterTest {
                 SetDhcpConfigCommand.class, VmDataCommand.class, // vm-2
                 SetDhcpConfigCommand.class, VmDataCommand.class, // vm-3
                 SetFirewallRulesCommand.class,
-                SetPortForwardingRulesCommand.class,
-                IpAssocCommand.class, SetStaticNatRulesCommand.class,
-                IpAssocCommand.class, LoadBalancerConfigCommand.class);
+                SetFirewallRulesCommand.class, SetPortForwardingRulesCommand.class, // the forward opens its port first
+                IpAssocCommand.class, SetStaticNatRulesCommand.class, SetFirewallRulesCommand.class,
+                IpAssocCommand.class, SetFirewallRulesCommand.class, LoadBalancerConfigCommand.class);
         assertThat(vrouter.agents().failures()).as(vrouter.agents().dump()).isEmpty();
     }
 

@@ -1,0 +1,33 @@
+package org.vrouter.testkit.embedding;
+
+import org.vrouter.api.router.DomainRouter;
+import org.vrouter.core.manager.RouterManagerImpl;
+import org.vrouter.element.VirtualRouterElement;
+import org.vrouter.testkit.agent.RecordingAgentManager;
+import org.vrouter.testkit.fixture.TestCloud;
+import org.vrouter.testkit.fixture.TestNetwork;
+
+/**
+ * vrouter's management side wired over one hypervisor backend for a {@link TestCloud}: what
+ * {@link IsolatedNetworkScenario} and the demo drive, whichever backend runs the routers (the
+ * simulator's {@link SimulatedVrouter}, the namespaces of {@code org.vrouter.testkit.netns.NetnsVrouter}).
+ */
+public interface EmbeddedVrouter {
+    TestCloud cloud();
+
+    /** What a controller calls: implement, prepare, apply rules... */
+    VirtualRouterElement element();
+
+    /** The router manager behind the element: lifecycle calls, and {@code lastFailure} of a router. */
+    RouterManagerImpl manager();
+
+    /** Every command sent to the hypervisor, with its answer, in order. */
+    RecordingAgentManager agents();
+
+    /**
+     * The one router of {@code network}, as stored now.
+     *
+     * @throws IllegalStateException when the network has none or several
+     */
+    DomainRouter router(TestNetwork network);
+}
