@@ -17,13 +17,17 @@ import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
+import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.core.channel.RouterChannelFactory;
+import org.vrouter.core.routing.NicDevices;
 import org.vrouter.core.routing.RoutingTimeouts;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
@@ -107,10 +111,27 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
         if (command instanceof CheckSshCommand check) {
             return lifecycle.checkSsh(check);
         }
+        if (command instanceof IpAssociationCommand association) {
+            return executeIpAssociation(association);
+        }
         if (command instanceof NetworkElementCommand routerCommand) {
             return routing.execute(routerCommand);
         }
         return Answer.failure("the netns hypervisor does not handle " + command.getClass().getName());
+    }
+
+    /** Fills each address's {@code nic_dev_id} from the router's NICs as started (no NIC is hot-plugged). */
+    private Answer executeIpAssociation(IpAssociationCommand association) {
+        Optional<VirtualMachineTO> vm = association.accessDetails().routerName().flatMap(this::findRouter).flatMap(NetnsRouter::vm);
+        if (vm.isEmpty()) {
+            return routing.execute(association);
+        }
+        try {
+            return routing.execute(NicDevices.fill(association, vm.get().nics()));
+        }
+        catch (InvalidParameterException e) {
+            return Answer.failure(e.getMessage());
+        }
     }
 
     /** The hypervisor namespace and its bridges: where guest VMs ({@code GuestVm}) plug in. */

@@ -39,6 +39,7 @@ final class RouterPlumbing {
         IpTool ip = network.ip();
         ip.addNamespace(router.namespace());
         ip.in(router.namespace(), "link", "set", "lo", "up");
+        ip.enableForwarding(router.namespace());
         for (NicTO nic : vm.nics()) {
             String bridge = network.bridge(nic.trafficType(), nic.broadcastUri());
             String hostLink = NetnsNames.routerLink(router.slot(), nic.deviceId());

@@ -90,7 +90,7 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
             String bridge = hypervisor.network().bridge(TrafficType.PUBLIC, Optional.of(TestCloud.PUBLIC_VLAN));
             client = GuestVm.create(hypervisor.network(), "public", PUBLIC_CLIENT_MAC, bridge);
             client.configureStatic(new Cidr(TestCloud.PUBLIC_GATEWAY, TestCloud.PUBLIC_CIDR.prefixLength()), Optional.empty());
-            return new NetnsVrouter(hypervisor, new ManagementSide(cloud, new HypervisorShim(hypervisor)), client);
+            return new NetnsVrouter(hypervisor, new ManagementSide(cloud, hypervisor), client);
         }
         catch (IOException | RuntimeException e) {
             closeQuietly(client, e);

@@ -51,6 +51,7 @@ import org.vrouter.core.channel.ExecutionResult;
 import org.vrouter.core.channel.RouterChannelFactory;
 import org.vrouter.core.channel.RouterEndpoint;
 import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.NicDevices;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.router.converge.Converger;
 import org.vrouter.router.converge.RouterConvergers;

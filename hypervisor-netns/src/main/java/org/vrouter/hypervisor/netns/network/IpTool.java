@@ -60,6 +60,16 @@ public final class IpTool {
         return host.run(ProgramCall.of(argv).withTimeout(TIMEOUT));
     }
 
+    /**
+     * Makes {@code namespace} forward IPv4, as a router VM's sysctl settings do; a new namespace does not.
+     *
+     * @throws IOException when sysctl fails
+     */
+    public void enableForwarding(String namespace) throws IOException {
+        require(host.run(ProgramCall.of("ip", "netns", "exec", NamespaceHost.requireValidName(namespace),
+                "sysctl", "-q", "-w", "net.ipv4.ip_forward=1").withTimeout(TIMEOUT)));
+    }
+
     /** Adds the named namespace. */
     public void addNamespace(String namespace) throws IOException {
         require(host.run(ProgramCall.of("ip", "netns", "add", NamespaceHost.requireValidName(namespace)).withTimeout(TIMEOUT)));

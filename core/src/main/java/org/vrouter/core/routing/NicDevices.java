@@ -1,4 +1,4 @@
-package org.vrouter.testkit.simulator;
+package org.vrouter.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import org.vrouter.commands.to.NicTO;
  * What a hypervisor resource does to an IP association before the router gets it (CloudStack's
  * {@code prepareCommand}): every address learns the device number N of the router's {@code ethN} on
  * its VLAN ({@code nic_dev_id}), found by the NIC's MAC ({@code vif_mac_address}), else by the
- * VLAN's broadcast URI. The simulator hot-plugs no NIC: an address on a VLAN the router has no NIC
- * on is refused. The netns end-to-end bootstrap uses it too, as the netns hypervisor does not fill
- * the numbers in itself yet. Stateless.
+ * VLAN's broadcast URI. Every hypervisor resource calls it before handing an IP association to
+ * {@link VirtualRoutingResource}; a resource that hot-plugs no NIC (the simulator, the netns
+ * hypervisor) refuses an address on a VLAN the router has no NIC on. Stateless.
  */
 public final class NicDevices {
     private NicDevices() {}
@@ -32,7 +32,7 @@ public final class NicDevices {
             int index = i;
             NicTO nic = nicFor(ip, nics).orElseThrow(() -> new InvalidParameterException("ip_address[" + index + "].nic_dev_id",
                     "the router has no NIC on the VLAN of " + ip.publicIp() + " (" + ip.broadcastUri().map(Object::toString).orElse("no VLAN")
-                            + "), and the simulator does not hot-plug NICs"));
+                            + "), and this hypervisor does not hot-plug NICs"));
             filled.add(ip.withNicDeviceId(nic.deviceId()));
         }
         return command.withIpAddresses(filled);
