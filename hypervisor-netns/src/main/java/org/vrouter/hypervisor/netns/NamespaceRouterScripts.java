@@ -12,6 +12,7 @@ import org.vrouter.api.router.RedundantState;
 import org.vrouter.commands.wire.ScriptConfigItem;
 import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.core.channel.ExecutionResult;
+import org.vrouter.router.pipeline.EntryOutcome;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.PipelineResult;
 import org.vrouter.router.pipeline.UpdateConfig;
@@ -89,14 +90,10 @@ final class NamespaceRouterScripts {
                 .orElse(RedundantState.UNKNOWN);
     }
 
-    /** The pipeline's exit status; its warnings, then its one-line reason, on stderr (as the CLI prints them). */
+    /** The pipeline's exit status and stderr, exactly as the command line and vrouterd report them. */
     private static ExecutionResult exit(PipelineResult result) {
-        StringBuilder stderr = new StringBuilder();
-        result.warnings().forEach(warning -> stderr.append("warning: ").append(warning).append('\n'));
-        if (!result.message().isEmpty()) {
-            stderr.append(result.message()).append('\n');
-        }
-        return new ExecutionResult(result.exitCode(), "", stderr.toString());
+        EntryOutcome outcome = EntryOutcome.of(result);
+        return new ExecutionResult(outcome.exitCode(), "", outcome.stderrText());
     }
 
     private static ExecutionResult notFound(String commandLine) {

@@ -37,9 +37,8 @@ public final class DaemonProtocol {
 
     /** The bytes of a reply. */
     public static byte[] reply(EntryOutcome outcome) {
-        StringBuilder text = new StringBuilder(STATUS).append(' ').append(outcome.exitCode()).append('\n');
-        outcome.stderr().forEach(line -> text.append(line).append('\n'));
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        String text = STATUS + " " + outcome.exitCode() + "\n" + outcome.stderrText();
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

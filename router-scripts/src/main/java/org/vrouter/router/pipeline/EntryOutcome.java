@@ -32,6 +32,13 @@ public record EntryOutcome(int exitCode, List<String> stderr) {
         return new EntryOutcome(result.exitCode(), lines);
     }
 
+    /** The stderr lines as one text, each ended by a line feed; empty when there are none. */
+    public String stderrText() {
+        StringBuilder text = new StringBuilder();
+        stderr.forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
     /** A usage error: exit 64 with one line. */
     public static EntryOutcome usage(String line) {
         return new EntryOutcome(EXIT_USAGE, List.of(line));
