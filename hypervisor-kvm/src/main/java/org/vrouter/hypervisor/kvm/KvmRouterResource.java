@@ -1,0 +1,260 @@
+package org.vrouter.hypervisor.kvm;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.vrouter.api.agent.HypervisorResource;
+import org.vrouter.api.command.Answer;
+import org.vrouter.api.command.Command;
+import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.commands.CheckSshCommand;
+import org.vrouter.commands.CheckVirtualMachineCommand;
+import org.vrouter.commands.IpAssociationCommand;
+import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.StartCommand;
+import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.wire.CommandCodec;
+import org.vrouter.core.channel.JumpHost;
+import org.vrouter.core.channel.RouterChannelFactory;
+import org.vrouter.core.channel.SshRouterChannel;
+import org.vrouter.core.channel.SshSettings;
+import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.VirtualRoutingResource;
+import org.vrouter.hypervisor.kvm.bootargs.BootArgsDelivery;
+import org.vrouter.hypervisor.kvm.bootargs.GuestAgentBootArgs;
+import org.vrouter.hypervisor.kvm.domain.DomainSettings;
+import org.vrouter.hypervisor.kvm.domain.RouterDomainPlanner;
+import org.vrouter.hypervisor.kvm.libvirt.LibvirtConnection;
+import org.vrouter.hypervisor.kvm.libvirt.LibvirtOperationException;
+
+/**
+ * The {@link HypervisorResource} of one KVM host, over a {@link LibvirtConnection}
+ * ({@code qemu:///system} on the host, {@code qemu+ssh://host/system} from elsewhere,
+ * {@code test:///default} in tests):
+ * <ul>
+ *   <li>{@link StartCommand}: a domain of the same name is removed first (destroyed if running,
+ *       undefined if defined); the domain XML is built from the VM ({@code RouterDomainPlanner},
+ *       {@code LibvirtDomainXml}); the domain is created transient ({@code domainCreateXML}, as
+ *       CloudStack) or, when configured, defined and started; then the boot arguments are delivered
+ *       ({@link BootArgsDelivery}: the guest agent by default, or a config drive). A failure
+ *       destroys what was made and answers failure naming the operation and the domain.
+ *   <li>{@link StopCommand}: forced = destroy; graceful = ACPI shutdown, polled until the domain is
+ *       off, destroyed after the timeout. A missing domain counts as stopped. Persistent domains
+ *       stay defined (reported OFF), transient ones vanish (reported MISSING).
+ *   <li>{@link CheckVirtualMachineCommand}: running, paused or shutting down = ON; shut off or
+ *       crashed = OFF; no such domain = MISSING.
+ *   <li>{@link CheckSshCommand}: probes the router through the routing channels until it answers
+ *       (by default 60 probes, 5 s apart).
+ *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource}; the
+ *       channels are {@link SshRouterChannel}s to the router's link-local address on port 3922, with
+ *       the KVM host as jump host when the management server does not run on it. IP associations
+ *       first get NICs hot-plugged and {@code nic_dev_id} filled ({@code RouterNics}).
+ *   <li>Anything else answers failure naming the command.
+ * </ul>
+ *
+ * <p>Thread-safe: commands for one router are serialized, different routers run in parallel.
+ * {@link #close()} closes the libvirt connection (domains keep running).
+ */
+public final class KvmRouterResource implements HypervisorResource, AutoCloseable {
+    private final LibvirtConnection libvirt;
+    private final DomainLifecycle lifecycle;
+    private final RouterNics nics;
+    private final VirtualRoutingResource routing;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    private KvmRouterResource(Builder builder) {
+        this.libvirt = builder.libvirt;
+        RouterDomainPlanner planner = new RouterDomainPlanner(builder.domains);
+        this.nics = new RouterNics(libvirt, planner);
+        RouterChannelFactory channels = builder.channels;
+        RouterReachability reachability = builder.reachability.orElse(RouterReachability.overChannels(channels, Duration.ofSeconds(30)));
+        BootArgsDelivery bootArgs = builder.bootArgs.orElse(GuestAgentBootArgs.withDefaults(libvirt::agentCommand));
+        this.lifecycle = new DomainLifecycle(libvirt, planner, bootArgs, reachability, nics, builder.lifecycle);
+        this.routing = new VirtualRoutingResource(new CommandCodec(builder.ids, builder.clock), channels, builder.timeouts, builder.ids);
+    }
+
+    /**
+     * Starts a builder for a resource on {@code libvirt} whose routers are reached through {@code channels}
+     * (usually {@link SshRouterChannel#factory} over {@link #sshSettings}).
+     */
+    public static Builder builder(LibvirtConnection libvirt, RouterChannelFactory channels) {
+        return new Builder(libvirt, channels);
+    }
+
+    /**
+     * SSH settings for KVM routers: the given key and host-key policy, port 3922, user root, and,
+     * when the management server does not run on the KVM host, the host as jump host: the
+     * router's link-local control address answers only from there.
+     */
+    public static SshSettings sshSettings(SshSettings.Builder routerLogin, Optional<JumpHost> kvmHost) {
+        kvmHost.ifPresent(routerLogin::jumpHost);
+        return routerLogin.port(CheckSshCommand.DEFAULT_PORT).build();
+    }
+
+    @Override
+    public HypervisorType type() {
+        return HypervisorType.KVM;
+    }
+
+    @Override
+    public Answer execute(Command command) {
+        requireNonNull(command, "command is null");
+        if (command instanceof StartCommand start) {
+            return locked(start.vm().name(), () -> lifecycle.start(start));
+        }
+        if (command instanceof StopCommand stop) {
+            return locked(stop.vmName(), () -> lifecycle.stop(stop));
+        }
+        if (command instanceof CheckVirtualMachineCommand check) {
+            return locked(check.vmName(), () -> lifecycle.check(check.vmName()));
+        }
+        if (command instanceof CheckSshCommand check) {
+            return lifecycle.checkSsh(check);
+        }
+        if (command instanceof IpAssociationCommand association) {
+            Optional<String> router = association.accessDetails().routerName();
+            if (router.isPresent() && nics.of(router.get()).isPresent()) {
+                return locked(router.get(), () -> associate(router.get(), association));
+            }
+            return routing.execute(association);
+        }
+        if (command instanceof NetworkElementCommand routerCommand) {
+            return routing.execute(routerCommand);
+        }
+        return Answer.failure("the KVM resource does not handle " + command.getClass().getName());
+    }
+
+    private Answer associate(String router, IpAssociationCommand association) {
+        IpAssociationCommand prepared;
+        try {
+            prepared = nics.prepare(router, association);
+        }
+        catch (InvalidParameterException | LibvirtOperationException e) {
+            return Answer.failure(e.getMessage());
+        }
+        Answer answer = routing.execute(prepared);
+        if (answer.success()) {
+            try {
+                nics.cleanup(router, prepared);
+            }
+            catch (LibvirtOperationException e) {
+                return Answer.failure(e.getMessage());
+            }
+        }
+        return answer;
+    }
+
+    private Answer locked(String router, Supplier<Answer> action) {
+        ReentrantLock lock = locks.computeIfAbsent(router, name -> new ReentrantLock(true));
+        lock.lock();
+        try {
+            return action.get();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** The libvirt connection this resource drives. */
+    public LibvirtConnection libvirt() {
+        return libvirt;
+    }
+
+    @Override
+    public void close() {
+        libvirt.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KvmRouterResource[" + libvirt.uri() + "]";
+    }
+
+    /**
+     * Collects a resource's settings. Defaults: transient domains; {@link DomainSettings#defaults()};
+     * boot arguments through the guest agent; graceful stop 120 s polled every 2 s; 60 SSH probes 5 s
+     * apart through the channels; default routing timeouts, random file ids, the system clock.
+     */
+    public static final class Builder {
+        private final LibvirtConnection libvirt;
+        private final RouterChannelFactory channels;
+        private DomainSettings domains = DomainSettings.defaults();
+        private Optional<BootArgsDelivery> bootArgs = Optional.empty();
+        private Optional<RouterReachability> reachability = Optional.empty();
+        private LifecycleSettings lifecycle = LifecycleSettings.defaults();
+        private RoutingTimeouts timeouts = RoutingTimeouts.defaults();
+        private Supplier<UUID> ids = UUID::randomUUID;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(LibvirtConnection libvirt, RouterChannelFactory channels) {
+            this.libvirt = requireNonNull(libvirt, "libvirt is null");
+            this.channels = requireNonNull(channels, "channels is null");
+        }
+
+        /** Bridges, socket and storage directories, emulator. */
+        public Builder domains(DomainSettings settings) {
+            this.domains = requireNonNull(settings, "settings is null");
+            return this;
+        }
+
+        /** How boot arguments reach the router (default: {@link GuestAgentBootArgs} over this connection). */
+        public Builder bootArgs(BootArgsDelivery delivery) {
+            this.bootArgs = Optional.of(requireNonNull(delivery, "delivery is null"));
+            return this;
+        }
+
+        /** How a {@code CheckSshCommand} probes the router (default: a command through the channels). */
+        public Builder reachability(RouterReachability probe) {
+            this.reachability = Optional.of(requireNonNull(probe, "probe is null"));
+            return this;
+        }
+
+        /** Persistent (defined) domains instead of transient ones. */
+        public Builder persistentDomains(boolean persistent) {
+            this.lifecycle = new LifecycleSettings(persistent, lifecycle.stopTimeout(), lifecycle.stopPoll(), lifecycle.sshAttempts(),
+                    lifecycle.sshPause());
+            return this;
+        }
+
+        /** Default graceful-stop bound and how often the domain is polled meanwhile. */
+        public Builder stopTimeout(Duration timeout, Duration poll) {
+            this.lifecycle = new LifecycleSettings(lifecycle.persistent(), timeout, poll, lifecycle.sshAttempts(), lifecycle.sshPause());
+            return this;
+        }
+
+        /** How often, and how far apart, a {@code CheckSshCommand} probes. */
+        public Builder sshProbes(int attempts, Duration pause) {
+            this.lifecycle = new LifecycleSettings(lifecycle.persistent(), lifecycle.stopTimeout(), lifecycle.stopPoll(), attempts, pause);
+            return this;
+        }
+
+        public Builder timeouts(RoutingTimeouts timeouts) {
+            this.timeouts = requireNonNull(timeouts, "timeouts is null");
+            return this;
+        }
+
+        /** Ids of wire files and batch files. */
+        public Builder ids(Supplier<UUID> ids) {
+            this.ids = requireNonNull(ids, "ids is null");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        public KvmRouterResource build() {
+            return new KvmRouterResource(this);
+        }
+    }
+}
