@@ -46,7 +46,7 @@ public final class RouterDomainPlanner {
      */
     public DomainDefinition plan(VirtualMachineTO vm, Optional<IpAddress> hostIp, List<String> extraCdroms) {
         DomainDefinition.Builder domain = DomainDefinition.builder(vm.name(), uuidOf(vm))
-                .description("vrouter " + vm.type() + " " + vm.hostName())
+                .description("vrouter " + vm.type().wireName() + " " + vm.hostName())
                 .memoryKib(kib(vm.minRamBytes()), kib(vm.maxRamBytes()))
                 .cpus(vm.cpus(), (int) Math.max(2, Math.min(262_144L, (long) vm.cpus() * vm.speedMhz())))
                 .guestAgentSocket(settings.socketDirectory() + "/" + vm.name() + "." + DomainDefinition.GUEST_AGENT_CHANNEL);
