@@ -12,10 +12,15 @@ import java.util.concurrent.TimeUnit;
 public final class VirtXmlValidate {
     private VirtXmlValidate() {}
 
-    /** Fails with the validator's output unless {@code xml} is a valid libvirt domain; skips (fails under CI) without the tool. */
-    public static void assertValidDomain(String xml) throws IOException, InterruptedException {
+    /** Skips (fails under CI) unless virt-xml-validate and the xmllint it runs are installed. */
+    public static void requireTools() {
         SystemTools.require("virt-xml-validate", "libvirt-clients");
         SystemTools.require("xmllint", "libxml2-utils"); // virt-xml-validate runs it; libvirt-clients only recommends it
+    }
+
+    /** Fails with the validator's output unless {@code xml} is a valid libvirt domain; skips (fails under CI) without the tool. */
+    public static void assertValidDomain(String xml) throws IOException, InterruptedException {
+        requireTools();
         Path file = Files.createTempFile("vrouter-domain-", ".xml");
         try {
             Files.writeString(file, xml, UTF_8);
