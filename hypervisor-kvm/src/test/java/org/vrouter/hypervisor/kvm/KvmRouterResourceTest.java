@@ -2,12 +2,14 @@ package org.vrouter.hypervisor.kvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.IpAddress;
@@ -24,6 +26,7 @@ import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
 import org.vrouter.commands.to.IpAddressTO;
 import org.vrouter.commands.to.VirtualMachineTO;
+import org.vrouter.hypervisor.kvm.bootargs.ConfigDriveBootArgs;
 import org.vrouter.hypervisor.kvm.bootargs.GuestAgentBootArgs;
 import org.vrouter.hypervisor.kvm.libvirt.DomainState;
 import org.vrouter.hypervisor.kvm.libvirt.LibvirtConnection;
@@ -170,6 +173,25 @@ class KvmRouterResourceTest {
         assertThat(answer.success()).isFalse();
         assertThat(answer.details()).contains("libvirt qemuAgentCommand of domain " + name + " failed", "after 2 rounds");
         assertThat(check(name)).isEqualTo(PowerState.MISSING);
+    }
+
+    @Test
+    void attachesTheConfigDriveWhenConfiguredAndDeletesItAfterTheStop(@TempDir Path isos) {
+        ConfigDriveBootArgs.IsoTool tool = ConfigDriveBootArgs.IsoTool.installed().orElse(null);
+        if (tool == null) {
+            SystemTools.missing("the config drive needs xorriso or genisoimage");
+        }
+        ConfigDriveBootArgs drive = new ConfigDriveBootArgs(isos, tool);
+        KvmRouterResource withDrive = KvmRouterResource.builder(libvirt, channels).bootArgs(drive).build();
+        String name = driver.name();
+
+        Answer answer = withDrive.execute(StartCommand.of(RouterVms.router(name)));
+
+        assertThat(answer.success()).as(answer.details()).isTrue();
+        assertThat(libvirt.xml(name)).contains("device='cdrom'", "<source file='" + drive.imageOf(name) + "'", "<readonly/>");
+        assertThat(drive.imageOf(name)).exists();
+        assertThat(withDrive.execute(StopCommand.forced(name)).success()).isTrue();
+        assertThat(drive.imageOf(name)).doesNotExist();
     }
 
     @Test
