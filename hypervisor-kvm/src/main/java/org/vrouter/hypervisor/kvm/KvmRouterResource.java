@@ -91,13 +91,15 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
     }
 
     /**
-     * SSH settings for KVM routers: the given key and host-key policy, port 3922, user root, and,
-     * when the management server does not run on the KVM host, the host as jump host: the
-     * router's link-local control address answers only from there.
+     * SSH settings for KVM routers: the router login ({@code SshSettings.builder(key, hostKeys)}: port
+     * 3922, user root unless changed) and, when the management server does not run on the KVM host,
+     * the host as jump host ({@code new JumpHost(hostIp, 22, user, key, hostKeys)}): the router's
+     * link-local control address answers only from there.
      */
     public static SshSettings sshSettings(SshSettings.Builder routerLogin, Optional<JumpHost> kvmHost) {
-        kvmHost.ifPresent(routerLogin::jumpHost);
-        return routerLogin.port(CheckSshCommand.DEFAULT_PORT).build();
+        requireNonNull(routerLogin, "routerLogin is null");
+        requireNonNull(kvmHost, "kvmHost is null").ifPresent(routerLogin::jumpHost);
+        return routerLogin.build();
     }
 
     @Override
