@@ -46,6 +46,11 @@ public final class LibvirtTestDriver implements AutoCloseable {
         return name;
     }
 
+    /** Removes domain {@code name} in {@link #close()} too (a name the test did not get from {@link #name()}). */
+    public synchronized void track(String name) {
+        names.add(name);
+    }
+
     @Override
     public synchronized void close() {
         try {
