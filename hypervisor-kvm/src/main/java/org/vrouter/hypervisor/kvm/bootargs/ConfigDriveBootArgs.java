@@ -127,20 +127,29 @@ public final class ConfigDriveBootArgs implements BootArgsDelivery {
         Files.deleteIfExists(imageOf(vmName));
     }
 
-    private static void run(List<String> argv, String vmName) throws IOException {
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    /** Runs the tool with its output in a file beside the images (a pipe could fill up and stall it). */
+    private void run(List<String> argv, String vmName) throws IOException {
+        Path output = Files.createTempFile(isoDirectory, vmName + "-tool-", ".log");
         try {
+            Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            byte[] output;
-            if (!process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!waitFor(process, vmName)) {
                 process.destroyForcibly();
                 throw new IOException("config drive of " + vmName + ": " + argv.get(0) + " did not finish within " + TOOL_TIMEOUT.toSeconds() + " s");
             }
-            output = process.getInputStream().readAllBytes();
             if (process.exitValue() != 0) {
                 throw new IOException("config drive of " + vmName + ": " + String.join(" ", argv) + " exited " + process.exitValue() + ": "
-                        + new String(output, UTF_8).strip());
+                        + Files.readString(output, UTF_8).strip());
             }
+        }
+        finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static boolean waitFor(Process process, String vmName) throws InterruptedIOException {
+        try {
+            return process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             process.destroyForcibly();
