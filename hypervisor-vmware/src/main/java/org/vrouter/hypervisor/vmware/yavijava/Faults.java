@@ -4,6 +4,8 @@ import java.rmi.RemoteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.vmware.vim25.DuplicateName;
 import com.vmware.vim25.FileFault;
@@ -23,6 +25,9 @@ import org.vrouter.hypervisor.vmware.vsphere.VsphereException;
  * the property, the power state). Stateless.
  */
 final class Faults {
+    private static final Pattern FAULT_STRING = Pattern.compile("<faultstring>([^<]*)</faultstring>");
+    private static final Pattern FAULT_TYPE = Pattern.compile("<detail><\\w+ [^>]*xsi:type=\"(\\w+)\"");
+
     private Faults() {}
 
     /** {@code what} failed with {@code error} (a call's exception). */
@@ -34,7 +39,27 @@ final class Faults {
             return new VsphereException(what + " failed: " + Optional.ofNullable(soap.getFaultString()).orElse(soap.getFaultCode()),
                     Optional.empty(), error);
         }
+        Optional<String> type = unmappedFault(error, FAULT_TYPE);
+        Optional<String> message = unmappedFault(error, FAULT_STRING);
+        if (type.isPresent() || message.isPresent()) {
+            return new VsphereException(what + " failed: " + type.orElse("fault") + message.map(text -> ": " + text).orElse(""), type, error);
+        }
         return new VsphereException(what + " failed: " + error.getMessage(), Optional.empty(), error);
+    }
+
+    /**
+     * yavijava cannot map every fault a server sends (the simulator's {@code InvalidLoginFault}
+     * among them) and wraps the SOAP fault's XML in an exception message instead; this reads the
+     * fault's type or text back out of it.
+     */
+    private static Optional<String> unmappedFault(Throwable error, Pattern pattern) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            Matcher matcher = pattern.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                return Optional.of(matcher.group(1).strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code what} (a task) ended in error {@code error}. */
