@@ -10,6 +10,7 @@ import static org.vrouter.hypervisor.vmware.RouterFixtures.router;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,13 +18,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.vrouter.api.command.Answer;
+import org.vrouter.api.net.BroadcastUri;
+import org.vrouter.api.net.Netmask;
+import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.vm.PowerState;
+import org.vrouter.api.vm.VirtualMachine;
+import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
 import org.vrouter.commands.CheckVirtualMachineCommand;
+import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
 import org.vrouter.commands.to.DiskTO;
+import org.vrouter.commands.to.IpAddressTO;
+import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.hypervisor.vmware.vsphere.VmInfo;
 import org.vrouter.hypervisor.vmware.vsphere.VmNic;
@@ -205,10 +214,10 @@ class VmwareRouterResourceTest {
     @Test
     void failsNamingAMissingPortGroupBeforeCreatingAnything() throws Exception {
         int id = nextRouter();
-        VirtualMachineTO vm = VirtualMachineTO.builder(name(id), org.vrouter.api.vm.VirtualMachine.Type.DOMAIN_ROUTER, "uuid-" + id)
+        VirtualMachineTO vm = VirtualMachineTO.builder(name(id), VirtualMachine.Type.DOMAIN_ROUTER, "uuid-" + id)
                 .bootArg("template", "domP")
-                .nic(org.vrouter.commands.to.NicTO.builder(0, mac(id, 0), org.vrouter.api.network.TrafficType.GUEST)
-                        .broadcastUri(org.vrouter.api.net.BroadcastUri.vlan(999)).build())
+                .nic(NicTO.builder(0, mac(id, 0), TrafficType.GUEST)
+                        .broadcastUri(BroadcastUri.vlan(999)).build())
                 .nic(RouterFixtures.controlNic(id))
                 .build();
 
@@ -239,6 +248,54 @@ class VmwareRouterResourceTest {
         assertThat(reachable.success()).as(reachable.details()).isTrue();
         assertThat(unreachable.success()).isFalse();
         assertThat(unreachable.details()).contains("127.0.0.2:" + sshd.port());
+    }
+
+    @Test
+    void runsAnIpAssociationOverSshOnTheControlAddressWithTheDeviceOfTheAddressMac() {
+        int id = nextRouter();
+        start(router(id).build());
+        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("203.0.113.20"), TrafficType.PUBLIC)
+                .vlan(BroadcastUri.vlan(100), RouterFixtures.ip("203.0.113.1"), Netmask.parse("netmask", "255.255.255.0"))
+                .vifMacAddress(mac(id, 2))
+                .build();
+
+        Answer answer = resource.execute(new IpAssocCommand(details(id), List.of(address)));
+
+        assertThat(answer.success()).as(answer.details()).isTrue();
+        String file = sshd.files().entrySet().stream().filter(entry -> entry.getValue().contains("203.0.113.20")).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        assertThat(file).startsWith("/var/cache/cloud/ip_associations.json.");
+        assertThat(sshd.files().get(file)).contains("\"nic_dev_id\":2");
+        assertThat(sshd.commandLines()).contains("/opt/cloud/bin/update_config.py " + file.substring("/var/cache/cloud/".length()));
+    }
+
+    @Test
+    void refusesAnAddressOnAVlanTheRouterHasNoNicOn() {
+        int id = nextRouter();
+        start(router(id).build());
+        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("198.51.100.20"), TrafficType.PUBLIC)
+                .vlan(BroadcastUri.vlan(300), RouterFixtures.ip("198.51.100.1"), Netmask.parse("netmask", "255.255.255.0"))
+                .vifMacAddress(mac(id, 9))
+                .build();
+
+        Answer answer = resource.execute(new IpAssocCommand(details(id), List.of(address)));
+
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.details()).contains("ip_address[0].nic_dev_id");
+    }
+
+    @Test
+    void refusesAnIpAssociationForARouterItDidNotStart() {
+        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("203.0.113.20"), TrafficType.PUBLIC).build();
+
+        Answer answer = resource.execute(new IpAssocCommand(details(nextRouter()), List.of(address)));
+
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.details()).contains("was not started by this VMware resource");
+    }
+
+    private static AccessDetails details(int id) {
+        return AccessDetails.builder().routerName(name(id)).routerIp(RouterFixtures.ip("127.0.0.1")).build();
     }
 
     private static void start(VirtualMachineTO vm) {
