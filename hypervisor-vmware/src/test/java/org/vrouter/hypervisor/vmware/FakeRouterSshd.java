@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ import com.jcraft.jsch.JSch;
 
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
@@ -46,6 +48,7 @@ final class FakeRouterSshd implements AutoCloseable {
 
     private final SshServer server = SshServer.setUpDefaultServer();
     private final byte[] clientKeyPem;
+    private final String hostKeyLine;
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
 
@@ -55,11 +58,13 @@ final class FakeRouterSshd implements AutoCloseable {
         client.writePrivateKey(pem);
         clientKeyPem = pem.toByteArray();
         PublicKey authorized = AuthorizedKeyEntry.parseAuthorizedKeyEntry("ssh-rsa "
-                + java.util.Base64.getEncoder().encodeToString(client.getPublicKeyBlob())).resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
+                + Base64.getEncoder().encodeToString(client.getPublicKeyBlob())).resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
         client.dispose();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey()));
+        KeyPair hostKey = hostKey();
+        hostKeyLine = PublicKeyEntry.toString(hostKey.getPublic());
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator((user, key, session) -> "root".equals(user) && KeyUtils.compareKeys(key, authorized));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
@@ -75,9 +80,9 @@ final class FakeRouterSshd implements AutoCloseable {
         return sshd;
     }
 
-    /** How the resource reaches this router: its port, the generated key, any host key. */
+    /** How the resource reaches this router: its port, the generated key, its host key pinned. */
     SshSettings settings() {
-        return SshSettings.builder(SshIdentity.of(clientKeyPem), HostKeyPolicy.insecureAcceptAnyHostKey()).port(server.getPort()).build();
+        return SshSettings.builder(SshIdentity.of(clientKeyPem), HostKeyPolicy.pinned(hostKeyLine)).port(server.getPort()).build();
     }
 
     int port() {
