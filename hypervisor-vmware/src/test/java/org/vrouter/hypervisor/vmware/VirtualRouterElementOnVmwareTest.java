@@ -108,8 +108,12 @@ class VirtualRouterElementOnVmwareTest {
     @AfterEach
     void stop() throws Exception {
         agentThreads.shutdownNow();
-        sshd.close();
-        simulator.close();
+        if (sshd != null) {
+            sshd.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 
     @Test

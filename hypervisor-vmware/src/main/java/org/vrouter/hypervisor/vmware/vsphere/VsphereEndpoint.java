@@ -23,9 +23,12 @@ public record VsphereEndpoint(URI sdkUrl, String user, Secret password, boolean 
         if (!"https".equals(sdkUrl.getScheme()) || sdkUrl.getHost() == null || sdkUrl.getUserInfo() != null) {
             throw new InvalidParameterException("vcenter_url", "must be https://<host>[:port]/<path> without credentials", sdkUrl);
         }
-        FieldChecks.requireSafeText("vcenter_user", FieldChecks.requireNonBlank("vcenter_user", user));
-        requireNonNull(password, "password is null");
-        FieldChecks.requireSafeSecret("vcenter_password", password.reveal());
+        // both travel only inside SOAP (XML-escaped), so any character vCenter allows is fine here,
+        // including the backslash of a domain-qualified user name
+        FieldChecks.requireNonBlank("vcenter_user", user);
+        if (requireNonNull(password, "password is null").isEmpty()) {
+            throw new InvalidParameterException("vcenter_password", "is empty");
+        }
         requireNonNull(callTimeout, "callTimeout is null");
         if (callTimeout.isNegative() || callTimeout.isZero() || callTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new InvalidParameterException("vcenter_call_timeout", "must be positive and under 24 days", callTimeout);

@@ -22,8 +22,8 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** A point in time {@code bound} from now. */
-    record Deadline(long endNanos, Duration bound) {
+    /** A point in time, on {@link System#nanoTime()}'s scale. */
+    record Deadline(long endNanos) {
         /** What is left, at least 1 ms so a late step still gets one look at its task. */
         Duration remaining() {
             return Duration.ofNanos(Math.max(endNanos - System.nanoTime(), 1_000_000L));
@@ -31,7 +31,7 @@ final class Tasks {
     }
 
     static Deadline deadline(Duration bound) {
-        return new Deadline(System.nanoTime() + bound.toNanos(), bound);
+        return new Deadline(System.nanoTime() + bound.toNanos());
     }
 
     /**
