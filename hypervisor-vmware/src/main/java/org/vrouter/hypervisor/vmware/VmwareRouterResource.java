@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.network.TrafficType;
 import org.vrouter.commands.CheckSshAnswer;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
@@ -26,6 +29,7 @@ import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.core.channel.SshRouterChannel;
@@ -34,6 +38,7 @@ import org.vrouter.core.routing.NicDevices;
 import org.vrouter.core.routing.RoutingTimeouts;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.vmware.vsphere.VmInfo;
+import org.vrouter.hypervisor.vmware.vsphere.VmNic;
 import org.vrouter.hypervisor.vmware.vsphere.VsphereConnector;
 import org.vrouter.hypervisor.vmware.vsphere.VsphereException;
 import org.vrouter.hypervisor.vmware.yavijava.YavijavaConnector;
@@ -63,8 +68,8 @@ import org.vrouter.hypervisor.vmware.yavijava.YavijavaConnector;
  *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource}
  *       over {@link SshRouterChannel}s straight to the router's control address (a pod management
  *       address on VMware, no host in between). An IP association first gets each address's
- *       {@code nic_dev_id} from the router's NICs as this resource started them ({@link NicDevices});
- *       for a router this resource has not started since it was made, that fails.
+ *       {@code nic_dev_id} from the router's NICs ({@link NicDevices}): as this resource started
+ *       them, else the VM's adapters in vCenter (a router started before this resource was made).
  * </ul>
  *
  * <p>Every vSphere fault, failed task or task outliving {@link VmwareSettings#taskTimeout()} is
@@ -162,20 +167,47 @@ public final class VmwareRouterResource implements HypervisorResource {
         }
     }
 
-    /** Fills each address's {@code nic_dev_id} from the router's NICs as started (no NIC is hot-plugged). */
+    /**
+     * Fills each address's {@code nic_dev_id} from the router's NICs as this resource started them,
+     * else (a router started before this resource was made) from the VM's adapters in vCenter: the
+     * N-th adapter is {@code ethN} in the guest, and the address's {@code vif_mac_address} picks it.
+     * No NIC is hot-plugged.
+     */
     private Answer executeIpAssociation(IpAssociationCommand association) {
         Optional<String> name = association.accessDetails().routerName();
-        Optional<VirtualMachineTO> vm = name.map(started::get);
-        if (vm.isEmpty()) {
-            return Answer.failure("router " + name.orElse("(no router.name)") + " was not started by this VMware resource: "
-                    + "its NICs, and so each address's nic_dev_id, are unknown");
+        if (name.isEmpty()) {
+            return routing.execute(association); // the routing resource rejects it, naming router.name
+        }
+        List<NicTO> nics;
+        try {
+            nics = nicsOf(name.get());
+        }
+        catch (VsphereException e) {
+            return Answer.failure("cannot find the NICs of router " + name.get() + ": " + e.getMessage());
         }
         try {
-            return routing.execute(NicDevices.fill(association, vm.get().nics()));
+            return routing.execute(NicDevices.fill(association, nics));
         }
         catch (InvalidParameterException e) {
             return Answer.failure(e.getMessage());
         }
+    }
+
+    private List<NicTO> nicsOf(String name) throws VsphereException {
+        VirtualMachineTO vm = started.get(name);
+        if (vm != null) {
+            return vm.nics();
+        }
+        Optional<VmInfo> info = lifecycle.find(name);
+        if (info.isEmpty()) {
+            throw new VsphereException("no VM " + name + " in datacenter " + settings.placement().datacenter(), Optional.empty());
+        }
+        List<NicTO> nics = new ArrayList<>();
+        for (VmNic adapter : info.get().nics()) {
+            // only the position and the MAC matter to NicDevices; vCenter does not know the traffic type
+            nics.add(NicTO.builder(nics.size(), adapter.macAddress(), TrafficType.GUEST).build());
+        }
+        return nics;
     }
 
     private <A extends Answer> A locked(String vmName, Supplier<A> action) {

@@ -285,13 +285,30 @@ class VmwareRouterResourceTest {
     }
 
     @Test
-    void refusesAnIpAssociationForARouterItDidNotStart() {
-        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("203.0.113.20"), TrafficType.PUBLIC).build();
+    void findsTheNicsOfARouterStartedBeforeItWasMadeInVcenter() {
+        int id = nextRouter();
+        start(router(id).build());
+        VmwareRouterResource restarted = VmwareRouterResource.builder(RouterFixtures.settings(simulator.sdkUrl()).build(), sshd.settings()).build();
+        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("203.0.113.21"), TrafficType.PUBLIC)
+                .vlan(BroadcastUri.vlan(100), RouterFixtures.ip("203.0.113.1"), Netmask.parse("netmask", "255.255.255.0"))
+                .vifMacAddress(mac(id, 2))
+                .build();
 
-        Answer answer = resource.execute(new IpAssocCommand(details(nextRouter()), List.of(address)));
+        Answer answer = restarted.execute(new IpAssocCommand(details(id), List.of(address)));
+
+        assertThat(answer.success()).as(answer.details()).isTrue();
+        assertThat(sshd.files().values()).anyMatch(json -> json.contains("203.0.113.21") && json.contains("\"nic_dev_id\":2"));
+    }
+
+    @Test
+    void failsAnIpAssociationForARouterVcenterDoesNotKnow() {
+        IpAddressTO address = IpAddressTO.builder(RouterFixtures.ip("203.0.113.20"), TrafficType.PUBLIC).vifMacAddress(mac(1, 2)).build();
+        int id = nextRouter();
+
+        Answer answer = resource.execute(new IpAssocCommand(details(id), List.of(address)));
 
         assertThat(answer.success()).isFalse();
-        assertThat(answer.details()).contains("was not started by this VMware resource");
+        assertThat(answer.details()).contains("cannot find the NICs of router " + name(id) + ": no VM " + name(id));
     }
 
     private static AccessDetails details(int id) {
