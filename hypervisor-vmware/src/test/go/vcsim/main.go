@@ -18,6 +18,8 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/vmware/govmomi/simulator"
@@ -28,6 +30,8 @@ func main() {
 	listen := flag.String("l", "127.0.0.1:0", "loopback address and port to listen on (port 0: any free port)")
 	username := flag.String("username", "", "the only user name login accepts (empty: any non-empty user)")
 	password := flag.String("password", "", "the password that goes with -username")
+	delays := methodDelays{}
+	flag.Var(delays, "delay", "Method=milliseconds: answer every call of Method that much later (a slow vCenter); repeatable")
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*listen)
@@ -40,6 +44,7 @@ func main() {
 
 	model := simulator.VPX() // datacenter DC0, cluster DC0_C0, standalone host DC0_H0, datastore LocalDS_0
 	hideNewerManagers(&model.ServiceContent)
+	model.DelayConfig.MethodDelay = delays
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
@@ -61,6 +66,26 @@ func main() {
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
+}
+
+// methodDelays collects -delay Method=milliseconds flags.
+type methodDelays map[string]int
+
+func (d methodDelays) String() string {
+	return fmt.Sprint(map[string]int(d))
+}
+
+func (d methodDelays) Set(value string) error {
+	method, millis, found := strings.Cut(value, "=")
+	if !found || method == "" {
+		return fmt.Errorf("want Method=milliseconds, got %q", value)
+	}
+	n, err := strconv.Atoi(millis)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want Method=milliseconds, got %q", value)
+	}
+	d[method] = n
+	return nil
 }
 
 // hideNewerManagers drops the service-content managers vSphere added after 6.0. yavijava's

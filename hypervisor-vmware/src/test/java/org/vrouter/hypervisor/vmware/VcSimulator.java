@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,16 @@ final class VcSimulator implements AutoCloseable {
         this.sdkUrl = sdkUrl;
     }
 
-    /** Builds (once) and starts a simulator accepting only {@link #USER} / {@link #PASSWORD}. */
-    static VcSimulator start() throws IOException, InterruptedException {
+    /**
+     * Builds (once) and starts a simulator accepting only {@link #USER} / {@link #PASSWORD}.
+     *
+     * @param options more flags of the main ({@code -delay PowerOnVM_Task=3000})
+     */
+    static VcSimulator start(String... options) throws IOException, InterruptedException {
         Path binary = binary();
-        Process process = new ProcessBuilder(binary.toString(), "-l", "127.0.0.1:0", "-username", USER, "-password", PASSWORD)
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "-l", "127.0.0.1:0", "-username", USER, "-password", PASSWORD));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(WORK.resolve("vcsim.log").toFile()))
                 .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));

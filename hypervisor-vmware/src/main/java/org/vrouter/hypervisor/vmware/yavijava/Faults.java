@@ -44,7 +44,16 @@ final class Faults {
         if (type.isPresent() || message.isPresent()) {
             return new VsphereException(what + " failed: " + type.orElse("fault") + message.map(text -> ": " + text).orElse(""), type, error);
         }
-        return new VsphereException(what + " failed: " + error.getMessage(), Optional.empty(), error);
+        return new VsphereException(what + " failed: " + connectionProblem(error), Optional.empty(), error);
+    }
+
+    /** The innermost cause (a time-out, a refused connection), which says more than yavijava's wrapper. */
+    private static String connectionProblem(RemoteException error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**

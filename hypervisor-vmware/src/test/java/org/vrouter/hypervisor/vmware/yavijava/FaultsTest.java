@@ -65,6 +65,16 @@ class FaultsTest {
         assertThat(e.fault()).isEmpty();
     }
 
+    @Test
+    void namesTheInnermostCauseOfATransportFailure() {
+        RemoteException wrapped = new RemoteException("An error occurred getting a response from the connection at url https://vc/sdk",
+                new java.net.SocketTimeoutException("Read timed out"));
+
+        VsphereException e = Faults.of("PowerOnVM_Task of r-1-VM", wrapped);
+
+        assertThat(e.getMessage()).isEqualTo("PowerOnVM_Task of r-1-VM failed: SocketTimeoutException: Read timed out");
+    }
+
     private static LocalizedMethodFault localized(com.vmware.vim25.MethodFault fault, String message) {
         LocalizedMethodFault localized = new LocalizedMethodFault();
         localized.setFault(fault);
