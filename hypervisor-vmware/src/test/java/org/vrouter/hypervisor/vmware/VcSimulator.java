@@ -132,6 +132,7 @@ final class VcSimulator implements AutoCloseable {
         environment.put("GOPATH", gopath + ":" + GOCODE);
         environment.put("GOCACHE", WORK.resolve("gocache").toAbsolutePath().toString());
         environment.put("GOFLAGS", "");
+        environment.put("GOENV", "off"); // no go env -w settings of the machine (GOFLAGS, GOPROXY...)
         environment.put("CGO_ENABLED", "0");
         Process process = build.start();
         if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -78,6 +78,7 @@ final class YavijavaClient implements VsphereClient {
                     config.getHardware().getNumCPU(), config.getHardware().getMemoryMB(), nics(config), extraConfig(config)));
         }
         catch (RuntimeException e) {
+            // yavijava reads properties lazily and throws unchecked exceptions on replies it cannot parse
             throw new VsphereException(what + " failed: " + e, Optional.empty(), e);
         }
     }
