@@ -1,4 +1,6 @@
 /**
- * vSphere hypervisor resource (to come): yavijava behind a small interface of ours.
+ * Routers on vSphere: {@link org.vrouter.hypervisor.vmware.VmwareRouterResource}, the
+ * {@code HypervisorResource} for VMware hosts, over vrouter's own small vSphere interface
+ * ({@code .vsphere}) implemented with yavijava ({@code .yavijava}).
  */
 package org.vrouter.hypervisor.vmware;
