@@ -86,6 +86,18 @@ public record XenSettings(
         }
     }
 
+    /** These settings with another router template. */
+    public XenSettings withTemplate(String name) {
+        return new XenSettings(url, user, password, name, linkLocalNetwork, defaultNetwork, startTimeout, cleanShutdownTimeout,
+                taskPollInterval, replyTimeout, connectTimeout, routerSsh);
+    }
+
+    /** These settings with another password (after a rotation). */
+    public XenSettings withPassword(Secret newPassword) {
+        return new XenSettings(url, user, newPassword, template, linkLocalNetwork, defaultNetwork, startTimeout, cleanShutdownTimeout,
+                taskPollInterval, replyTimeout, connectTimeout, routerSsh);
+    }
+
     /** Settings with the defaults for everything but the endpoint, the login, the template and the SSH path. */
     public static Builder builder(URI url, String user, Secret password, String template, SshSettings routerSsh) {
         return new Builder(url, user, password, template, routerSsh);
