@@ -15,15 +15,22 @@ import org.vrouter.api.bootargs.BootArgs;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.MacAddress;
+import org.vrouter.api.net.Netmask;
+import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.vm.PowerState;
+import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
+import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.to.IpAddressTO;
 import org.vrouter.core.channel.HostKeyPolicy;
 import org.vrouter.core.channel.SshSettings;
 import org.vrouter.hypervisor.xen.vm.BootArgsDelivery;
@@ -267,6 +274,46 @@ class XenRouterResourceTest {
     }
 
     @Test
+    void aNicOnABroadcastSchemeXenServerCannotCarryFailsTheStartAndLeavesNothing() {
+        Answer answer = resource.execute(StartCommand.of(testbed.router(ROUTER, new BroadcastUri("vxlan", "5000"))));
+
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.details()).contains("eth0", "vxlan://5000", "not supported");
+        assertThat(server.vmCount(ROUTER)).isZero();
+    }
+
+    @Test
+    void anIpAssociationGetsTheDeviceNumberOfTheRouterNicEvenFromAResourceThatDidNotStartIt() {
+        resource.execute(StartCommand.of(testbed.router(ROUTER)));
+        XenRouterResource restarted = testbed.resource();
+
+        Answer answer = restarted.execute(new IpAssocCommand(accessDetails(), List.of(publicIp(MacAddress.parse("06:00:cb:00:71:0a")))));
+
+        assertThat(answer.success()).as(answer.details()).isTrue();
+        assertThat(testbed.channels.files(ROUTER)).singleElement().asString().containsPattern("\"nic_dev_id\"\\s*:\\s*2\\b");
+        assertThat(testbed.channels.commandLines(ROUTER)).singleElement().asString().startsWith("/opt/cloud/bin/update_config.py ip_associations.json");
+    }
+
+    @Test
+    void anIpAssociationOnAVlanTheRouterHasNoNicOnFailsNamingTheField() {
+        resource.execute(StartCommand.of(testbed.router(ROUTER)));
+        IpAddressTO elsewhere = IpAddressTO.builder(IpAddress.parse("198.51.100.7"), TrafficType.PUBLIC)
+                .add(true).vlan(BroadcastUri.vlan(300), IpAddress.parse("198.51.100.1"), Netmask.parse("255.255.255.0"))
+                .vifMacAddress(MacAddress.parse("1e:00:00:00:03:00")).build();
+
+        Answer answer = resource.execute(new IpAssocCommand(accessDetails(), List.of(elsewhere)));
+
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.details()).contains("ip_address[0].nic_dev_id", "198.51.100.7", "vlan://300");
+        assertThat(testbed.channels.sent()).isEmpty();
+    }
+
+    @Test
+    void settingsNeverShowThePassword() {
+        assertThat(testbed.settings().build().toString()).doesNotContain(XapiTestServer.PASSWORD).contains(server.url().toString());
+    }
+
+    @Test
     void aCommandItDoesNotHandleFailsNamingIt() {
         Command unknown = new Command() {};
 
@@ -283,6 +330,16 @@ class XenRouterResourceTest {
         assertThatThrownBy(() -> XenSettings.builder(server.url(), "root", Secret.of("x"), "t", direct).build())
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("router_ssh.jump_host");
+    }
+
+    private static AccessDetails accessDetails() {
+        return AccessDetails.builder().routerName(ROUTER).routerIp(XenTestbed.CONTROL_IP).build();
+    }
+
+    private static IpAddressTO publicIp(MacAddress routerMac) {
+        return IpAddressTO.builder(IpAddress.parse("203.0.113.40"), TrafficType.PUBLIC)
+                .add(true).vlan(new BroadcastUri("vlan", "untagged"), IpAddress.parse("203.0.113.1"), Netmask.parse("255.255.255.0"))
+                .vifMacAddress(routerMac).build();
     }
 
     private PowerState check(String name) {

@@ -94,13 +94,18 @@ final class XenTestbed implements AutoCloseable {
      * public eth2 untagged with a 200 Mbit/s limit, the server's root volume, 2 vCPUs, 512 MiB.
      */
     VirtualMachineTO router(String name) {
+        return router(name, BroadcastUri.vlan(100));
+    }
+
+    /** As {@link #router(String)} with the guest NIC on {@code guest}. */
+    VirtualMachineTO router(String name, BroadcastUri guest) {
         return VirtualMachineTO.builder(name, VirtualMachine.Type.DOMAIN_ROUTER, "5d1c2a3e-0000-4000-8000-00000000000" + name.length())
                 .cpu(2, 1000)
                 .ramBytes(512L << 20, 512L << 20)
                 .bootArgs(BootArgs.parse(" template=domP name=" + name + " eth0ip=10.1.1.1 eth0mask=255.255.255.0 eth1ip=" + CONTROL_IP.value()
                         + " eth1mask=255.255.0.0 type=router"))
                 .nic(NicTO.builder(0, MacAddress.parse("02:00:4c:00:00:01"), TrafficType.GUEST).ipv4(IpAddress.parse("10.1.1.1"),
-                        Netmask.parse("netmask", "255.255.255.0")).broadcastUri(BroadcastUri.vlan(100)).build())
+                        Netmask.parse("netmask", "255.255.255.0")).broadcastUri(guest).build())
                 .nic(NicTO.builder(1, MacAddress.parse("0e:00:a9:fe:03:07"), TrafficType.CONTROL).ipv4(CONTROL_IP,
                         Netmask.parse("netmask", "255.255.0.0")).build())
                 .nic(NicTO.builder(2, MacAddress.parse("06:00:cb:00:71:0a"), TrafficType.PUBLIC).ipv4(IpAddress.parse("203.0.113.10"),
