@@ -8,8 +8,9 @@ import org.vrouter.api.route.StaticRoute;
 
 /**
  * An element that implements whole VPCs (the VPC virtual router). Follows the
- * {@link NetworkElement} contract; tiers then go through the {@link NetworkElement} methods.
- * Private gateways are not in this SPI yet.
+ * {@link NetworkElement} contract; tiers then go through the {@link NetworkElement} methods
+ * ({@code implement} plugs a tier into the VPC's routers, {@code shutdown}/{@code destroy} unplug
+ * it). Private gateways are not in this SPI yet.
  */
 public interface VpcProvider extends NetworkElement {
     /** Brings the VPC's router(s) up. */
