@@ -128,8 +128,8 @@ final class RuleApplications implements RuleApplier {
     /**
      * {@inheritDoc}
      *
-     * @throws ResourceUnavailableException for a router whose NIC in the tier is not known (VPC
-     *     tier NICs are plugged after boot, which is not built yet)
+     * @throws ResourceUnavailableException for a router whose NIC in the tier this manager does not
+     *     know (a router started before the manager: restart it)
      */
     @Override
     public void applyNetworkAcls(Network network, List<NetworkAclItem> items) {
@@ -155,6 +155,6 @@ final class RuleApplications implements RuleApplier {
 
     private Nic tierNic(DomainRouter router, Network network) {
         return runtime.profile(router.id()).flatMap(profile -> profile.nicIn(network.id())).orElseThrow(() -> ResourceUnavailableException
-                .forRouter(router.instanceName(), "has no known NIC in VPC tier " + network.id() + " (tier NIC plugging is not built yet)"));
+                .forRouter(router.instanceName(), "has no known NIC in VPC tier " + network.id() + " (started before this manager? restart it)"));
     }
 }

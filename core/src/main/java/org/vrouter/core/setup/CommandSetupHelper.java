@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
 import org.vrouter.api.dc.Zone;
@@ -32,6 +33,9 @@ import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.LoadBalancerConfigCommand;
+import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.NetworkUsageCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.RemoteAccessVpnCfgCommand;
 import org.vrouter.commands.SavePasswordCommand;
 import org.vrouter.commands.SetDhcpConfigCommand;
@@ -44,6 +48,7 @@ import org.vrouter.commands.SetStaticNatRulesCommand;
 import org.vrouter.commands.SetStaticRouteCommand;
 import org.vrouter.commands.SetupGuestNetworkCommand;
 import org.vrouter.commands.Site2SiteVpnCfgCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.VmDataCommand;
 import org.vrouter.commands.VpnUsersCfgCommand;
 
@@ -87,9 +92,8 @@ import org.vrouter.commands.VpnUsersCfgCommand;
  *   <li>a password a router never received goes out again at start (api contract of
  *       {@code VmDataApplier.savePassword}).</li>
  * </ul>
- * Not built (no command or no domain data yet): {@code NetworkUsageCommand}, {@code PlugNicCommand},
- * IP aliases and {@code DnsMasqConfigCommand}, BGP peers, user-data details and the hypervisor host
- * name in VM metadata.
+ * Not built (no command or no domain data yet): BGP peers, private gateways, user-data details and
+ * the hypervisor host name in VM metadata.
  */
 public final class CommandSetupHelper {
     private final RuleCommands rules;
@@ -163,6 +167,35 @@ public final class CommandSetupHelper {
      */
     public List<IpAssocCommand> createIpAssociationCommands(DomainRouter router, Network network, List<PublicIpAddress> ips) {
         return IpAssociations.forNetwork(router, network, ips, Map.of());
+    }
+
+    /** Hot-plugs {@code nic} into the running VPC router ({@code PlugNicCommand}); {@code network} is the tier for a guest NIC. */
+    public PlugNicCommand createPlugNicCommand(DomainRouter router, Nic nic, Optional<Network> network) {
+        return NicPlugging.plug(router, nic, network);
+    }
+
+    /** Removes {@code nic} from the running VPC router ({@code UnPlugNicCommand}). */
+    public UnPlugNicCommand createUnplugNicCommand(DomainRouter router, Nic nic, Optional<Network> network) {
+        return NicPlugging.unplug(router, nic, network);
+    }
+
+    /** An isolated router's {@code NetworkUsageCommand} (id {@code networkUsage}): IP, NAME. */
+    public NetworkUsageCommand createNetworkUsageCommand(DomainRouter router, NetworkUsageCommand.Option option) {
+        return RouterCommands.networkUsage(router, option);
+    }
+
+    /** A VPC router's {@code NetworkUsageCommand} for the interface of {@code publicIp}: IP, NAME. */
+    public NetworkUsageCommand createVpcNetworkUsageCommand(DomainRouter router, Vpc vpc, IpAddress publicIp, NetworkUsageCommand.Option option) {
+        return RouterCommands.vpcNetworkUsage(router, vpc, publicIp, option);
+    }
+
+    /**
+     * A shared network's IP aliases: {@code DeleteIpAliasCommand} (with revoked aliases, id
+     * {@code deleteIpalias}) or {@code CreateIpAliasCommand} (id {@code ipalias}), then
+     * {@code DnsMasqConfigCommand} (id {@code dnsMasqConfig}); IP, NAME, GUEST_IP, ZONE.
+     */
+    public List<NetworkElementCommand> createIpAliasCommands(DomainRouter router, Network network, List<IpAlias> aliases) {
+        return SubnetCommands.aliases(router, network, aliases);
     }
 
     /** {@code IPAssocVpcCommand} per VLAN and {@code SetSourceNatCommand} (IP, NAME, ZONE) for a VPC router. */
