@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.command.Command;
+import org.vrouter.api.error.CommandFailedException;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.metrics.Metrics;
 import org.vrouter.api.net.PortRange;
@@ -129,6 +130,24 @@ class VpcRouterSimulatorTest {
         assertThat(agents.commandsOfType(PlugNicCommand.class).get(0).nic().deviceId()).isEqualTo(3);
         assertThat(agents.commandsOfType(SetNetworkACLCommand.class).get(0).nic().deviceId()).isEqualTo(3);
         assertThat(simulator.router(router.instanceName()).nics()).extracting(NicTO::deviceId).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void aRefusedPlugLeavesTheRouterWithoutTheTier() {
+        Network tier1 = vpc.addTier();
+        element.implement(tier1, tier1.offering(), cloud.destination());
+        Network tier2 = vpc.addTier();
+        simulator.failNextCommand("no free PCI slot");
+
+        assertThatThrownBy(() -> element.implement(tier2, tier2.offering(), cloud.destination()))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("no free PCI slot");
+        DomainRouter router = onlyRouter();
+        assertThat(router.networkIds()).containsExactly(tier1.id());
+        assertThat(simulator.router(router.instanceName()).nics()).extracting(NicTO::deviceId).containsExactly(0, 1, 2);
+
+        element.implement(tier2, tier2.offering(), cloud.destination());
+        assertThat(onlyRouter().networkIds()).containsExactly(tier1.id(), tier2.id());
     }
 
     @Test
