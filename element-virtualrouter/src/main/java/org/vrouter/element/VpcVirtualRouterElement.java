@@ -22,6 +22,7 @@ import org.vrouter.api.metrics.Metrics;
 import org.vrouter.api.network.Capability;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.network.NetworkOffering;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Provider;
 import org.vrouter.api.network.Service;
 import org.vrouter.api.network.Vpc;
@@ -58,10 +59,12 @@ import org.vrouter.element.RouterGate.WithoutRouters;
  *       before any router changes; no routers means nothing to do.</li>
  *   <li>Site-to-site VPN is the router manager's ({@code VpnApplier}): the element checks nothing
  *       of its own and delegates.</li>
+ *   <li>Private gateways: a NIC on the gateway's VLAN plugged into each Running router, the
+ *       private address associated and its ACL applied; Stopped routers get them at their start.</li>
  * </ul>
  *
  * <p>Departures from CloudStack: {@link #implementVpc} deploys nothing (routers come with the
- * first tier); private gateways are not built (no SPI yet); DHCP entries and user data of tier VMs
+ * first tier); DHCP entries and user data of tier VMs
  * go out in {@link #prepare} (the DHCP and user-data provider interfaces are
  * {@link VirtualRouterElement}'s). Thread-safe: no mutable state.
  */
@@ -156,6 +159,33 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
                 return Outcome.SKIPPED;
             }
             routerManager.applyStaticRoutes(vpc, routes);
+            return Outcome.APPLIED;
+        });
+    }
+
+    /** Puts the gateway (with its ACL) on the VPC's Running routers; Stopped ones get it at their start. */
+    @Override
+    public void createPrivateGateway(PrivateGateway gateway) {
+        privateGateway(Operation.CREATE_PRIVATE_GATEWAY, gateway, () -> routerManager.applyPrivateGateway(gateway, true));
+    }
+
+    @Override
+    public void deletePrivateGateway(PrivateGateway gateway) {
+        privateGateway(Operation.DELETE_PRIVATE_GATEWAY, gateway, () -> routerManager.applyPrivateGateway(gateway, false));
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        privateGateway(Operation.APPLY_PRIVATE_GATEWAY_ACL, gateway, () -> routerManager.applyPrivateGatewayAcl(gateway));
+    }
+
+    private void privateGateway(Operation operation, PrivateGateway gateway, Runnable send) {
+        requireNonNull(gateway, "gateway is null");
+        metrics.measure(operation, () -> {
+            if (routerManager.vpcRouters(gateway.vpcId()).isEmpty()) {
+                return Outcome.SKIPPED;
+            }
+            send.run();
             return Outcome.APPLIED;
         });
     }

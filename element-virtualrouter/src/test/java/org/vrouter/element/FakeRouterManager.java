@@ -14,6 +14,7 @@ import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.VrouterException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -157,6 +158,16 @@ final class FakeRouterManager implements RouterManager {
             routers.put(router.id(), router.toBuilder().networkIds(router.networkIds().stream().filter(id -> id != tier.id()).toList())
                     .build());
         }
+    }
+
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        record("applyPrivateGateway", "gateway=" + gateway.ipAddress() + " add=" + add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        record("applyPrivateGatewayAcl", "gateway=" + gateway.ipAddress() + " items=" + gateway.aclItems().size());
     }
 
     @Override

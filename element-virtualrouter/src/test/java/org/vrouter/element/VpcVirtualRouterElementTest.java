@@ -15,11 +15,13 @@ import org.vrouter.api.dc.Zone;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.error.InvalidStateException;
 import org.vrouter.api.golden.GoldenFiles;
+import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.network.Capability;
 import org.vrouter.api.network.EgressPolicy;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Provider;
 import org.vrouter.api.network.Service;
 import org.vrouter.api.network.Vpc;
@@ -179,6 +181,31 @@ class VpcVirtualRouterElementTest {
         element.applyStaticRoutes(VPC, List.of(route));
 
         assertThat(manager.sent()).containsExactly("applyStaticRoutes vpc=9 routes=1");
+    }
+
+    @Test
+    void privateGatewaysGoToTheVpcsRoutersAndNeedNoneWithoutRouters() {
+        PrivateGateway gateway = new PrivateGateway(1, 9, 900, Fixtures.ip("172.20.0.2"), Cidr.parse("172.20.0.0/24"), Fixtures.ip("172.20.0.1"),
+                BroadcastUri.vlan(300), false, List.of());
+
+        element.createPrivateGateway(gateway);
+        assertThat(manager.sent()).isEmpty();
+
+        manager.with(vpcRouter(41, RouterState.RUNNING));
+        element.createPrivateGateway(gateway);
+        element.applyPrivateGatewayAcl(gateway.withAcl(List.of(NetworkAclItem.of(1, 10, NetworkAclItem.Action.DENY, Direction.INGRESS,
+                Protocol.ALL))));
+        element.deletePrivateGateway(gateway);
+
+        assertThat(manager.sent()).containsExactly("applyPrivateGateway gateway=172.20.0.2 add=true",
+                "applyPrivateGatewayAcl gateway=172.20.0.2 items=1", "applyPrivateGateway gateway=172.20.0.2 add=false");
+    }
+
+    @Test
+    void rejectsAPrivateGatewayWhoseNextHopIsOutsideItsSubnet() {
+        assertThatThrownBy(() -> new PrivateGateway(1, 9, 900, Fixtures.ip("172.20.0.2"), Cidr.parse("172.20.0.0/24"), Fixtures.ip("172.21.0.1"),
+                BroadcastUri.vlan(300), false, List.of()))
+                .isInstanceOfSatisfying(InvalidParameterException.class, error -> assertThat(error.field()).isEqualTo("gateway"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.agent.AgentManager;
 import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -214,6 +215,16 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
     @Override
     public void applyStaticRoutes(Vpc vpc, List<StaticRoute> routes) {
         rules.applyStaticRoutes(vpc, routes);
+    }
+
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        rules.applyPrivateGateway(gateway, add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        rules.applyPrivateGatewayAcl(gateway);
     }
 
     // ---- VM data

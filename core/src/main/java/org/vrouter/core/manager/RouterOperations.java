@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import org.vrouter.api.dc.Host;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.error.InvalidStateException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.NetworkConfiguration;
@@ -39,6 +41,7 @@ final class RouterOperations {
     private final KeyedLocks networkLocks;
     private final KeyedLocks vpcLocks;
     private final VpcTiers tiers;
+    private final PrivateGateways gateways;
     private final RouterStarter starter;
     private final RouterStopper stopper;
     private final RouterRuntime runtime;
@@ -50,6 +53,7 @@ final class RouterOperations {
         this.networkLocks = new KeyedLocks("network", parts.settings().lockTimeout());
         this.vpcLocks = new KeyedLocks("vpc", parts.settings().lockTimeout());
         this.tiers = new VpcTiers(parts, runtime);
+        this.gateways = new PrivateGateways(parts, runtime);
         this.starter = starter;
         this.stopper = stopper;
         this.runtime = runtime;
@@ -287,6 +291,48 @@ final class RouterOperations {
             if (router.serves(tier.id())) {
                 routerLocks.withLock(router.id(), () -> tiers.removeTier(require(router.id()), tier));
             }
+        }
+    }
+
+    /**
+     * Puts a private gateway on (or takes it off) the VPC's Running routers, one at a time; Stopped
+     * and Stopping ones are skipped (their start replays the gateways).
+     *
+     * @throws InvalidStateException naming the first router in another state, before any router changes
+     */
+    void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        forPrivateGateway(gateway, add ? "add a private gateway" : "remove a private gateway",
+                (router, vpc) -> {
+                    if (add) {
+                        gateways.add(router, vpc, gateway);
+                    }
+                    else {
+                        gateways.remove(router, vpc, gateway);
+                    }
+                });
+    }
+
+    /** Replaces a private gateway's ACL on the VPC's Running routers, as {@link #applyPrivateGateway}. */
+    void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        forPrivateGateway(gateway, "apply a private gateway ACL", (router, vpc) -> gateways.acl(router, vpc, gateway));
+    }
+
+    private void forPrivateGateway(PrivateGateway gateway, String what, BiConsumer<DomainRouter, Vpc> action) {
+        Vpc vpc = parts.source().vpc(gateway.vpcId());
+        List<DomainRouter> routers = vpcRouters(vpc.id());
+        for (DomainRouter router : routers) {
+            if (!router.isRunning() && router.state() != RouterState.STOPPED && router.state() != RouterState.STOPPING) {
+                throw InvalidStateException.operation(router.displayName(), router.state(), what);
+            }
+        }
+        for (DomainRouter router : routers) {
+            routerLocks.withLock(router.id(), () -> {
+                DomainRouter current = require(router.id());
+                if (current.isRunning()) {
+                    action.accept(current, vpc);
+                }
+                return null;
+            });
         }
     }
 

@@ -45,7 +45,8 @@ import org.vrouter.core.setup.CommandSetupHelper;
  *       {@link RouterManagerSettings#startWait()}, retrying with doubling pauses;</li>
  *   <li>a VPC router: plug its public and tier NICs ({@code PlugNicCommand}, see {@link VpcTiers});</li>
  *   <li>configure: the guru's start batch in one send, every answer must succeed;</li>
- *   <li>Running, with the versions {@code getDomRVersion} reported.</li>
+ *   <li>Running, with the versions {@code getDomRVersion} reported;</li>
+ *   <li>a VPC router: its VPC's private gateways ({@link PrivateGateways#replay}).</li>
  * </ol>
  * Any failure after the router was stored Starting stops it (forced, once the VM may exist),
  * records it Stopped and its {@link RouterFailure}, and rethrows: a failed answer as
@@ -63,6 +64,7 @@ final class RouterStarter {
     private final RouterStopper stopper;
     private final RouterRuntime runtime;
     private final VpcTiers tiers;
+    private final PrivateGateways gateways;
     private final Clock clock;
     private final RouterManagerSettings settings;
 
@@ -77,6 +79,7 @@ final class RouterStarter {
         this.stopper = requireNonNull(stopper, "stopper is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.tiers = new VpcTiers(parts, runtime);
+        this.gateways = new PrivateGateways(parts, runtime);
     }
 
     /** What the guru made of the router, and the configuration it is about to replay. */
@@ -99,7 +102,8 @@ final class RouterStarter {
                 tiers.plugAll(shaped.router(), shaped.profile(), hostId, shaped.networks());
             }
             DomainRouter running = configure(shaped, hostId);
-            runtime.started(running.id(), shaped.profile(), deployment.destination());
+            VirtualMachineProfile profile = running.vpcId().isPresent() ? gateways.replay(running, shaped.profile()) : shaped.profile();
+            runtime.started(running.id(), profile, deployment.destination());
             log.info("{} started on host {} in {} ms", running.displayName(), hostId, clock.millis() - begin);
             return running;
         }

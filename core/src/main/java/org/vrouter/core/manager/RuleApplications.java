@@ -14,6 +14,7 @@ import org.vrouter.api.command.Commands;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.error.ResourceUnavailableException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -144,6 +145,16 @@ final class RuleApplications implements RuleApplier {
         }
         dispatch.apply("static routes", operations.vpcRouters(vpc.id()),
                 router -> Commands.of("staticRoutes", helper.createStaticRouteCommand(router, vpc, routes)));
+    }
+
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        operations.applyPrivateGateway(gateway, add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        operations.applyPrivateGatewayAcl(gateway);
     }
 
     private void applyOne(Network network, String what, String id, boolean nothing, Function<DomainRouter, Command> build) {

@@ -13,6 +13,7 @@ import org.vrouter.api.command.Commands;
 import org.vrouter.api.dc.Zone;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -32,6 +33,7 @@ import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
+import org.vrouter.commands.IpAssocVpcCommand;
 import org.vrouter.commands.LoadBalancerConfigCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.NetworkUsageCommand;
@@ -92,7 +94,7 @@ import org.vrouter.commands.VpnUsersCfgCommand;
  *   <li>a password a router never received goes out again at start (api contract of
  *       {@code VmDataApplier.savePassword}).</li>
  * </ul>
- * Not built (no command or no domain data yet): BGP peers, private gateways, user-data details and
+ * Not built (no command or no domain data yet): BGP peers, user-data details and
  * the hypervisor host name in VM metadata.
  */
 public final class CommandSetupHelper {
@@ -196,6 +198,21 @@ public final class CommandSetupHelper {
      */
     public List<NetworkElementCommand> createIpAliasCommands(DomainRouter router, Network network, List<IpAlias> aliases) {
         return SubnetCommands.aliases(router, network, aliases);
+    }
+
+    /** The router's NIC on a private gateway's VLAN, as device {@code ethN}: the private address, a MAC derived from it. */
+    public Nic createPrivateGatewayNic(PrivateGateway gateway, int deviceId) {
+        return PrivateGatewayCommands.nic(gateway, deviceId);
+    }
+
+    /** The private gateway's address ({@code IPAssocVpcCommand} with {@code is_private_gateway}): IP, NAME, ZONE. */
+    public IpAssocVpcCommand createPrivateGatewayIpCommand(DomainRouter router, Vpc vpc, PrivateGateway gateway, Nic nic, boolean add) {
+        return PrivateGatewayCommands.address(router, vpc, gateway, nic, add);
+    }
+
+    /** The private gateway's ACL on its NIC ({@code SetNetworkACLCommand}, {@code vpc.gateway.private}): IP, NAME, ZONE. */
+    public SetNetworkACLCommand createPrivateGatewayAclCommand(DomainRouter router, Vpc vpc, PrivateGateway gateway, Nic nic) {
+        return PrivateGatewayCommands.acl(router, vpc, gateway, nic);
     }
 
     /** {@code IPAssocVpcCommand} per VLAN and {@code SetSourceNatCommand} (IP, NAME, ZONE) for a VPC router. */

@@ -20,6 +20,7 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.metrics.Metrics;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.NetworkUsage;
@@ -179,6 +180,35 @@ class VpcRouterSimulatorTest {
 
         assertThat(agents.commandsOfType(PlugNicCommand.class)).extracting(plug -> plug.nic().deviceId()).containsExactly(1, 2, 3);
         assertThat(agents.commandsOfType(SetupGuestNetworkCommand.class)).hasSize(2);
+    }
+
+    @Test
+    void aPrivateGatewayGetsItsNicItsAddressAndItsAclAndComesBackAfterARestart() {
+        Network tier1 = vpc.addTier();
+        element.implement(tier1, tier1.offering(), cloud.destination());
+        PrivateGateway gateway = vpc.addPrivateGateway(List.of(deny(10, 25)));
+        DomainRouter router = onlyRouter();
+        agents.clear();
+
+        element.createPrivateGateway(gateway);
+
+        assertThat(commandClasses(router)).containsExactly(PlugNicCommand.class, IpAssocVpcCommand.class, SetNetworkACLCommand.class);
+        assertThat(agents.commandsOfType(IpAssocVpcCommand.class).get(0).ipAddresses()).singleElement()
+                .satisfies(address -> assertThat(address.privateGateway()).isTrue());
+        assertThat(agents.commandsOfType(SetNetworkACLCommand.class).get(0).privateGateway()).isTrue();
+        assertThat(simulator.router(router.instanceName()).nics()).extracting(NicTO::deviceId).containsExactly(0, 1, 2, 3);
+
+        agents.clear();
+        manager.reboot(router.id());
+        assertThat(agents.commandsOfType(PlugNicCommand.class)).extracting(plug -> plug.nic().deviceId()).containsExactly(1, 2, 3);
+        assertThat(agents.commandsOfType(SetNetworkACLCommand.class)).filteredOn(SetNetworkACLCommand::privateGateway).hasSize(1);
+
+        agents.clear();
+        element.deletePrivateGateway(gateway);
+        vpc.removePrivateGateway(gateway);
+        assertThat(commandClasses(router)).containsExactly(IpAssocVpcCommand.class, UnPlugNicCommand.class);
+        assertThat(agents.commandsOfType(IpAssocVpcCommand.class).get(0).ipAddresses().get(0).add()).isFalse();
+        assertThat(simulator.router(router.instanceName()).nics()).extracting(NicTO::deviceId).containsExactly(0, 1, 2);
     }
 
     @Test
