@@ -19,6 +19,12 @@ public final class CommandIds {
     public static final String START_VPN = "startVpn";
     public static final String SITE_TO_SITE_VPN = "applyS2SVpn";
     public static final String MONITOR = "monitor";
+    public static final String NETWORK_USAGE = "networkUsage";
+    public static final String IP_ALIAS = "ipalias";
+    public static final String DELETE_IP_ALIAS = "deleteIpalias";
+    public static final String DNSMASQ_CONFIG = "dnsMasqConfig";
+    /** vrouter's id for a NIC hot-plug inside a batch (CloudStack sends {@code PlugNicCommand} on its own). */
+    public static final String PLUG_NIC = "plugNic";
 
     private CommandIds() {}
 }

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.Host;
@@ -74,8 +72,9 @@ import org.vrouter.element.RouterGate.WithoutRouters;
  * <p>Where it departs from CloudStack (each documented on its method): the expected router count
  * is checked against Running routers, not a literal 2; a router in a wrong state fails a change
  * before any router is changed; shutdown and destroy attempt every router; load-balancing rules are
- * validated whether or not a router exists yet. Not carried over: rolling restarts and
- * {@code RedundantResource}, PVLAN migration, IP aliases for secondary subnets, marking routers
+ * validated whether or not a router exists yet; IP aliases for secondary subnets are the host
+ * controller's to allocate (listed in the network configuration). Not carried over: rolling restarts and
+ * {@code RedundantResource}, PVLAN migration, marking routers
  * UPDATE_FAILED when implement fails (the SPI has no update-state call).
  *
  * <p>Thread-safe: it holds no mutable state; concurrency is the manager's.
@@ -83,8 +82,6 @@ import org.vrouter.element.RouterGate.WithoutRouters;
 public final class VirtualRouterElement implements DhcpServiceProvider, DnsServiceProvider, UserDataServiceProvider,
         SourceNatServiceProvider, StaticNatServiceProvider, PortForwardingServiceProvider, FirewallServiceProvider,
         LoadBalancingServiceProvider, RemoteAccessVPNServiceProvider, IpDeployer, AggregatedCommandExecutor {
-    private static final Logger log = LoggerFactory.getLogger(VirtualRouterElement.class);
-
     private final RouterManager routerManager;
     private final RouterGate gate;
     private final NetworkRouters networkRouters;
@@ -109,7 +106,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         this.networkRouters = new NetworkRouters(routerManager, configurations);
         this.lbValidator = new HaproxyRuleValidator(requireNonNull(settings, "settings is null").haproxyStatsPort());
         this.metrics = new OperationMetrics(metrics);
-        this.vmData = new VmDataOperations(routerManager, gate, this.metrics);
+        this.vmData = new VmDataOperations(routerManager, configurations, gate, this.metrics);
         this.vpnOperations = new VpnOperations(routerManager, configurations, gate, this.metrics);
         this.aggregation = new AggregationOperations(routerManager, gate, this.metrics);
     }
@@ -313,10 +310,10 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         vmData.configSubnet(Operation.CONFIG_DHCP_SUBNET, network, nic, Service.DHCP);
     }
 
-    /** Nothing to remove: {@link #configDhcpSupportForSubnet} never creates IP aliases. */
+    /** Removes the network's revoked IP aliases from its routers (the configuration lists them). */
     @Override
     public void removeDhcpSupportForSubnet(Network network) {
-        log.debug("network {}: no DHCP subnet aliases to remove", network.id());
+        vmData.removeSubnets(Operation.REMOVE_DHCP_SUBNET, network, Service.DHCP);
     }
 
     @Override
@@ -336,10 +333,12 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         }
     }
 
-    /** Nothing to remove: {@link #configDnsSupportForSubnet} never creates IP aliases. */
+    /** As {@link #removeDhcpSupportForSubnet}, unless the router is the network's DHCP provider (that call covers it). */
     @Override
     public void removeDnsSupportForSubnet(Network network) {
-        log.debug("network {}: no DNS subnet aliases to remove", network.id());
+        if (!canHandle(network, Service.DHCP)) {
+            vmData.removeSubnets(Operation.REMOVE_DNS_SUBNET, network, Service.DNS);
+        }
     }
 
     @Override

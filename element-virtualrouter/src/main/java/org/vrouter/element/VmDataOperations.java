@@ -2,14 +2,18 @@ package org.vrouter.element;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.dc.Host;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.error.ResourceUnavailableException;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.router.NetworkConfigurationSource;
 import org.vrouter.api.router.VmDataApplier;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
@@ -23,11 +27,13 @@ final class VmDataOperations {
     private static final Logger log = LoggerFactory.getLogger(VmDataOperations.class);
 
     private final VmDataApplier applier;
+    private final NetworkConfigurationSource configurations;
     private final RouterGate gate;
     private final OperationMetrics metrics;
 
-    VmDataOperations(VmDataApplier applier, RouterGate gate, OperationMetrics metrics) {
+    VmDataOperations(VmDataApplier applier, NetworkConfigurationSource configurations, RouterGate gate, OperationMetrics metrics) {
         this.applier = requireNonNull(applier, "applier is null");
+        this.configurations = requireNonNull(configurations, "configurations is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -71,10 +77,12 @@ final class VmDataOperations {
 
     /**
      * A NIC inside the network's CIDR needs nothing more. A NIC in another subnet of a shared
-     * network needs an IP alias on the router (CloudStack's {@code configDhcpForSubnet}), which the
-     * router manager does not offer yet.
+     * network needs the router's IP alias in that subnet (CloudStack's {@code configDhcpForSubnet}):
+     * the host controller allocates it and lists it in the network's configuration; the element
+     * puts the network's active aliases on its routers.
      *
-     * @throws UnsupportedOperationException for a NIC outside the network's CIDR
+     * @throws ResourceUnavailableException when the configuration holds no active alias for the
+     *     NIC's subnet, or the network has no router
      */
     void configSubnet(Operation operation, Network network, Nic nic, Service service) {
         metrics.measure(operation, () -> {
@@ -86,8 +94,34 @@ final class VmDataOperations {
             if (!secondary) {
                 return Outcome.SKIPPED;
             }
-            throw new UnsupportedOperationException("network " + network.id() + ": serving " + service + " to " + nic.ipAddress().get()
-                    + " outside " + network.cidr().get() + " needs an IP alias on the router, which RouterManager does not offer yet");
+            List<IpAlias> active = configurations.load(network.id()).ipAliases().stream().filter(alias -> !alias.revoked()).toList();
+            if (active.stream().noneMatch(alias -> alias.subnet().contains(nic.ipAddress().get()))) {
+                throw new ResourceUnavailableException("network " + network.id() + ": serving " + service + " to " + nic.ipAddress().get()
+                        + " outside " + network.cidr().get() + " needs an IP alias of the router in its subnet; the configuration has none");
+            }
+            if (!gate.admit(network, operation, WithoutRouters.UNAVAILABLE)) {
+                return Outcome.SKIPPED;
+            }
+            applier.applyIpAliases(network, active);
+            return Outcome.APPLIED;
+        });
+    }
+
+    /**
+     * Removes the network's revoked IP aliases from its routers and restates the active ones
+     * (CloudStack's {@code removeDhcpSupportForSubnet}). Nothing to do without revoked aliases.
+     */
+    void removeSubnets(Operation operation, Network network, Service service) {
+        metrics.measure(operation, () -> {
+            if (!handles(network, service)) {
+                return Outcome.NOT_HANDLED;
+            }
+            List<IpAlias> aliases = configurations.load(network.id()).ipAliases();
+            if (aliases.stream().noneMatch(IpAlias::revoked) || !gate.admit(network, operation, WithoutRouters.NOTHING_TO_DO)) {
+                return Outcome.SKIPPED;
+            }
+            applier.applyIpAliases(network, aliases);
+            return Outcome.APPLIED;
         });
     }
 

@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.vrouter.api.error.ResourceUnavailableException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.Vpc;
 import org.vrouter.api.router.NetworkConfiguration;
 import org.vrouter.api.router.NetworkConfigurationSource;
 
 /** The host controller's configurations, held in a map; counts loads so tests see when the element reads one. */
 final class FakeConfigurations implements NetworkConfigurationSource {
     private final Map<Long, NetworkConfiguration> configurations = new HashMap<>();
+    private final Map<Long, Vpc> vpcs = new HashMap<>();
     int loads;
 
     FakeConfigurations with(NetworkConfiguration configuration) {
@@ -20,6 +22,20 @@ final class FakeConfigurations implements NetworkConfigurationSource {
 
     FakeConfigurations with(Network network) {
         return with(NetworkConfiguration.empty(network));
+    }
+
+    FakeConfigurations with(Vpc vpc) {
+        vpcs.put(vpc.id(), vpc);
+        return this;
+    }
+
+    @Override
+    public Vpc vpc(long vpcId) {
+        Vpc vpc = vpcs.get(vpcId);
+        if (vpc == null) {
+            throw new ResourceUnavailableException("VPC " + vpcId + " is unknown");
+        }
+        return vpc;
     }
 
     @Override

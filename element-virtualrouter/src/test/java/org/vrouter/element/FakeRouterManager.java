@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.VrouterException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.router.NetworkUsage;
 import org.vrouter.api.router.RouterDeployment;
 import org.vrouter.api.router.RouterManager;
 import org.vrouter.api.router.RouterState;
@@ -77,12 +80,27 @@ final class FakeRouterManager implements RouterManager {
         record("deployRouters", "network=" + deployment.network().id() + " existing=" + deployment.existingRouters().size()
                 + " sourceNat=" + deployment.sourceNatIp().map(PublicIpAddress::address).map(Object::toString).orElse("none"));
         deployments.add(deployment);
-        int missing = Math.min(routersPerDeployment, deployment.missingRouterCount());
+        long networkId = deployment.network().id();
+        int existing = deployment.existingRouters().size();
+        if (deployment.vpc().isPresent()) {
+            // a VPC's routers are shared: existing ones take the tier, as the manager plugs it
+            List<DomainRouter> vpcRouters = vpcRoutersOf(deployment.vpc().get().id());
+            existing = vpcRouters.size();
+            for (DomainRouter router : vpcRouters) {
+                if (!router.serves(networkId)) {
+                    List<Long> ids = new ArrayList<>(router.networkIds());
+                    ids.add(networkId);
+                    routers.put(router.id(), router.toBuilder().networkIds(ids).build());
+                }
+            }
+        }
+        int missing = Math.min(routersPerDeployment, Math.max(0, deployment.expectedRouterCount() - existing));
         for (int i = 0; i < missing; i++) {
             long id = nextId++;
             DomainRouter.Builder builder = DomainRouter.builder(id, "router-" + id, deployment.network().zone().id(), HypervisorType.KVM, 1)
-                    .networkIds(List.of(deployment.network().id()))
+                    .networkIds(List.of(networkId))
                     .state(deployedState);
+            deployment.vpc().ifPresent(vpc -> builder.vpcId(vpc.id()));
             if (deployedState == RouterState.RUNNING) {
                 builder.placement(Fixtures.POD.id(), Fixtures.HOST.id());
             }
@@ -121,6 +139,46 @@ final class FakeRouterManager implements RouterManager {
     public List<DomainRouter> routers(long networkId) {
         calls.add("routers network=" + networkId);
         return routers.values().stream().filter(router -> router.serves(networkId)).toList();
+    }
+
+    @Override
+    public List<DomainRouter> vpcRouters(long vpcId) {
+        calls.add("routers vpc=" + vpcId);
+        return vpcRoutersOf(vpcId);
+    }
+
+    private List<DomainRouter> vpcRoutersOf(long vpcId) {
+        return routers.values().stream().filter(router -> router.vpcId().isPresent() && router.vpcId().getAsLong() == vpcId).toList();
+    }
+
+    @Override
+    public void removeVpcTier(Network tier) {
+        record("removeVpcTier", "network=" + tier.id());
+        for (DomainRouter router : vpcRoutersOf(tier.vpcId().getAsLong())) {
+            routers.put(router.id(), router.toBuilder().networkIds(router.networkIds().stream().filter(id -> id != tier.id()).toList())
+                    .build());
+        }
+    }
+
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        record("applyPrivateGateway", "gateway=" + gateway.ipAddress() + " add=" + add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        record("applyPrivateGatewayAcl", "gateway=" + gateway.ipAddress() + " items=" + gateway.aclItems().size());
+    }
+
+    @Override
+    public NetworkUsage networkUsage(long routerId, boolean reset) {
+        record("networkUsage", "router=" + routerId + " reset=" + reset);
+        return new NetworkUsage(routerId, 0, 0);
+    }
+
+    @Override
+    public void applyIpAliases(Network network, List<IpAlias> aliases) {
+        record("applyIpAliases", "network=" + network.id() + " aliases=" + aliases.size());
     }
 
     @Override

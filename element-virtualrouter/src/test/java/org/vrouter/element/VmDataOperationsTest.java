@@ -11,17 +11,23 @@ import static org.vrouter.element.Fixtures.nic;
 import static org.vrouter.element.Fixtures.router;
 import static org.vrouter.element.Fixtures.userVm;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.error.ResourceUnavailableException;
+import org.vrouter.api.metrics.Metrics;
+import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.Netmask;
 import org.vrouter.api.network.EgressPolicy;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.network.Provider;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.router.NetworkConfiguration;
 import org.vrouter.api.router.RouterState;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.vm.Nic;
@@ -179,16 +185,31 @@ class VmDataOperationsTest {
     }
 
     @Test
-    void aNicInAnotherSubnetNeedsIpAliasesTheManagerDoesNotOffer() {
+    void aNicInAnotherSubnetWithoutAnAliasIsUnavailable() {
         VirtualRouterElement element = element(manager);
         Nic outside = nic().toBuilder().ipv4(Fixtures.ip("10.1.2.10"), Netmask.parse("255.255.255.0"), Fixtures.ip("10.1.2.1")).build();
 
         assertThatThrownBy(() -> element.configDhcpSupportForSubnet(network(), outside, userVm(), HOST_DESTINATION))
-                .isInstanceOf(UnsupportedOperationException.class)
+                .isInstanceOf(ResourceUnavailableException.class)
                 .hasMessageContaining("10.1.2.10 outside 10.1.1.0/24");
         // The DHCP call covers DNS when the router serves both.
         element.configDnsSupportForSubnet(network(), outside, userVm(), HOST_DESTINATION);
         assertThat(manager.sent()).isEmpty();
+    }
+
+    @Test
+    void aNicInAnotherSubnetGetsTheNetworksActiveAliasesOnTheRouters() {
+        manager.with(router(1, RouterState.RUNNING));
+        IpAlias alias = IpAlias.of(Fixtures.NETWORK_ID, 1, Fixtures.ip("10.1.2.2"), Cidr.parse("10.1.2.0/24"), Fixtures.ip("10.1.2.1"));
+        IpAlias gone = IpAlias.of(Fixtures.NETWORK_ID, 2, Fixtures.ip("10.1.3.2"), Cidr.parse("10.1.3.0/24"), Fixtures.ip("10.1.3.1")).revoke();
+        VirtualRouterElement element = Fixtures.element(manager, new FakeConfigurations().with(NetworkConfiguration.builder(network())
+                .ipAliases(List.of(alias, gone)).build()), Metrics.NOOP);
+        Nic outside = nic().toBuilder().ipv4(Fixtures.ip("10.1.2.10"), Netmask.parse("255.255.255.0"), Fixtures.ip("10.1.2.1")).build();
+
+        element.configDhcpSupportForSubnet(network(), outside, userVm(), HOST_DESTINATION);
+        element.removeDhcpSupportForSubnet(network());
+
+        assertThat(manager.sent()).containsExactly("applyIpAliases network=5 aliases=1", "applyIpAliases network=5 aliases=2");
     }
 
     @Test

@@ -60,6 +60,30 @@ final class NicPlanner {
         return List.copyOf(nics);
     }
 
+    /**
+     * A VPC router's NICs plugged after boot: the public NIC for {@code sourceNat}, then a guest NIC
+     * per tier (the tier's gateway for a single router), numbered from {@code firstDeviceId}.
+     */
+    List<Nic> planVpc(DomainRouter router, Optional<PublicIpAddress> sourceNat, List<Network> tiers, int firstDeviceId) {
+        List<Nic> nics = new ArrayList<>(tiers.size() + 1);
+        int device = firstDeviceId;
+        if (sourceNat.isPresent()) {
+            if (tiers.isEmpty()) {
+                throw new InvalidParameterException("tiers", "is empty: the public NIC of a VPC router takes its zone DNS and MTU from a tier");
+            }
+            nics.add(publicNic(tiers.get(0), sourceNat.get()).toBuilder().deviceId(device++).build());
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            Network tier = tiers.get(i);
+            if (tier.vpcId().isEmpty() || router.vpcId().isEmpty() || tier.vpcId().getAsLong() != router.vpcId().getAsLong()) {
+                throw new InvalidParameterException("tiers[" + i + "].vpc_id", "is not the VPC of " + router.displayName(),
+                        tier.vpcId().isPresent() ? tier.vpcId().getAsLong() : "none");
+            }
+            nics.add(guestNic(router, tier, true).toBuilder().deviceId(device++).defaultNic(false).build());
+        }
+        return List.copyOf(nics);
+    }
+
     /** The source NAT address when the virtual router provides SourceNat: it makes the public NIC. */
     private static Optional<PublicIpAddress> sourceNatAddress(RouterDeployment deployment) {
         if (!deployment.network().isProvidedBy(Service.SOURCE_NAT, Provider.VIRTUAL_ROUTER)) {

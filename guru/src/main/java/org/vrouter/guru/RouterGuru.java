@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.network.Network;
 import org.vrouter.api.network.ServiceOffering;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
@@ -17,11 +20,11 @@ import org.vrouter.api.router.RouterDeployment;
 import org.vrouter.api.router.VirtualRouterGuru;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
+import org.vrouter.commands.setup.NetworkCommandFactory;
+import org.vrouter.commands.setup.VmCommandFactory;
 import org.vrouter.guru.address.AddressAllocator;
 import org.vrouter.guru.address.AddressPool;
-import org.vrouter.commands.setup.NetworkCommandFactory;
 import org.vrouter.guru.start.StartCommandPlanner;
-import org.vrouter.commands.setup.VmCommandFactory;
 
 /**
  * vrouter's {@link VirtualRouterGuru}: shapes routers as CloudStack's virtual router manager does.
@@ -81,6 +84,18 @@ public final class RouterGuru implements VirtualRouterGuru {
         return nicPlanner.plan(router, deployment);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The public NIC carries the source NAT address on its VLAN (MAC from the address, else
+     * derived from it); a tier NIC is laid out as an isolated network's guest NIC of a source NAT
+     * router, so a single VPC router takes each tier's gateway.
+     */
+    @Override
+    public List<Nic> planVpcNics(DomainRouter router, Optional<PublicIpAddress> sourceNat, List<Network> tiers, int firstDeviceId) {
+        return nicPlanner.planVpc(router, sourceNat, tiers, firstDeviceId);
+    }
+
     @Override
     public VirtualMachineProfile finalizeVirtualMachineProfile(DomainRouter router, VirtualMachineProfile profile, RouterDeployment deployment) {
         return profile.withBootArgs(bootArgs.compose(router, profile, deployment));
@@ -95,7 +110,7 @@ public final class RouterGuru implements VirtualRouterGuru {
      */
     @Override
     public Commands finalizeCommandsOnStart(DomainRouter router, VirtualMachineProfile profile, List<NetworkConfiguration> networks) {
-        return startCommands.plan(withNicAddresses(router, profile), networks);
+        return startCommands.plan(withNicAddresses(router, profile), profile.nics(), networks);
     }
 
     @Override

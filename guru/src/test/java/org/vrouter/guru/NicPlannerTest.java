@@ -2,6 +2,7 @@ package org.vrouter.guru;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.vrouter.guru.Fixtures.ip;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.InvalidParameterException;
@@ -144,6 +146,30 @@ class NicPlannerTest {
                 RouterDeployment.of(network, Fixtures.destination(HypervisorType.KVM), Optional.empty())))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("10.2.0.1");
+    }
+
+    @Test
+    void plansAVpcRoutersPublicAndTierNicsAfterItsControlNic() {
+        DomainRouter router = Fixtures.router(20, HypervisorType.KVM, 301).vpcId(7).build();
+        PublicIpAddress sourceNat = PublicIpAddress.of(ip("203.0.113.30"), BroadcastUri.vlan(100), ip("203.0.113.1"),
+                Netmask.parse("255.255.255.0"), 301).asSourceNat();
+
+        List<Nic> nics = new RouterGuru(Fixtures.settings(), new InMemoryAddressAllocator(), new RecordingCommandFactory(),
+                new RecordingCommandFactory()).planVpcNics(router, Optional.of(sourceNat), List.of(Fixtures.vpcTier()), 1);
+
+        assertThat(nics).extracting(Nic::deviceName, Nic::trafficType, nic -> nic.ipAddress().orElseThrow())
+                .containsExactly(tuple("eth1", TrafficType.PUBLIC, ip("203.0.113.30")), tuple("eth2", TrafficType.GUEST, ip("172.16.1.1")));
+        assertThat(nics.get(1).defaultNic()).isFalse();
+        assertThat(nics.get(1).broadcastUri()).contains(BroadcastUri.vlan(1301));
+    }
+
+    @Test
+    void refusesToPlugATierOfAnotherVpc() {
+        DomainRouter router = Fixtures.router(20, HypervisorType.KVM, 301).vpcId(8).build();
+
+        assertThatThrownBy(() -> new RouterGuru(Fixtures.settings(), new InMemoryAddressAllocator(), new RecordingCommandFactory(),
+                new RecordingCommandFactory()).planVpcNics(router, Optional.empty(), List.of(Fixtures.vpcTier()), 1))
+                .isInstanceOfSatisfying(InvalidParameterException.class, error -> assertThat(error.field()).isEqualTo("tiers[0].vpc_id"));
     }
 
     @Test

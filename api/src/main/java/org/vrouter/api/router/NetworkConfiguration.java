@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.network.Network;
@@ -31,6 +32,8 @@ import org.vrouter.api.vpn.VpnUser;
  * @param aclItems the network ACL of a VPC tier, in any order (routers apply them by number)
  * @param vpnUsers the remote-access VPN's users; empty without a VPN
  * @param vms the VMs with a NIC in the network whose state needs configuration (Running, Migrating, Stopping)
+ * @param ipAliases the router's addresses in further subnets of a shared network (revoked ones are
+ *     removed at the next start); empty for single-subnet networks
  */
 public record NetworkConfiguration(
         Network network,
@@ -42,7 +45,8 @@ public record NetworkConfiguration(
         List<NetworkAclItem> aclItems,
         Optional<RemoteAccessVpn> remoteAccessVpn,
         List<VpnUser> vpnUsers,
-        List<VirtualMachineProfile> vms) {
+        List<VirtualMachineProfile> vms,
+        List<IpAlias> ipAliases) {
 
     public NetworkConfiguration {
         requireNonNull(network, "network is null");
@@ -55,6 +59,7 @@ public record NetworkConfiguration(
         requireNonNull(remoteAccessVpn, "remoteAccessVpn is null");
         vpnUsers = List.copyOf(vpnUsers);
         vms = List.copyOf(vms);
+        ipAliases = List.copyOf(ipAliases);
         long id = network.id();
         for (int i = 0; i < publicIps.size(); i++) {
             OptionalLong owner = publicIps.get(i).networkId();
@@ -66,6 +71,7 @@ public record NetworkConfiguration(
         requireOwned("port_forwarding_rules", portForwardingRules, PortForwardingRule::networkId, id);
         requireOwned("static_nats", staticNats, StaticNat::networkId, id);
         requireOwned("load_balancing_rules", loadBalancingRules, LoadBalancingRule::networkId, id);
+        requireOwned("ip_aliases", ipAliases, IpAlias::networkId, id);
         if (remoteAccessVpn.isPresent()) {
             RemoteAccessVpn vpn = remoteAccessVpn.get();
             boolean owned = vpn.networkId().isPresent() ? vpn.networkId().getAsLong() == id
@@ -106,6 +112,12 @@ public record NetworkConfiguration(
         return new Builder(network);
     }
 
+    /** The same configuration with {@code newPublicIps} (e.g. with the router's NIC MACs filled in). */
+    public NetworkConfiguration withPublicIps(List<PublicIpAddress> newPublicIps) {
+        return new NetworkConfiguration(network, newPublicIps, firewallRules, portForwardingRules, staticNats, loadBalancingRules, aclItems,
+                remoteAccessVpn, vpnUsers, vms, ipAliases);
+    }
+
     /** The network's source NAT address, if it has one. */
     public Optional<PublicIpAddress> sourceNatIp() {
         return publicIps.stream().filter(PublicIpAddress::sourceNat).findFirst();
@@ -123,6 +135,7 @@ public record NetworkConfiguration(
         private Optional<RemoteAccessVpn> remoteAccessVpn = Optional.empty();
         private List<VpnUser> vpnUsers = List.of();
         private List<VirtualMachineProfile> vms = List.of();
+        private List<IpAlias> ipAliases = List.of();
 
         private Builder(Network network) {
             this.network = network;
@@ -170,9 +183,14 @@ public record NetworkConfiguration(
             return this;
         }
 
+        public Builder ipAliases(List<IpAlias> ipAliases) {
+            this.ipAliases = ipAliases;
+            return this;
+        }
+
         public NetworkConfiguration build() {
             return new NetworkConfiguration(network, publicIps, firewallRules, portForwardingRules, staticNats, loadBalancingRules,
-                    aclItems, remoteAccessVpn, vpnUsers, vms);
+                    aclItems, remoteAccessVpn, vpnUsers, vms, ipAliases);
         }
     }
 }

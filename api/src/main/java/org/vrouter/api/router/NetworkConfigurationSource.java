@@ -1,6 +1,9 @@
 package org.vrouter.api.router;
 
 import org.vrouter.api.error.ResourceUnavailableException;
+import java.util.List;
+
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 
 /**
@@ -30,5 +33,13 @@ public interface NetworkConfigurationSource {
      */
     default Vpc vpc(long vpcId) {
         throw new UnsupportedOperationException("this network configuration source has no VPCs (asked for VPC " + vpcId + ")");
+    }
+
+    /**
+     * The private gateways of VPC {@code vpcId} with their ACLs, replayed when a router of the VPC
+     * starts. Default: none.
+     */
+    default List<PrivateGateway> privateGateways(long vpcId) {
+        return List.of();
     }
 }

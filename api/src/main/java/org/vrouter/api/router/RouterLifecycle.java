@@ -2,6 +2,8 @@ package org.vrouter.api.router;
 
 import java.util.List;
 
+import org.vrouter.api.network.Network;
+
 /**
  * Deploying, starting, stopping and destroying routers: the lifecycle half of a
  * {@link RouterManager}.
@@ -51,6 +53,23 @@ public interface RouterLifecycle {
 
     /** The network's routers with role VIRTUAL_ROUTER, ascending by id; empty when it has none. */
     List<DomainRouter> routers(long networkId);
+
+    /** The VPC's routers with role VIRTUAL_ROUTER, ascending by id; empty when it has none. */
+    List<DomainRouter> vpcRouters(long vpcId);
+
+    /**
+     * Takes VPC tier {@code tier} off its VPC's routers (CloudStack's
+     * {@code removeVpcRouterFromGuestNetwork}): a Running router gets the tier's guest network
+     * removed ({@code SetupGuestNetworkCommand} with add=false) and its NIC in the tier unplugged
+     * ({@code UnPlugNicCommand}); a Stopped one just stops serving the tier. Routers that do not
+     * serve the tier are left alone. Tiers are added by {@link #deployRouters} with a VPC deployment,
+     * which plugs the tier into the VPC's existing routers.
+     *
+     * @throws org.vrouter.api.error.InvalidParameterException naming {@code vpc_id} when {@code tier}
+     *     is not a VPC tier
+     * @throws org.vrouter.api.error.CommandFailedException when a router refuses; the router keeps the tier
+     */
+    void removeVpcTier(Network tier);
 
     /**
      * Asks each Running member of the network's redundant pair for its VRRP state

@@ -28,6 +28,16 @@ public interface RouterManager extends RouterLifecycle, RuleApplier, VmDataAppli
      */
     void completeAggregatedExecution(Network network, DeployDestination destination);
 
+    /**
+     * Reads a Running router's byte counters ({@code NetworkUsageCommand} get; for a VPC router one
+     * per public address of its VPC, summed), then zeroes them when {@code reset} is set, so the
+     * next read counts from here (CloudStack's {@code NetworkUsageTask} stores, then resets).
+     *
+     * @throws org.vrouter.api.error.InvalidStateException when the router is not Running
+     * @throws org.vrouter.api.error.CommandFailedException when the router cannot read its counters
+     */
+    NetworkUsage networkUsage(long routerId, boolean reset);
+
     /** Discards collected changes after a failure. Default: nothing, as CloudStack's virtual router does. */
     default void cleanupAggregatedExecution(Network network, DeployDestination destination) {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.rule.FirewallRule;
@@ -50,4 +51,15 @@ public interface RuleApplier {
 
     /** Applies static routes to the VPC's routers. */
     void applyStaticRoutes(Vpc vpc, List<StaticRoute> routes);
+
+    /**
+     * Puts a private gateway on the VPC's Running routers ({@code add}: its NIC plugged when
+     * missing, the private address associated, its ACL applied) or takes it off (address removed,
+     * NIC unplugged). Stopped routers are skipped: a start replays
+     * {@link NetworkConfigurationSource#privateGateways}.
+     */
+    void applyPrivateGateway(PrivateGateway gateway, boolean add);
+
+    /** Replaces the ACL of a private gateway on the Running routers that carry it. */
+    void applyPrivateGatewayAcl(PrivateGateway gateway);
 }

@@ -1,8 +1,11 @@
 package org.vrouter.api.router;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
+import org.vrouter.api.network.Network;
 import org.vrouter.api.network.ServiceOffering;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
@@ -43,6 +46,21 @@ public interface VirtualRouterGuru {
      *     guest) cannot be allocated
      */
     List<Nic> planNics(DomainRouter router, RouterDeployment deployment);
+
+    /**
+     * The NICs a VPC router gets after boot, plugged with {@code PlugNicCommand} (management-side
+     * §8.3): first, when {@code sourceNat} is given, the public NIC holding it; then one guest NIC per
+     * tier, whose address is the tier's gateway (a redundant router's own address otherwise). Device
+     * numbers count up from {@code firstDeviceId}. Called at every start of a VPC router (after
+     * {@link #planNics}, which gives the control NIC only) and when a tier joins a Running router.
+     *
+     * @throws org.vrouter.api.error.InsufficientCapacityException when a redundant router's guest
+     *     address cannot be allocated
+     * @throws UnsupportedOperationException by default: the guru does not shape VPC routers
+     */
+    default List<Nic> planVpcNics(DomainRouter router, Optional<PublicIpAddress> sourceNat, List<Network> tiers, int firstDeviceId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not plan VPC router NICs");
+    }
 
     /**
      * The profile with its boot arguments set ({@code template=domP name=... eth0ip=...}; see the

@@ -1,5 +1,8 @@
 package org.vrouter.api.router;
 
+import java.util.List;
+
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
@@ -21,6 +24,18 @@ public interface VmDataApplier {
      * {@code nic} is the default NIC.
      */
     void applyVmData(Network network, VirtualMachineProfile vm, Nic nic);
+
+    /**
+     * Puts the network's IP aliases on its routers (CloudStack's {@code configDhcpForSubnet} and
+     * {@code removeDhcpSupportForSubnet}): with revoked aliases a {@code DeleteIpAliasCommand}
+     * (revoked, then active), else a {@code CreateIpAliasCommand} with the active ones; then a
+     * {@code DnsMasqConfigCommand} naming the router's guest subnet and every active alias. An empty
+     * list sends nothing.
+     *
+     * @throws org.vrouter.api.error.InvalidParameterException naming {@code aliases[i].network_id}
+     *     for an alias of another network
+     */
+    void applyIpAliases(Network network, List<IpAlias> aliases);
 
     /**
      * Pushes the profile's password to the password server. With no Running router nothing is

@@ -2,6 +2,7 @@ package org.vrouter.commands.setup;
 
 import java.util.List;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.router.DomainRouter;
@@ -10,6 +11,7 @@ import org.vrouter.api.rule.LoadBalancingRule;
 import org.vrouter.api.rule.NetworkAclItem;
 import org.vrouter.api.rule.PortForwardingRule;
 import org.vrouter.api.rule.StaticNat;
+import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.NetworkElementCommand;
@@ -48,6 +50,34 @@ public interface NetworkCommandFactory {
 
     /** A VPC tier's network ACL ({@code createNetworkACLsCommands}). */
     List<NetworkElementCommand> networkAcl(DomainRouter router, Network network, List<NetworkAclItem> items);
+
+    /**
+     * A VPC tier's network ACL on the router's NIC in the tier, which the ACL command names. Default:
+     * the NIC-less variant.
+     */
+    default List<NetworkElementCommand> networkAcl(DomainRouter router, Network network, Nic routerNic, List<NetworkAclItem> items) {
+        return networkAcl(router, network, items);
+    }
+
+    /**
+     * A VPC tier's guest network on the router's NIC there ({@code createSetupGuestNetworkCommand},
+     * id {@code setupguestnetwork}), sent once the NIC is plugged.
+     *
+     * @throws UnsupportedOperationException by default: the factory builds no VPC tier commands
+     */
+    default List<NetworkElementCommand> setupGuestNetwork(DomainRouter router, Network network, Nic routerNic) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " builds no guest network set-up for VPC tiers");
+    }
+
+    /**
+     * A shared network's IP aliases (CloudStack's {@code createIpAlias} / {@code createDeleteIpAliasCommand}
+     * and {@code configDnsMasq}): the alias command, then the dnsmasq subnet list. {@code aliases} is never empty.
+     *
+     * @throws UnsupportedOperationException by default: the factory builds no IP alias commands
+     */
+    default List<NetworkElementCommand> ipAliases(DomainRouter router, Network network, List<IpAlias> aliases) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " builds no IP alias commands");
+    }
 
     /** The processes the router's monitor watches for this network's services ({@code createMonitorServiceCommand}). */
     List<NetworkElementCommand> monitorService(DomainRouter router, Network network);

@@ -8,11 +8,15 @@ import java.util.Optional;
 import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckS2SVpnConnectionsCommand;
+import org.vrouter.commands.CreateIpAliasCommand;
+import org.vrouter.commands.DeleteIpAliasCommand;
+import org.vrouter.commands.DnsMasqConfigCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.GetRouterMonitorResultsCommand;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.IpAssocVpcCommand;
 import org.vrouter.commands.LoadBalancerConfigCommand;
+import org.vrouter.commands.NetworkUsageCommand;
 import org.vrouter.commands.RemoteAccessVpnCfgCommand;
 import org.vrouter.commands.SavePasswordCommand;
 import org.vrouter.commands.SetDhcpConfigCommand;
@@ -53,6 +57,12 @@ final class CommandMappings {
             // DHCP, DNS and VM data
             CommandMapping.payloads(SetDhcpConfigCommand.class, List.of(DatabagType.VM_DHCP_ENTRY),
                     (command, clock) -> DhcpPayloads.dhcpEntries(command), "one file per entry, in order"),
+            CommandMapping.payload(CreateIpAliasCommand.class, DatabagType.IP_ALIASES, DhcpPayloads::ipAliases,
+                    "shared networks with several subnets: every alias `revoke: false`"),
+            CommandMapping.payload(DeleteIpAliasCommand.class, DatabagType.IP_ALIASES, DhcpPayloads::ipAliases,
+                    "removed aliases (`revoke: true`) first, then the remaining ones"),
+            CommandMapping.payload(DnsMasqConfigCommand.class, DatabagType.DHCP_CONFIG, DhcpPayloads::dhcpConfig,
+                    "router guest NIC first, then active aliases; a stock router ignores it"),
             CommandMapping.payload(SetDnsConfigCommand.class, DatabagType.DNS_CONFIG, DhcpPayloads::dnsConfig,
                     "**vrouter only**: a stock CloudStack router rejects this type"),
             CommandMapping.payload(VmDataCommand.class, DatabagType.VM_METADATA, VmPayloads::vmData, "`[folder, file, contents]` triples"),
@@ -87,6 +97,9 @@ final class CommandMappings {
                     "`filesystem_writable_check.py`, then (unless basic tests only) `getRouterMonitorResults.sh true|false`"),
             CommandMapping.query(CheckS2SVpnConnectionsCommand.class, List.of(RouterQueries.S2S_VPN_CHECK), RouterQueries::siteToSiteConnections,
                     "one argument per peer; output `<ip>:<code>:<detail>&...`"),
+            CommandMapping.query(NetworkUsageCommand.class, List.of(RouterQueries.NETWORK_USAGE, RouterQueries.VPC_NETWORK_USAGE),
+                    RouterQueries::networkUsage, "`netusage.sh -c|-g|-r`, VPC `vpc_netusage.sh <flag> -l <public ip> [-v <vpc cidr>]`; "
+                            + "output `<sent>:<received>:` per interface"),
             // the resource's own
             CommandMapping.resource(AggregationControlCommand.class,
                     "batch control is handled by the hypervisor resource, not the codec: it queues the commands "

@@ -1,15 +1,24 @@
 package org.vrouter.commands.wire;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.commands.CreateIpAliasCommand;
+import org.vrouter.commands.DeleteIpAliasCommand;
+import org.vrouter.commands.DnsMasqConfigCommand;
 import org.vrouter.commands.SetDhcpConfigCommand;
 import org.vrouter.commands.SetDnsConfigCommand;
 import org.vrouter.commands.to.DhcpEntryTO;
+import org.vrouter.commands.to.IpAliasTO;
+import org.vrouter.commands.wire.payload.DhcpConfigEntry;
+import org.vrouter.commands.wire.payload.DhcpConfigPayload;
 import org.vrouter.commands.wire.payload.DhcpEntryPayload;
 import org.vrouter.commands.wire.payload.DnsConfigPayload;
 import org.vrouter.commands.wire.payload.DnsHostRecord;
+import org.vrouter.commands.wire.payload.IpAlias;
+import org.vrouter.commands.wire.payload.IpAliasesPayload;
 import org.vrouter.commands.wire.payload.Payload;
 
 /**
@@ -53,5 +62,28 @@ final class DhcpPayloads {
                 .map(entry -> new DnsHostRecord(entry.getKey(), entry.getValue()))
                 .toList();
         return DnsConfigPayload.of(command.domain(), command.forwarders(), records);
+    }
+    /** {@code ip_aliases.json}: every alias added ({@code revoke: false}). */
+    static Payload ipAliases(CreateIpAliasCommand command) {
+        return IpAliasesPayload.of(command.aliases().stream().map(alias -> ipAlias(alias, false)).toList());
+    }
+
+    /** {@code ip_aliases.json}: the removed aliases ({@code revoke: true}), then the ones that stay. */
+    static Payload ipAliases(DeleteIpAliasCommand command) {
+        List<IpAlias> aliases = new ArrayList<>();
+        command.deleteAliases().forEach(alias -> aliases.add(ipAlias(alias, true)));
+        command.createAliases().forEach(alias -> aliases.add(ipAlias(alias, false)));
+        return IpAliasesPayload.of(aliases);
+    }
+
+    private static IpAlias ipAlias(IpAliasTO alias, boolean revoke) {
+        return new IpAlias(revoke, alias.ipAddress(), alias.netmask(), alias.aliasCount());
+    }
+
+    /** {@code dhcp.json}: one entry per subnet, the router's guest NIC first. */
+    static Payload dhcpConfig(DnsMasqConfigCommand command) {
+        return DhcpConfigPayload.of(command.entries().stream()
+                .map(entry -> new DhcpConfigEntry(entry.routerIp(), entry.gateway(), entry.netmask(), entry.firstIpOfSubnet()))
+                .toList());
     }
 }

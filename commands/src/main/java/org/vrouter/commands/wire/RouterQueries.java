@@ -6,6 +6,7 @@ import java.util.List;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.commands.CheckS2SVpnConnectionsCommand;
 import org.vrouter.commands.GetRouterMonitorResultsCommand;
+import org.vrouter.commands.NetworkUsageCommand;
 
 /**
  * The script calls of the query commands (wire-format §10). The resource runs a query's calls in order,
@@ -17,6 +18,8 @@ final class RouterQueries {
     static final String FILESYSTEM_WRITABLE_CHECK = "filesystem_writable_check.py";
     static final String MONITOR_RESULTS = "getRouterMonitorResults.sh";
     static final String S2S_VPN_CHECK = "checkbatchs2svpn.sh";
+    static final String NETWORK_USAGE = "netusage.sh";
+    static final String VPC_NETWORK_USAGE = "vpc_netusage.sh";
 
     private RouterQueries() {}
 
@@ -39,5 +42,18 @@ final class RouterQueries {
      */
     static List<ScriptConfigItem> siteToSiteConnections(CheckS2SVpnConnectionsCommand command) {
         return List.of(new ScriptConfigItem(S2S_VPN_CHECK, command.peerGatewayIps().stream().map(IpAddress::value).toList()));
+    }
+
+    /**
+     * {@code netusage.sh -c|-g|-r}; a VPC router's {@code vpc_netusage.sh -c|-g|-r -l <public ip> [-v <vpc cidr>]}.
+     * CloudStack's exact VPC flags are unverified (wire-format §10); vrouter's router side answers these.
+     */
+    static List<ScriptConfigItem> networkUsage(NetworkUsageCommand command) {
+        if (!command.forVpc()) {
+            return List.of(ScriptConfigItem.of(NETWORK_USAGE, command.option().flag()));
+        }
+        List<String> args = new ArrayList<>(List.of(command.option().flag(), "-l", command.publicIp().orElseThrow().value()));
+        command.vpcCidr().ifPresent(cidr -> args.addAll(List.of("-v", cidr.toString())));
+        return List.of(new ScriptConfigItem(VPC_NETWORK_USAGE, args));
     }
 }

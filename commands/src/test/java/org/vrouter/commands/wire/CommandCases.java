@@ -15,18 +15,24 @@ import org.vrouter.api.network.TrafficType;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckS2SVpnConnectionsCommand;
+import org.vrouter.commands.CreateIpAliasCommand;
+import org.vrouter.commands.DeleteIpAliasCommand;
+import org.vrouter.commands.DnsMasqConfigCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.GetRouterMonitorResultsCommand;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.IpAssocVpcCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.NetworkUsageCommand;
 import org.vrouter.commands.SetDhcpConfigCommand;
 import org.vrouter.commands.SetDnsConfigCommand;
 import org.vrouter.commands.SetSourceNatCommand;
 import org.vrouter.commands.SetStaticRouteCommand;
 import org.vrouter.commands.SetupGuestNetworkCommand;
 import org.vrouter.commands.to.DhcpEntryTO;
+import org.vrouter.commands.to.DhcpTO;
 import org.vrouter.commands.to.IpAddressTO;
+import org.vrouter.commands.to.IpAliasTO;
 import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.StaticRouteTO;
 
@@ -80,6 +86,17 @@ final class CommandCases {
         cases.put("monitor-results-basic-only", new GetRouterMonitorResultsCommand(router().build(), false, true));
         cases.put("s2s-vpn-connections", new CheckS2SVpnConnectionsCommand(router().build(),
                 List.of(ip("198.51.100.7"), ip("2001:db8:77::1"), ip("198.51.100.7"))));
+        cases.put("ip-alias-create", new CreateIpAliasCommand(router().routerGuestIp(ip("10.1.1.1")).build(), List.of(
+                new IpAliasTO(ip("10.1.2.1"), Netmask.parse("255.255.255.0"), 1), new IpAliasTO(ip("10.1.3.1"), Netmask.parse("255.255.255.0"), 2))));
+        cases.put("ip-alias-delete", new DeleteIpAliasCommand(router().routerGuestIp(ip("10.1.1.1")).build(),
+                List.of(new IpAliasTO(ip("10.1.2.1"), Netmask.parse("255.255.255.0"), 1)),
+                List.of(new IpAliasTO(ip("10.1.3.1"), Netmask.parse("255.255.255.0"), 2))));
+        cases.put("dnsmasq-config", new DnsMasqConfigCommand(router().routerGuestIp(ip("10.1.1.1")).build(), List.of(
+                DhcpTO.of(ip("10.1.1.1"), ip("10.1.1.1"), Cidr.parse("10.1.1.0/24")),
+                DhcpTO.of(ip("10.1.2.1"), ip("10.1.2.254"), Cidr.parse("10.1.2.0/24")))));
+        cases.put("network-usage-get", NetworkUsageCommand.of(router().build(), NetworkUsageCommand.Option.GET));
+        cases.put("network-usage-vpc-create", NetworkUsageCommand.forVpc(router().build(), NetworkUsageCommand.Option.CREATE,
+                ip("203.0.113.30"), Cidr.parse("172.16.0.0/16")));
         return cases;
     }
 

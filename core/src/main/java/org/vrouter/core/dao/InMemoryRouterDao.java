@@ -82,6 +82,15 @@ public final class InMemoryRouterDao implements RouterDao {
         return routers.values().stream().sorted(Comparator.comparingLong(DomainRouter::id)).toList();
     }
 
+    /** The VPC's routers (whatever tiers they serve yet), ascending by id, without copying the others. */
+    @Override
+    public List<DomainRouter> listByVpc(long vpcId) {
+        return routers.values().stream()
+                .filter(router -> router.vpcId().isPresent() && router.vpcId().getAsLong() == vpcId)
+                .sorted(Comparator.comparingLong(DomainRouter::id))
+                .toList();
+    }
+
     @Override
     public void remove(long id) {
         routers.remove(id);

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.agent.AgentManager;
 import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.NetworkConfigurationSource;
+import org.vrouter.api.router.NetworkUsage;
 import org.vrouter.api.router.RouterDao;
 import org.vrouter.api.router.RouterDeployment;
 import org.vrouter.api.router.RouterManager;
@@ -66,6 +69,7 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
     private final AggregatedExecution aggregation;
     private final RedundantStatePoller redundancy;
     private final RouterRuntime runtime;
+    private final NetworkUsages usages;
 
     /**
      * @param dao where routers are stored
@@ -91,6 +95,7 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
         this.vpns = new VpnApplications(operations, dispatch, helper, source);
         this.aggregation = new AggregatedExecution(operations, dispatch, helper, dao, routerLocks);
         this.redundancy = new RedundantStatePoller(dao, agents, helper, routerLocks);
+        this.usages = new NetworkUsages(parts, operations, routerLocks);
     }
 
     /** Why the router's last start (or recovery) failed; empty after a successful start or when it never failed. */
@@ -159,6 +164,22 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
         return operations.markError(routerId, reason);
     }
 
+    @Override
+    public List<DomainRouter> vpcRouters(long vpcId) {
+        return operations.vpcRouters(vpcId);
+    }
+
+    /** {@inheritDoc} Routers are handled one at a time; the first failure stops the rest. */
+    @Override
+    public void removeVpcTier(Network tier) {
+        operations.removeVpcTier(tier);
+    }
+
+    @Override
+    public NetworkUsage networkUsage(long routerId, boolean reset) {
+        return usages.read(routerId, reset);
+    }
+
     // ---- rules
 
     @Override
@@ -196,6 +217,16 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
         rules.applyStaticRoutes(vpc, routes);
     }
 
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        rules.applyPrivateGateway(gateway, add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        rules.applyPrivateGatewayAcl(gateway);
+    }
+
     // ---- VM data
 
     @Override
@@ -216,6 +247,11 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
     @Override
     public void savePassword(Network network, VirtualMachineProfile vm, Nic nic) {
         vmData.savePassword(network, vm, nic);
+    }
+
+    @Override
+    public void applyIpAliases(Network network, List<IpAlias> aliases) {
+        vmData.applyIpAliases(network, aliases);
     }
 
     // ---- VPN

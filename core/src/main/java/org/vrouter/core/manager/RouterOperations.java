@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -14,6 +16,8 @@ import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.Host;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.error.InvalidStateException;
+import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.NetworkConfiguration;
@@ -35,6 +39,9 @@ final class RouterOperations {
     private final RouterDao dao;
     private final KeyedLocks routerLocks;
     private final KeyedLocks networkLocks;
+    private final KeyedLocks vpcLocks;
+    private final VpcTiers tiers;
+    private final PrivateGateways gateways;
     private final RouterStarter starter;
     private final RouterStopper stopper;
     private final RouterRuntime runtime;
@@ -44,6 +51,9 @@ final class RouterOperations {
         this.dao = parts.dao();
         this.routerLocks = routerLocks;
         this.networkLocks = new KeyedLocks("network", parts.settings().lockTimeout());
+        this.vpcLocks = new KeyedLocks("vpc", parts.settings().lockTimeout());
+        this.tiers = new VpcTiers(parts, runtime);
+        this.gateways = new PrivateGateways(parts, runtime);
         this.starter = starter;
         this.stopper = stopper;
         this.runtime = runtime;
@@ -52,11 +62,29 @@ final class RouterOperations {
     /** A router created by a deployment, its lock held until its first start is over. */
     private record Created(DomainRouter router, RouterDeployment deployment, ReentrantLock lock) {}
 
+    /**
+     * Deploys the network's missing routers. For a VPC tier the routers are the VPC's: missing ones
+     * are counted and created under the VPC's lock, and existing ones that do not serve the tier
+     * yet get it plugged (see {@link VpcTiers#addTier}).
+     */
     List<DomainRouter> deploy(RouterDeployment deployment) {
         long networkId = deployment.network().id();
-        List<DomainRouter> stopped = routers(networkId).stream().filter(router -> router.state() == RouterState.STOPPED).toList();
-        List<Created> created = createMissing(deployment);
+        boolean vpc = deployment.vpc().isPresent();
+        List<DomainRouter> existing = vpc ? vpcRouters(deployment.vpc().get().id()) : routers(networkId);
+        List<DomainRouter> stopped = existing.stream().filter(router -> router.state() == RouterState.STOPPED).toList();
+        List<Created> created = vpc ? createMissing(deployment, vpcLocks, deployment.vpc().get().id(),
+                () -> vpcRouters(deployment.vpc().get().id())) : createMissing(deployment, networkLocks, networkId, () -> routers(networkId));
         List<RuntimeException> failures = new ArrayList<>();
+        if (vpc) {
+            for (DomainRouter router : existing) {
+                try {
+                    routerLocks.withLock(router.id(), () -> tiers.addTier(require(router.id()), deployment.network()));
+                }
+                catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }
         for (Created router : created) {
             try {
                 starter.start(dao.findById(router.router().id()).orElseThrow(), router.deployment());
@@ -88,14 +116,13 @@ final class RouterOperations {
     private record Placed(DomainRouter router, RouterDeployment deployment) {}
 
     /**
-     * Under the network's lock: counts the network's routers, places and stores the missing ones
+     * Under the network's (a VPC tier: the VPC's) lock: counts the network's routers, places and stores the missing ones
      * Starting. Each is locked before it is stored, so nothing else acts on it before its start.
      */
-    private List<Created> createMissing(RouterDeployment requested) {
-        long networkId = requested.network().id();
-        ReentrantLock networkLock = networkLocks.lock(networkId);
+    private List<Created> createMissing(RouterDeployment requested, KeyedLocks locks, long key, Supplier<List<DomainRouter>> current) {
+        ReentrantLock networkLock = locks.lock(key);
         try {
-            List<DomainRouter> peers = new ArrayList<>(routers(networkId));
+            List<DomainRouter> peers = new ArrayList<>(current.get());
             int missing = Math.max(0, requested.expectedRouterCount() - peers.size());
             List<Placed> placed = new ArrayList<>(missing);
             for (int i = 0; i < missing; i++) {
@@ -255,12 +282,68 @@ final class RouterOperations {
         return dao.listByVpc(vpcId).stream().filter(router -> router.role() == Role.VIRTUAL_ROUTER).toList();
     }
 
+    /** Takes {@code tier} off every router of its VPC that serves it (see {@link VpcTiers#removeTier}). */
+    void removeVpcTier(Network tier) {
+        if (tier.vpcId().isEmpty()) {
+            throw new InvalidParameterException("vpc_id", "network " + tier.id() + " is not a VPC tier", "none");
+        }
+        for (DomainRouter router : vpcRouters(tier.vpcId().getAsLong())) {
+            if (router.serves(tier.id())) {
+                routerLocks.withLock(router.id(), () -> tiers.removeTier(require(router.id()), tier));
+            }
+        }
+    }
+
+    /**
+     * Puts a private gateway on (or takes it off) the VPC's Running routers, one at a time; Stopped
+     * and Stopping ones are skipped (their start replays the gateways).
+     *
+     * @throws InvalidStateException naming the first router in another state, before any router changes
+     */
+    void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        forPrivateGateway(gateway, add ? "add a private gateway" : "remove a private gateway",
+                (router, vpc) -> {
+                    if (add) {
+                        gateways.add(router, vpc, gateway);
+                    }
+                    else {
+                        gateways.remove(router, vpc, gateway);
+                    }
+                });
+    }
+
+    /** Replaces a private gateway's ACL on the VPC's Running routers, as {@link #applyPrivateGateway}. */
+    void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        forPrivateGateway(gateway, "apply a private gateway ACL", (router, vpc) -> gateways.acl(router, vpc, gateway));
+    }
+
+    private void forPrivateGateway(PrivateGateway gateway, String what, BiConsumer<DomainRouter, Vpc> action) {
+        Vpc vpc = parts.source().vpc(gateway.vpcId());
+        List<DomainRouter> routers = vpcRouters(vpc.id());
+        for (DomainRouter router : routers) {
+            if (!router.isRunning() && router.state() != RouterState.STOPPED && router.state() != RouterState.STOPPING) {
+                throw InvalidStateException.operation(router.displayName(), router.state(), what);
+            }
+        }
+        for (DomainRouter router : routers) {
+            routerLocks.withLock(router.id(), () -> {
+                DomainRouter current = require(router.id());
+                if (current.isRunning()) {
+                    action.accept(current, vpc);
+                }
+                return null;
+            });
+        }
+    }
+
     DomainRouter require(long routerId) {
         return dao.findById(routerId).orElseThrow(() -> new InvalidParameterException("router_id", "no such router", routerId));
     }
 
     private static RouterDeployment withPeers(RouterDeployment deployment, DeployDestination destination, List<DomainRouter> peers) {
-        return new RouterDeployment(deployment.network(), destination, deployment.sourceNatIp(), peers, deployment.vpc());
+        // a VPC's routers need not serve this tier yet; a deployment lists those that do
+        List<DomainRouter> serving = peers.stream().filter(router -> router.serves(deployment.network().id())).toList();
+        return new RouterDeployment(deployment.network(), destination, deployment.sourceNatIp(), serving, deployment.vpc());
     }
 
     /** The hosts the router's peers in its networks are placed on. */

@@ -25,6 +25,11 @@ final class RouterRuntime {
         failures.remove(routerId);
     }
 
+    /** A running router's NICs changed (a VPC tier plugged or unplugged). */
+    void profileChanged(long routerId, VirtualMachineProfile profile) {
+        profiles.put(routerId, profile);
+    }
+
     void stopped(long routerId) {
         profiles.remove(routerId);
     }

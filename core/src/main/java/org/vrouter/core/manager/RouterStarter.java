@@ -43,8 +43,10 @@ import org.vrouter.core.setup.CommandSetupHelper;
  *   <li>boot: {@code StartCommand} to the host;</li>
  *   <li>wait until the router accepts SSH ({@code CheckSshCommand}), bounded by
  *       {@link RouterManagerSettings#startWait()}, retrying with doubling pauses;</li>
+ *   <li>a VPC router: plug its public and tier NICs ({@code PlugNicCommand}, see {@link VpcTiers});</li>
  *   <li>configure: the guru's start batch in one send, every answer must succeed;</li>
- *   <li>Running, with the versions {@code getDomRVersion} reported.</li>
+ *   <li>Running, with the versions {@code getDomRVersion} reported;</li>
+ *   <li>a VPC router: its VPC's private gateways ({@link PrivateGateways#replay}).</li>
  * </ol>
  * Any failure after the router was stored Starting stops it (forced, once the VM may exist),
  * records it Stopped and its {@link RouterFailure}, and rethrows: a failed answer as
@@ -61,6 +63,8 @@ final class RouterStarter {
     private final NetworkConfigurationSource source;
     private final RouterStopper stopper;
     private final RouterRuntime runtime;
+    private final VpcTiers tiers;
+    private final PrivateGateways gateways;
     private final Clock clock;
     private final RouterManagerSettings settings;
 
@@ -74,6 +78,8 @@ final class RouterStarter {
         this.settings = parts.settings();
         this.stopper = requireNonNull(stopper, "stopper is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
+        this.tiers = new VpcTiers(parts, runtime);
+        this.gateways = new PrivateGateways(parts, runtime);
     }
 
     /** What the guru made of the router, and the configuration it is about to replay. */
@@ -92,8 +98,12 @@ final class RouterStarter {
             vmMayRun = true;
             boot(shaped, hostId);
             awaitReachable(shaped.router(), hostId);
+            if (shaped.router().vpcId().isPresent()) {
+                tiers.plugAll(shaped.router(), shaped.profile(), hostId, shaped.networks());
+            }
             DomainRouter running = configure(shaped, hostId);
-            runtime.started(running.id(), shaped.profile(), deployment.destination());
+            VirtualMachineProfile profile = running.vpcId().isPresent() ? gateways.replay(running, shaped.profile()) : shaped.profile();
+            runtime.started(running.id(), profile, deployment.destination());
             log.info("{} started on host {} in {} ms", running.displayName(), hostId, clock.millis() - begin);
             return running;
         }
@@ -110,6 +120,9 @@ final class RouterStarter {
         ServiceOffering offering = guru.serviceOffering(deployment);
         List<Nic> nics = guru.planNics(router, deployment);
         VirtualMachineProfile profile = guru.finalizeVirtualMachineProfile(router, RouterVm.profile(router, nics, template, offering), deployment);
+        if (router.vpcId().isPresent()) {
+            profile = tiers.withPluggedNics(router, profile, deployment, networks);
+        }
         DomainRouter shaped = dao.update(RouterVm.withProfile(router, profile));
         Map<BroadcastUri, MacAddress> macs = RouterVm.publicMacs(profile);
         return new Shaped(shaped, profile, networks.stream().map(network -> RouterVm.withRouterMacs(network, macs)).toList());

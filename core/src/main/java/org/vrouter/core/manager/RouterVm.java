@@ -52,7 +52,8 @@ final class RouterVm {
                 .cpu(offering.cpus(), offering.speedMhz())
                 .ramBytes(offering.ramMb() * MIB, offering.ramMb() * MIB)
                 .bootArgs(profile.bootArgs());
-        profile.nics().forEach(nic -> vm.nic(nicTo(nic)));
+        // a VPC router boots with its control NIC; the others are plugged once it answers
+        profile.nics().stream().filter(nic -> router.vpcId().isEmpty() || nic.trafficType() == TrafficType.CONTROL).forEach(nic -> vm.nic(nicTo(nic)));
         return StartCommand.of(vm.build());
     }
 
@@ -126,8 +127,6 @@ final class RouterVm {
         if (macs.isEmpty() || configuration.publicIps().isEmpty()) {
             return configuration;
         }
-        return new NetworkConfiguration(configuration.network(), withRouterMacs(configuration.publicIps(), macs), configuration.firewallRules(),
-                configuration.portForwardingRules(), configuration.staticNats(), configuration.loadBalancingRules(), configuration.aclItems(),
-                configuration.remoteAccessVpn(), configuration.vpnUsers(), configuration.vms());
+        return configuration.withPublicIps(withRouterMacs(configuration.publicIps(), macs));
     }
 }

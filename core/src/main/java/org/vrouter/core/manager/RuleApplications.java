@@ -14,6 +14,7 @@ import org.vrouter.api.command.Commands;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.error.ResourceUnavailableException;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -128,8 +129,8 @@ final class RuleApplications implements RuleApplier {
     /**
      * {@inheritDoc}
      *
-     * @throws ResourceUnavailableException for a router whose NIC in the tier is not known (VPC
-     *     tier NICs are plugged after boot, which is not built yet)
+     * @throws ResourceUnavailableException for a router whose NIC in the tier this manager does not
+     *     know (a router started before the manager: restart it)
      */
     @Override
     public void applyNetworkAcls(Network network, List<NetworkAclItem> items) {
@@ -146,6 +147,16 @@ final class RuleApplications implements RuleApplier {
                 router -> Commands.of("staticRoutes", helper.createStaticRouteCommand(router, vpc, routes)));
     }
 
+    @Override
+    public void applyPrivateGateway(PrivateGateway gateway, boolean add) {
+        operations.applyPrivateGateway(gateway, add);
+    }
+
+    @Override
+    public void applyPrivateGatewayAcl(PrivateGateway gateway) {
+        operations.applyPrivateGatewayAcl(gateway);
+    }
+
     private void applyOne(Network network, String what, String id, boolean nothing, Function<DomainRouter, Command> build) {
         if (nothing) {
             return;
@@ -155,6 +166,6 @@ final class RuleApplications implements RuleApplier {
 
     private Nic tierNic(DomainRouter router, Network network) {
         return runtime.profile(router.id()).flatMap(profile -> profile.nicIn(network.id())).orElseThrow(() -> ResourceUnavailableException
-                .forRouter(router.instanceName(), "has no known NIC in VPC tier " + network.id() + " (tier NIC plugging is not built yet)"));
+                .forRouter(router.instanceName(), "has no known NIC in VPC tier " + network.id() + " (started before this manager? restart it)"));
     }
 }

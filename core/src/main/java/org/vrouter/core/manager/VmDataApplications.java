@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
+import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.router.DomainRouter;
@@ -19,6 +21,7 @@ import org.vrouter.api.rule.StaticNat;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.commands.CommandIds;
+import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.core.setup.CommandSetupHelper;
 
 /**
@@ -68,6 +71,28 @@ final class VmDataApplications implements VmDataApplier {
         dispatch.apply("password", routersFor(network, vm), router -> helper.createPasswordCommand(router, network, vm, nic)
                 .map(password -> Commands.of(CommandIds.PASSWORD, password))
                 .orElseGet(() -> Commands.builder(Commands.OnError.STOP).build()));
+    }
+
+    /** Under {@link Commands.OnError#STOP}: the alias command, then {@code dnsMasqConfig}. Checked for the network before any router is touched. */
+    @Override
+    public void applyIpAliases(Network network, List<IpAlias> aliases) {
+        for (int i = 0; i < aliases.size(); i++) {
+            if (aliases.get(i).networkId() != network.id()) {
+                throw new InvalidParameterException("aliases[" + i + "].network_id", "belongs to another network than " + network.id(),
+                        aliases.get(i).networkId());
+            }
+        }
+        if (aliases.isEmpty()) {
+            return;
+        }
+        boolean removing = aliases.stream().anyMatch(IpAlias::revoked);
+        dispatch.apply("IP aliases", operations.routers(network.id()), router -> {
+            List<NetworkElementCommand> commands = helper.createIpAliasCommands(router, network, aliases);
+            return Commands.builder(Commands.OnError.STOP)
+                    .add(removing ? CommandIds.DELETE_IP_ALIAS : CommandIds.IP_ALIAS, commands.get(0))
+                    .add(CommandIds.DNSMASQ_CONFIG, commands.get(1))
+                    .build();
+        });
     }
 
     private List<DomainRouter> routersFor(Network network, VirtualMachineProfile vm) {

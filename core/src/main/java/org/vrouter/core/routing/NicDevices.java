@@ -14,8 +14,8 @@ import org.vrouter.commands.to.NicTO;
  * {@code prepareCommand}): every address learns the device number N of the router's {@code ethN} on
  * its VLAN ({@code nic_dev_id}), found by the NIC's MAC ({@code vif_mac_address}), else by the
  * VLAN's broadcast URI. Every hypervisor resource calls it before handing an IP association to
- * {@link VirtualRoutingResource}; a resource that hot-plugs no NIC (the simulator, the netns
- * hypervisor) refuses an address on a VLAN the router has no NIC on. Stateless.
+ * {@link VirtualRoutingResource}, with the router's NICs as started plus those hot-plugged since
+ * ({@code PlugNicCommand}); an address on a VLAN the router has no NIC on is refused. Stateless.
  */
 public final class NicDevices {
     private NicDevices() {}
@@ -32,7 +32,7 @@ public final class NicDevices {
             int index = i;
             NicTO nic = nicFor(ip, nics).orElseThrow(() -> new InvalidParameterException("ip_address[" + index + "].nic_dev_id",
                     "the router has no NIC on the VLAN of " + ip.publicIp() + " (" + ip.broadcastUri().map(Object::toString).orElse("no VLAN")
-                            + "), and this hypervisor does not hot-plug NICs"));
+                            + "): plug a NIC for it first"));
             filled.add(ip.withNicDeviceId(nic.deviceId()));
         }
         return command.withIpAddresses(filled);

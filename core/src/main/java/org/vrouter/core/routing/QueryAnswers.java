@@ -13,6 +13,8 @@ import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.GetRouterMonitorResultsAnswer;
 import org.vrouter.commands.GetRouterMonitorResultsCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.NetworkUsageAnswer;
+import org.vrouter.commands.NetworkUsageCommand;
 
 /**
  * The typed answer of each query: how its script output is read, and what its failure looks like
@@ -29,7 +31,8 @@ final class QueryAnswers {
             CheckS2SVpnConnectionsCommand.class,
             new Reader(CheckS2SVpnConnectionsAnswer::fromScriptOutput, CheckS2SVpnConnectionsAnswer::failure),
             GetRouterMonitorResultsCommand.class,
-            new Reader(GetRouterMonitorResultsAnswer::fromScriptOutput, GetRouterMonitorResultsAnswer::failure));
+            new Reader(GetRouterMonitorResultsAnswer::fromScriptOutput, GetRouterMonitorResultsAnswer::failure),
+            NetworkUsageCommand.class, new Reader(NetworkUsageAnswer::fromScriptOutput, NetworkUsageAnswer::failure));
 
     private QueryAnswers() {}
 

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
 import org.vrouter.api.dc.Zone;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
+import org.vrouter.api.network.PrivateGateway;
 import org.vrouter.api.network.Vpc;
 import org.vrouter.api.route.StaticRoute;
 import org.vrouter.api.router.DomainRouter;
@@ -31,7 +33,11 @@ import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
+import org.vrouter.commands.IpAssocVpcCommand;
 import org.vrouter.commands.LoadBalancerConfigCommand;
+import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.NetworkUsageCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.RemoteAccessVpnCfgCommand;
 import org.vrouter.commands.SavePasswordCommand;
 import org.vrouter.commands.SetDhcpConfigCommand;
@@ -44,6 +50,7 @@ import org.vrouter.commands.SetStaticNatRulesCommand;
 import org.vrouter.commands.SetStaticRouteCommand;
 import org.vrouter.commands.SetupGuestNetworkCommand;
 import org.vrouter.commands.Site2SiteVpnCfgCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.VmDataCommand;
 import org.vrouter.commands.VpnUsersCfgCommand;
 
@@ -87,9 +94,8 @@ import org.vrouter.commands.VpnUsersCfgCommand;
  *   <li>a password a router never received goes out again at start (api contract of
  *       {@code VmDataApplier.savePassword}).</li>
  * </ul>
- * Not built (no command or no domain data yet): {@code NetworkUsageCommand}, {@code PlugNicCommand},
- * IP aliases and {@code DnsMasqConfigCommand}, BGP peers, user-data details and the hypervisor host
- * name in VM metadata.
+ * Not built (no command or no domain data yet): BGP peers, user-data details and
+ * the hypervisor host name in VM metadata.
  */
 public final class CommandSetupHelper {
     private final RuleCommands rules;
@@ -163,6 +169,50 @@ public final class CommandSetupHelper {
      */
     public List<IpAssocCommand> createIpAssociationCommands(DomainRouter router, Network network, List<PublicIpAddress> ips) {
         return IpAssociations.forNetwork(router, network, ips, Map.of());
+    }
+
+    /** Hot-plugs {@code nic} into the running VPC router ({@code PlugNicCommand}); {@code network} is the tier for a guest NIC. */
+    public PlugNicCommand createPlugNicCommand(DomainRouter router, Nic nic, Optional<Network> network) {
+        return NicPlugging.plug(router, nic, network);
+    }
+
+    /** Removes {@code nic} from the running VPC router ({@code UnPlugNicCommand}). */
+    public UnPlugNicCommand createUnplugNicCommand(DomainRouter router, Nic nic, Optional<Network> network) {
+        return NicPlugging.unplug(router, nic, network);
+    }
+
+    /** An isolated router's {@code NetworkUsageCommand} (id {@code networkUsage}): IP, NAME. */
+    public NetworkUsageCommand createNetworkUsageCommand(DomainRouter router, NetworkUsageCommand.Option option) {
+        return RouterCommands.networkUsage(router, option);
+    }
+
+    /** A VPC router's {@code NetworkUsageCommand} for the interface of {@code publicIp}: IP, NAME. */
+    public NetworkUsageCommand createVpcNetworkUsageCommand(DomainRouter router, Vpc vpc, IpAddress publicIp, NetworkUsageCommand.Option option) {
+        return RouterCommands.vpcNetworkUsage(router, vpc, publicIp, option);
+    }
+
+    /**
+     * A shared network's IP aliases: {@code DeleteIpAliasCommand} (with revoked aliases, id
+     * {@code deleteIpalias}) or {@code CreateIpAliasCommand} (id {@code ipalias}), then
+     * {@code DnsMasqConfigCommand} (id {@code dnsMasqConfig}); IP, NAME, GUEST_IP, ZONE.
+     */
+    public List<NetworkElementCommand> createIpAliasCommands(DomainRouter router, Network network, List<IpAlias> aliases) {
+        return SubnetCommands.aliases(router, network, aliases);
+    }
+
+    /** The router's NIC on a private gateway's VLAN, as device {@code ethN}: the private address, a MAC derived from it. */
+    public Nic createPrivateGatewayNic(PrivateGateway gateway, int deviceId) {
+        return PrivateGatewayCommands.nic(gateway, deviceId);
+    }
+
+    /** The private gateway's address ({@code IPAssocVpcCommand} with {@code is_private_gateway}): IP, NAME, ZONE. */
+    public IpAssocVpcCommand createPrivateGatewayIpCommand(DomainRouter router, Vpc vpc, PrivateGateway gateway, Nic nic, boolean add) {
+        return PrivateGatewayCommands.address(router, vpc, gateway, nic, add);
+    }
+
+    /** The private gateway's ACL on its NIC ({@code SetNetworkACLCommand}, {@code vpc.gateway.private}): IP, NAME, ZONE. */
+    public SetNetworkACLCommand createPrivateGatewayAclCommand(DomainRouter router, Vpc vpc, PrivateGateway gateway, Nic nic) {
+        return PrivateGatewayCommands.acl(router, vpc, gateway, nic);
     }
 
     /** {@code IPAssocVpcCommand} per VLAN and {@code SetSourceNatCommand} (IP, NAME, ZONE) for a VPC router. */

@@ -7,12 +7,14 @@ import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.network.Vpc;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
+import org.vrouter.commands.NetworkUsageCommand;
 import org.vrouter.commands.SetMonitorServiceCommand;
 import org.vrouter.commands.SetupGuestNetworkCommand;
 
@@ -95,6 +97,17 @@ final class RouterCommands {
             }
         }
         return command.build();
+    }
+
+    /** An isolated router's byte counters ({@code NetworkUsageCommand}, IP and NAME). */
+    static NetworkUsageCommand networkUsage(DomainRouter router, NetworkUsageCommand.Option option) {
+        return NetworkUsageCommand.of(Envelope.router(router).build(), option);
+    }
+
+    /** A VPC router's byte counters on the interface of {@code publicIp}, guest side {@code vpc}'s CIDR. */
+    static NetworkUsageCommand vpcNetworkUsage(DomainRouter router, Vpc vpc, IpAddress publicIp, NetworkUsageCommand.Option option) {
+        RuleCommands.requireRouterOf(router, vpc);
+        return NetworkUsageCommand.forVpc(Envelope.router(router).build(), option, publicIp, vpc.cidr());
     }
 
     /** The address after the network address ({@code NetUtils.getDhcpRange}). */

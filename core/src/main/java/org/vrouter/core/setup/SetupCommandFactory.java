@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.rule.FirewallRule;
@@ -38,10 +40,8 @@ import org.vrouter.commands.setup.VmCommandFactory;
  *   <li>IP association has no router profile, so an address's VIF MAC is the one the address
  *       carries (the router manager fills it in from the router's public NICs before the batch is
  *       planned);</li>
- *   <li>VM data has no static NATs, so {@code public-ipv4} of a static-NATed VM is the router's
- *       public address until the next {@code applyVmData};</li>
- *   <li>a VPC tier's ACL needs the router's NIC in the tier, which is plugged after boot, so
- *       {@link #networkAcl} refuses (VPC NIC plugging is not built yet).</li>
+ *   <li>a VPC tier's ACL names the router's NIC in the tier: the variant without the NIC refuses,
+ *       the planner uses the one with it (the NIC is planned by the guru and plugged after boot).</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -112,15 +112,30 @@ public final class SetupCommandFactory implements NetworkCommandFactory, VmComma
     }
 
     /**
-     * Always refuses: the ACL command names the router's NIC in the tier, and VPC tier NICs are
-     * plugged after boot ({@code PlugNicCommand}), which is not built yet.
+     * Always refuses: the ACL command names the router's NIC in the tier; use
+     * {@link #networkAcl(DomainRouter, Network, Nic, List)}.
      *
-     * @throws UnsupportedOperationException always
+     * @throws InvalidParameterException naming {@code nic} always
      */
     @Override
     public List<NetworkElementCommand> networkAcl(DomainRouter router, Network network, List<NetworkAclItem> items) {
-        throw new UnsupportedOperationException(router.displayName() + ": the ACL of VPC tier " + network.id()
-                + " needs the router's NIC in the tier, and VPC NIC plugging is not built yet");
+        throw new InvalidParameterException("nic", router.displayName() + ": the ACL of VPC tier " + network.id()
+                + " names the router's NIC in the tier, and none was given (is the tier plugged?)");
+    }
+
+    @Override
+    public List<NetworkElementCommand> networkAcl(DomainRouter router, Network network, Nic routerNic, List<NetworkAclItem> items) {
+        return List.of(rules.networkAcl(router, network, routerNic, items, false));
+    }
+
+    @Override
+    public List<NetworkElementCommand> setupGuestNetwork(DomainRouter router, Network network, Nic routerNic) {
+        return List.of(RouterCommands.setupGuestNetwork(router, network, routerNic, true));
+    }
+
+    @Override
+    public List<NetworkElementCommand> ipAliases(DomainRouter router, Network network, List<IpAlias> aliases) {
+        return SubnetCommands.aliases(router, network, aliases);
     }
 
     @Override
@@ -136,6 +151,13 @@ public final class SetupCommandFactory implements NetworkCommandFactory, VmComma
     /** Per VM with an IPv4 address in the network: its password (when one is pending on its default NIC), then its VM data. */
     @Override
     public List<NetworkElementCommand> vmData(DomainRouter router, Network network, List<VirtualMachineProfile> guests) {
+        return vmData(router, network, guests, Map.of());
+    }
+
+    /** As the variant without static NATs; a static-NATed VM's {@code public-ipv4} is its own public address. */
+    @Override
+    public List<NetworkElementCommand> vmData(DomainRouter router, Network network, List<VirtualMachineProfile> guests,
+            Map<IpAddress, IpAddress> staticNatIps) {
         List<NetworkElementCommand> commands = new ArrayList<>();
         for (VirtualMachineProfile vm : guests) {
             Nic nic = vm.nicIn(network.id()).orElseThrow(() -> new InvalidParameterException("vms",
@@ -144,7 +166,7 @@ public final class SetupCommandFactory implements NetworkCommandFactory, VmComma
                 continue; // an IPv6-only NIC has no metadata server entry
             }
             vms.password(router, network, vm, nic).ifPresent(commands::add);
-            commands.add(vms.vmData(router, network, vm, nic, Optional.empty()));
+            commands.add(vms.vmData(router, network, vm, nic, Optional.ofNullable(staticNatIps.get(nic.ipAddress().get()))));
         }
         return List.copyOf(commands);
     }

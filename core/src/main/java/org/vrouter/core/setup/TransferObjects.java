@@ -125,9 +125,14 @@ final class TransferObjects {
 
     /** The router's NIC as CloudStack's {@code NicTO}: addresses, isolation, DNS, MTU and the network's uuid. */
     static NicTO nic(Nic nic, Network network) {
+        return nic(nic, Optional.of(network.uuid()));
+    }
+
+    /** The NIC as a {@code NicTO}, with its network's uuid when known (a public NIC's network is the controller's). */
+    static NicTO nic(Nic nic, Optional<String> networkUuid) {
         NicTO.Builder builder = NicTO.builder(nic.deviceId(), nic.macAddress(), nic.trafficType())
-                .defaultNic(nic.defaultNic())
-                .networkUuid(network.uuid());
+                .defaultNic(nic.defaultNic());
+        networkUuid.ifPresent(builder::networkUuid);
         if (nic.ipAddress().isPresent()) {
             if (nic.gateway().isPresent()) {
                 builder.ipv4(nic.ipAddress().get(), nic.netmask().orElseThrow(), nic.gateway().get());

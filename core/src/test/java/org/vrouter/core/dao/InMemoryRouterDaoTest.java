@@ -28,6 +28,17 @@ class InMemoryRouterDaoTest {
     }
 
     @Test
+    void listsAVpcsRoutersInIdOrderWhateverTiersTheyServe() {
+        dao.persist(router(9).toBuilder().vpcId(3).networkIds(List.of()).build());
+        dao.persist(router(4).toBuilder().vpcId(3).build());
+        dao.persist(router(6).toBuilder().vpcId(8).build());
+        dao.persist(router(2));
+
+        assertThat(dao.listByVpc(3)).extracting(DomainRouter::id).containsExactly(4L, 9L);
+        assertThat(dao.listByVpc(5)).isEmpty();
+    }
+
+    @Test
     void persistStoresAtVersionZeroWhateverTheCallerPassed() {
         DomainRouter stored = dao.persist(router(5).toBuilder().version(9).build());
 

@@ -12,10 +12,13 @@ import static org.vrouter.core.setup.SetupFixtures.vm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.command.Commands;
+import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.IpRange;
@@ -23,7 +26,9 @@ import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.NetworkConfiguration;
+import org.vrouter.api.rule.Direction;
 import org.vrouter.api.rule.FirewallRule;
+import org.vrouter.api.rule.NetworkAclItem;
 import org.vrouter.api.rule.PortForwardingRule;
 import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.rule.RuleState;
@@ -33,14 +38,21 @@ import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.AggregationControlCommand;
+import org.vrouter.commands.CreateIpAliasCommand;
+import org.vrouter.commands.DeleteIpAliasCommand;
+import org.vrouter.commands.DnsMasqConfigCommand;
 import org.vrouter.commands.IpAssocCommand;
 import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.RemoteAccessVpnCfgCommand;
 import org.vrouter.commands.SavePasswordCommand;
 import org.vrouter.commands.SetFirewallRulesCommand;
+import org.vrouter.commands.SetNetworkACLCommand;
+import org.vrouter.commands.SetupGuestNetworkCommand;
 import org.vrouter.commands.VmDataCommand;
 import org.vrouter.commands.VpnUsersCfgCommand;
+import org.vrouter.commands.to.DhcpTO;
+import org.vrouter.commands.to.IpAliasTO;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.commands.wire.ConfigItem;
 import org.vrouter.commands.wire.FileConfigItem;
@@ -135,10 +147,60 @@ class SetupCommandFactoryTest {
     }
 
     @Test
-    void refusesATiersAclUntilVpcNicsArePlugged() {
+    void refusesATiersAclWithoutTheRoutersNicThere() {
         assertThatThrownBy(() -> factory.networkAcl(SetupFixtures.vpcRouter(), SetupFixtures.tier(), List.of()))
-                .isInstanceOf(UnsupportedOperationException.class)
+                .isInstanceOfSatisfying(InvalidParameterException.class, error -> assertThat(error.field()).isEqualTo("nic"))
                 .hasMessageContaining("r-14-VM")
                 .hasMessageContaining("301");
+    }
+
+    @Test
+    void buildsATiersAclAndGuestNetworkOnTheRoutersNicThere() {
+        NetworkAclItem item = NetworkAclItem.of(1, 10, NetworkAclItem.Action.ALLOW, Direction.INGRESS, Protocol.TCP)
+                .withPorts(PortRange.of(22, 22));
+
+        List<NetworkElementCommand> acl = factory.networkAcl(SetupFixtures.vpcRouter(), SetupFixtures.tier(), SetupFixtures.tierNic(),
+                List.of(item));
+        List<NetworkElementCommand> guest = factory.setupGuestNetwork(SetupFixtures.vpcRouter(), SetupFixtures.tier(), SetupFixtures.tierNic());
+
+        assertThat(acl).singleElement().isInstanceOfSatisfying(SetNetworkACLCommand.class,
+                command -> assertThat(command.nic().deviceId()).isEqualTo(SetupFixtures.tierNic().deviceId()));
+        assertThat(guest).singleElement().isInstanceOfSatisfying(SetupGuestNetworkCommand.class, command -> assertThat(command.add()).isTrue());
+    }
+
+    @Test
+    void givesAStaticNatedVmItsOwnPublicAddress() {
+        VirtualMachineProfile vm = vm(10, "web-1", "10.1.1.11", "02:00:4c:5f:00:11");
+
+        List<NetworkElementCommand> built = factory.vmData(router(), network(), List.of(vm),
+                Map.of(IpAddress.parse("10.1.1.11"), SetupFixtures.STATIC_NAT_IP));
+
+        assertThat(built).singleElement().isInstanceOfSatisfying(VmDataCommand.class, command -> assertThat(command.entries())
+                .filteredOn(entry -> entry.file().equals("public-ipv4")).singleElement()
+                .satisfies(entry -> assertThat(entry.contents()).isEqualTo(SetupFixtures.STATIC_NAT_IP.value())));
+    }
+
+    @Test
+    void buildsIpAliasesThenTheDnsmasqSubnets() {
+        IpAlias active = IpAlias.of(NETWORK_ID, 1, IpAddress.parse("10.1.2.1"), Cidr.parse("10.1.2.0/24"), IpAddress.parse("10.1.2.254"));
+        IpAlias revoked = IpAlias.of(NETWORK_ID, 2, IpAddress.parse("10.1.3.1"), Cidr.parse("10.1.3.0/24"), IpAddress.parse("10.1.3.254"))
+                .revoke();
+
+        List<NetworkElementCommand> create = factory.ipAliases(router(), network(), List.of(active));
+        List<NetworkElementCommand> delete = factory.ipAliases(router(), network(), List.of(active, revoked));
+
+        assertThat(create).extracting(Object::getClass).containsExactly(CreateIpAliasCommand.class, DnsMasqConfigCommand.class);
+        assertThat(delete).extracting(Object::getClass).containsExactly(DeleteIpAliasCommand.class, DnsMasqConfigCommand.class);
+        DnsMasqConfigCommand dnsmasq = (DnsMasqConfigCommand) delete.get(1);
+        assertThat(dnsmasq.entries()).extracting(DhcpTO::routerIp).containsExactly(SetupFixtures.GUEST_IP, IpAddress.parse("10.1.2.1"));
+        assertThat(((DeleteIpAliasCommand) delete.get(0)).deleteAliases()).extracting(IpAliasTO::aliasCount).containsExactly(2L);
+    }
+
+    @Test
+    void rejectsAnAliasOfAnotherNetwork() {
+        IpAlias foreign = IpAlias.of(999, 1, IpAddress.parse("10.1.2.1"), Cidr.parse("10.1.2.0/24"), IpAddress.parse("10.1.2.254"));
+
+        assertThatThrownBy(() -> factory.ipAliases(router(), network(), List.of(foreign)))
+                .isInstanceOfSatisfying(InvalidParameterException.class, error -> assertThat(error.field()).isEqualTo("aliases[0].network_id"));
     }
 }

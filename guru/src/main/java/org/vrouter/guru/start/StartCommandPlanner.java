@@ -3,10 +3,14 @@ package org.vrouter.guru.start;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
@@ -14,12 +18,14 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.network.Provider;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.router.NetworkConfiguration;
 import org.vrouter.api.rule.Direction;
 import org.vrouter.api.rule.FirewallRule;
 import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.rule.Purpose;
+import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.AggregationControlCommand;
@@ -45,9 +51,15 @@ import org.vrouter.commands.setup.VmCommandFactory;
  * step yields several commands), e.g. {@code firewallEgress:204}, {@code dhcp:204},
  * {@code vpn:204:1}. Stateless and thread-safe.
  *
+ * <p>VPC tiers (management-side §8.3): when the router's NIC in the tier is known, the tier's guest
+ * network is set up before its aggregation, and its ACL names that NIC; plugging the NICs is the
+ * router manager's part. A shared network's active IP aliases follow the rules
+ * ({@code ipalias:<networkId>}). VM data knows the network's static NATs, so {@code public-ipv4}
+ * of a static-NATed VM is its own public address.
+ *
  * <p>Differences from CloudStack, both harmless to a router: IP association is sent whenever the
  * network has public addresses (CloudStack only when the provider also runs the firewall); the
- * {@code networkUsage} command and multi-subnet DHCP aliases are not part of the batch.
+ * {@code networkUsage} command is not part of the batch (the router manager reads counters on demand).
  */
 public final class StartCommandPlanner {
     private static final Cidr ANY_IPV4 = Cidr.parse("0.0.0.0/0");
@@ -69,6 +81,20 @@ public final class StartCommandPlanner {
      * @throws InvalidParameterException when the router has no control address or does not serve a network
      */
     public Commands plan(DomainRouter router, List<NetworkConfiguration> networks) {
+        return plan(router, List.of(), networks);
+    }
+
+    /**
+     * The start batch of {@code router} whose NICs are {@code routerNics} (its profile's): a VPC
+     * tier whose router NIC is among them first gets its guest network set up
+     * ({@code setupguestnetwork:<networkId>}), and its ACL names that NIC.
+     *
+     * @param router the router with its control address and its address in each guest network set
+     * @param routerNics the router's NICs, VPC tier NICs included; may be empty
+     * @param networks the configuration of each guest network the router serves, in NIC order
+     * @throws InvalidParameterException when the router has no control address or does not serve a network
+     */
+    public Commands plan(DomainRouter router, List<Nic> routerNics, List<NetworkConfiguration> networks) {
         IpAddress controlIp = router.controlIp().orElseThrow(() -> new InvalidParameterException("router_ip",
                 "is missing: " + router.displayName() + " has no control address to reach it at"));
         Commands.Builder batch = Commands.builder(Commands.OnError.STOP);
@@ -80,17 +106,29 @@ public final class StartCommandPlanner {
             if (!router.serves(network.id())) {
                 throw new InvalidParameterException("networks[" + i + "].network_id", "is not served by " + router.displayName(), network.id());
             }
-            networkSteps(new Steps(batch, router, network.id()), router, controlIp, networks.get(i));
+            Optional<Nic> tierNic = network.isVpcTier() ? routerNics.stream()
+                    .filter(nic -> nic.trafficType() == TrafficType.GUEST && nic.networkId() == network.id()).findFirst() : Optional.empty();
+            networkSteps(new Steps(batch, router, network.id()), router, controlIp, networks.get(i), tierNic);
         }
         return batch.build();
     }
 
-    private void networkSteps(Steps steps, DomainRouter router, IpAddress controlIp, NetworkConfiguration config) {
+    private void networkSteps(Steps steps, DomainRouter router, IpAddress controlIp, NetworkConfiguration config, Optional<Nic> tierNic) {
         Network network = config.network();
+        if (tierNic.isPresent()) {
+            steps.add(CommandIds.SETUP_GUEST_NETWORK, networkCommands.setupGuestNetwork(router, network, tierNic.get()));
+        }
         steps.add("aggregationStart", List.of(aggregation(AggregationControlCommand.Action.START, router, controlIp, network)));
         addressAndRuleSteps(steps, router, config);
         if (network.isVpcTier() && provides(network, Service.NETWORK_ACL)) {
-            steps.addIfAny("networkAcl", config.aclItems(), items -> networkCommands.networkAcl(router, network, items));
+            steps.addIfAny("networkAcl", config.aclItems(), items -> tierNic.isPresent()
+                    ? networkCommands.networkAcl(router, network, tierNic.get(), items)
+                    : networkCommands.networkAcl(router, network, items));
+        }
+        // CloudStack restates the active aliases only: a booting router has none to remove
+        if (provides(network, Service.DHCP)) {
+            steps.addIfAny(CommandIds.IP_ALIAS, config.ipAliases().stream().filter(alias -> !alias.revoked()).toList(),
+                    aliases -> networkCommands.ipAliases(router, network, aliases));
         }
         // CloudStack leaves monitoring to keepalived's checks on redundant routers
         if (!router.redundant()) {
@@ -101,7 +139,7 @@ public final class StartCommandPlanner {
             steps.addIfAny(CommandIds.DHCP, vms, list -> vmCommands.dhcpEntries(router, network, list));
         }
         if (provides(network, Service.USER_DATA)) {
-            steps.addIfAny(CommandIds.VM_DATA, vms, list -> vmCommands.vmData(router, network, list));
+            steps.addIfAny(CommandIds.VM_DATA, vms, list -> vmCommands.vmData(router, network, list, staticNatIps(config)));
         }
         steps.add("aggregationFinish", List.of(aggregation(AggregationControlCommand.Action.FINISH, router, controlIp, network)));
     }
@@ -171,6 +209,19 @@ public final class StartCommandPlanner {
                 .purpose(purpose)
                 .type(FirewallRule.Type.SYSTEM)
                 .build();
+    }
+
+    /**
+     * VM address to the public address static-NATed to it: the addresses marked one-to-one NAT
+     * (not Releasing), then the configuration's active static NATs.
+     */
+    static Map<IpAddress, IpAddress> staticNatIps(NetworkConfiguration config) {
+        Map<IpAddress, IpAddress> byVm = new LinkedHashMap<>();
+        config.publicIps().stream()
+                .filter(ip -> ip.oneToOneNat() && ip.state() != PublicIpAddress.State.RELEASING && ip.associatedVmIp().isPresent())
+                .forEach(ip -> byVm.putIfAbsent(ip.associatedVmIp().get(), ip.address()));
+        config.staticNats().stream().filter(nat -> !nat.revoked()).forEach(nat -> byVm.putIfAbsent(nat.vmIp(), nat.publicIp()));
+        return byVm;
     }
 
     private static List<FirewallRule> select(NetworkConfiguration config, Predicate<FirewallRule> filter) {

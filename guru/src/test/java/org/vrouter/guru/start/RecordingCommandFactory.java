@@ -2,8 +2,11 @@ package org.vrouter.guru.start;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
+import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.network.Network;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.rule.FirewallRule;
@@ -11,6 +14,7 @@ import org.vrouter.api.rule.LoadBalancingRule;
 import org.vrouter.api.rule.NetworkAclItem;
 import org.vrouter.api.rule.PortForwardingRule;
 import org.vrouter.api.rule.StaticNat;
+import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.VpnUser;
@@ -100,5 +104,26 @@ public final class RecordingCommandFactory implements NetworkCommandFactory, VmC
     @Override
     public List<NetworkElementCommand> vmData(DomainRouter router, Network network, List<VirtualMachineProfile> vms) {
         return one(router, "vmData", network, vms);
+    }
+
+    @Override
+    public List<NetworkElementCommand> networkAcl(DomainRouter router, Network network, Nic routerNic, List<NetworkAclItem> items) {
+        return one(router, "networkAcl@" + routerNic.deviceName(), network, items);
+    }
+
+    @Override
+    public List<NetworkElementCommand> setupGuestNetwork(DomainRouter router, Network network, Nic routerNic) {
+        return one(router, "setupGuestNetwork@" + routerNic.deviceName(), network, List.of(routerNic));
+    }
+
+    @Override
+    public List<NetworkElementCommand> ipAliases(DomainRouter router, Network network, List<IpAlias> aliases) {
+        return one(router, "ipAliases", network, aliases);
+    }
+
+    @Override
+    public List<NetworkElementCommand> vmData(DomainRouter router, Network network, List<VirtualMachineProfile> vms,
+            Map<IpAddress, IpAddress> staticNatIps) {
+        return one(router, "vmData" + (staticNatIps.isEmpty() ? "" : staticNatIps), network, vms);
     }
 }

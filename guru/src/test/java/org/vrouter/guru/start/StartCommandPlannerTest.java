@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.vrouter.api.address.IpAlias;
 import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.command.Commands;
 import org.vrouter.api.dc.HypervisorType;
@@ -17,6 +18,7 @@ import org.vrouter.api.net.BroadcastUri;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.IpRange;
+import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.net.Netmask;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.EgressPolicy;
@@ -99,7 +101,7 @@ class StartCommandPlannerTest {
                 "dhcp:204", "vmdata:204", "aggregationFinish:204");
         assertThat(batch.onError()).isEqualTo(Commands.OnError.STOP);
         assertThat(factory.built()).extracting(RecordingCommandFactory.Built::kind).containsExactly("ipAssoc", "firewall", "staticNat",
-                "firewall", "portForwarding", "vpnUsers", "vpn", "loadBalancing", "monitor", "dhcp", "vmData");
+                "firewall", "portForwarding", "vpnUsers", "vpn", "loadBalancing", "monitor", "dhcp", "vmData{10.1.1.50=203.0.113.21}");
     }
 
     @Test
@@ -186,6 +188,46 @@ class StartCommandPlannerTest {
 
         assertThat(ids(batch)).containsExactly("checkSsh", "getDomRVersion", "aggregationStart:301", "networkAcl:301", "monitor:301",
                 "aggregationFinish:301");
+    }
+
+    @Test
+    void setsUpAVpcTierOnItsPluggedNicAndNamesTheNicInTheAcl() {
+        DomainRouter router = Fixtures.router(20, HypervisorType.KVM, 301).vpcId(7).controlIp(ip("169.254.1.9")).build();
+        Nic tierNic = Nic.builder(301, 2, TrafficType.GUEST, MacAddress.parse("02:00:11:22:33:44"))
+                .ipv4(ip("172.16.1.1"), Netmask.parse("255.255.255.0")).build();
+        NetworkConfiguration tier = NetworkConfiguration.builder(Fixtures.vpcTier())
+                .aclItems(List.of(NetworkAclItem.of(1, 10, NetworkAclItem.Action.ALLOW, Direction.INGRESS, Protocol.TCP))).build();
+
+        Commands batch = planner.plan(router, List.of(tierNic), List.of(tier));
+
+        assertThat(ids(batch)).containsExactly("checkSsh", "getDomRVersion", "setupguestnetwork:301", "aggregationStart:301",
+                "networkAcl:301", "monitor:301", "aggregationFinish:301");
+        assertThat(factory.built()).extracting(RecordingCommandFactory.Built::kind).contains("setupGuestNetwork@eth2", "networkAcl@eth2");
+    }
+
+    @Test
+    void givesVmDataTheStaticNatsOfTheNetwork() {
+        NetworkConfiguration config = everything(Fixtures.isolated(Fixtures.isolatedOffering(false)).build());
+        assertThat(StartCommandPlanner.staticNatIps(config)).isNotEmpty();
+
+        planner.plan(router(false), List.of(config));
+
+        assertThat(factory.built()).extracting(RecordingCommandFactory.Built::kind)
+                .anySatisfy(kind -> assertThat(kind).startsWith("vmData{").contains("="));
+    }
+
+    @Test
+    void restatesOnlyActiveIpAliasesOfASharedNetwork() {
+        DomainRouter router = Fixtures.router(12, HypervisorType.KVM, 205).controlIp(ip("169.254.3.44")).build();
+        Network shared = Fixtures.shared().build();
+        IpAlias active = IpAlias.of(205, 1, ip("10.2.2.1"), Cidr.parse("10.2.2.0/24"), ip("10.2.2.254"));
+        IpAlias revoked = IpAlias.of(205, 2, ip("10.2.3.1"), Cidr.parse("10.2.3.0/24"), ip("10.2.3.254")).revoke();
+
+        Commands batch = planner.plan(router, List.of(NetworkConfiguration.builder(shared).ipAliases(List.of(active, revoked)).build()));
+
+        assertThat(ids(batch)).contains("ipalias:205");
+        assertThat(factory.built()).filteredOn(built -> built.kind().equals("ipAliases")).singleElement()
+                .satisfies(built -> assertThat(built.values()).isEqualTo(List.of(active)));
     }
 
     @Test

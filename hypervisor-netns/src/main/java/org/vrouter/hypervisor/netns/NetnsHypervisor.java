@@ -22,8 +22,10 @@ import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.core.channel.RouterChannelFactory;
@@ -58,6 +60,9 @@ import org.vrouter.router.pipeline.PipelineOptions;
  *   <li>{@link CheckVirtualMachineCommand} reports the truth: ON while the namespace exists (details:
  *       each daemon running or not, and the last script run), OFF after a stop, MISSING for a router
  *       never started or whose namespace vanished behind the hypervisor's back.
+ *   <li>{@link PlugNicCommand} adds a veth {@code eth<device id>} to a running router's namespace, its
+ *       host end on the bridge of the NIC's traffic type and VLAN (a VPC router's public and tier
+ *       NICs); {@link UnPlugNicCommand} deletes it again (a NIC already gone counts as unplugged).
  *   <li>{@link CheckSshCommand} succeeds for a running router at its control address, port 3922.
  *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource} with
  *       {@link NamespaceRouterChannel}s into the router's pipeline, as SSH would carry it to a VM.
@@ -111,6 +116,12 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
         if (command instanceof CheckSshCommand check) {
             return lifecycle.checkSsh(check);
         }
+        if (command instanceof PlugNicCommand plug) {
+            return lifecycle.plug(plug);
+        }
+        if (command instanceof UnPlugNicCommand unplug) {
+            return lifecycle.unplug(unplug);
+        }
         if (command instanceof IpAssociationCommand association) {
             return executeIpAssociation(association);
         }
@@ -120,14 +131,14 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
         return Answer.failure("the netns hypervisor does not handle " + command.getClass().getName());
     }
 
-    /** Fills each address's {@code nic_dev_id} from the router's NICs as started (no NIC is hot-plugged). */
+    /** Fills each address's {@code nic_dev_id} from the router's NICs, hot-plugged ones included. */
     private Answer executeIpAssociation(IpAssociationCommand association) {
-        Optional<VirtualMachineTO> vm = association.accessDetails().routerName().flatMap(this::findRouter).flatMap(NetnsRouter::vm);
-        if (vm.isEmpty()) {
+        Optional<NetnsRouter> router = association.accessDetails().routerName().flatMap(this::findRouter).filter(found -> found.vm().isPresent());
+        if (router.isEmpty()) {
             return routing.execute(association);
         }
         try {
-            return routing.execute(NicDevices.fill(association, vm.get().nics()));
+            return routing.execute(NicDevices.fill(association, router.get().nics()));
         }
         catch (InvalidParameterException e) {
             return Answer.failure(e.getMessage());

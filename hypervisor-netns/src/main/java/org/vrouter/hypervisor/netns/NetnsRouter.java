@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.net.MacAddress;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
@@ -50,6 +51,7 @@ public final class NetnsRouter {
     private VirtualMachineTO vm;
     private Converger converger = Converger.none();
     private final List<String> hostLinks = new ArrayList<>();
+    private final List<NicTO> plugged = new ArrayList<>();
     private String lastRun = "";
 
     NetnsRouter(String name, int slot, String namespace, Path root) {
@@ -94,6 +96,13 @@ public final class NetnsRouter {
         return Optional.ofNullable(vm);
     }
 
+    /** The NICs of the last start, then those hot-plugged since ({@code PlugNicCommand}); empty before the first start. */
+    public synchronized List<NicTO> nics() {
+        List<NicTO> nics = new ArrayList<>(vm == null ? List.of() : vm.nics());
+        nics.addAll(plugged);
+        return List.copyOf(nics);
+    }
+
     /** The address of the control NIC of the last start, where management reaches the router. */
     public Optional<IpAddress> controlIp() {
         return vm().flatMap(started -> started.nics().stream().filter(nic -> nic.trafficType() == TrafficType.CONTROL).findFirst())
@@ -121,11 +130,28 @@ public final class NetnsRouter {
     synchronized void starting(VirtualMachineTO started, Converger fresh) {
         this.vm = requireNonNull(started, "started is null");
         this.converger = requireNonNull(fresh, "fresh is null");
+        this.plugged.clear();
         this.state = State.RUNNING;
     }
 
     synchronized void addHostLink(String link) {
         hostLinks.add(requireNonNull(link, "link is null"));
+    }
+
+    /** Records a hot-plugged NIC and its host end. */
+    synchronized void plugged(NicTO nic, String hostLink) {
+        plugged.add(requireNonNull(nic, "nic is null"));
+        addHostLink(hostLink);
+    }
+
+    /** Forgets the hot-plugged NIC with {@code mac}; returns it with the host end it had, if there was one. */
+    synchronized Optional<NicTO> unplugged(MacAddress mac, String hostLink) {
+        Optional<NicTO> nic = plugged.stream().filter(candidate -> candidate.macAddress().equals(mac)).findFirst();
+        nic.ifPresent(found -> {
+            plugged.remove(found);
+            hostLinks.remove(hostLink);
+        });
+        return nic;
     }
 
     synchronized List<String> hostLinks() {
@@ -135,6 +161,7 @@ public final class NetnsRouter {
     /** Records a completed stop: the plumbing is gone. */
     synchronized void stopped() {
         hostLinks.clear();
+        plugged.clear();
         converger = Converger.none();
         state = State.STOPPED;
     }

@@ -15,14 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.vm.PowerState;
 import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.CheckSshAnswer;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartAnswer;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.FileConfigItem;
 import org.vrouter.commands.wire.ScriptConfigItem;
@@ -248,6 +249,55 @@ final class RouterLifecycle {
     private static RouterChannelException unreachable(RouterEndpoint endpoint, String why) {
         return new RouterChannelException(RouterChannelException.Failure.CONNECT,
                 "no router answers at " + endpoint.controlIp().value() + ": " + why);
+    }
+
+    /** Plugs a NIC into a running router (a VPC router's public and tier NICs). */
+    Answer plug(PlugNicCommand command) {
+        Optional<NetnsRouter> found = find(command.vmName()).filter(NetnsRouter::isStarted);
+        if (found.isEmpty()) {
+            return Answer.failure("cannot plug a NIC into " + command.vmName() + ": no such running router");
+        }
+        NetnsRouter router = found.get();
+        router.lifecycle.lock();
+        try {
+            boolean taken = router.nics().stream().anyMatch(nic -> nic.deviceId() == command.nic().deviceId()
+                    || nic.macAddress().equals(command.nic().macAddress()));
+            if (taken) {
+                return Answer.failure("router " + command.vmName() + " already has " + command.nic().deviceName() + " or MAC "
+                        + command.nic().macAddress());
+            }
+            plumbing.plug(router, command.nic());
+            return Answer.success("Plugged " + command.nic().deviceName() + " into " + command.vmName());
+        }
+        catch (IOException e) {
+            log.warn("router {}: plugging {} failed", command.vmName(), command.nic().deviceName(), e);
+            return Answer.failure("cannot plug " + command.nic().deviceName() + " into " + command.vmName() + ": " + e.getMessage());
+        }
+        finally {
+            router.lifecycle.unlock();
+        }
+    }
+
+    /** Unplugs a hot-plugged NIC; a NIC already gone counts as unplugged. */
+    Answer unplug(UnPlugNicCommand command) {
+        Optional<NetnsRouter> found = find(command.vmName());
+        if (found.isEmpty()) {
+            return Answer.success("no VM " + command.vmName() + "; counts as unplugged");
+        }
+        NetnsRouter router = found.get();
+        router.lifecycle.lock();
+        try {
+            boolean removed = plumbing.unplug(router, command.nic());
+            return Answer.success(removed ? "Unplugged " + command.nic().deviceName() + " from " + command.vmName()
+                    : "no plugged NIC " + command.nic().macAddress() + " on " + command.vmName() + "; counts as unplugged");
+        }
+        catch (IOException e) {
+            log.warn("router {}: unplugging {} failed", command.vmName(), command.nic().deviceName(), e);
+            return Answer.failure("cannot unplug " + command.nic().deviceName() + " from " + command.vmName() + ": " + e.getMessage());
+        }
+        finally {
+            router.lifecycle.unlock();
+        }
     }
 
     /** Stops every router that may still have a namespace; the first failure is thrown after all were tried. */

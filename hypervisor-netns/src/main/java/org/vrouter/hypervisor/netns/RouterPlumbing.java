@@ -49,6 +49,26 @@ final class RouterPlumbing {
         log.debug("router {}: namespace {} with {} NICs", router.name(), router.namespace(), vm.nics().size());
     }
 
+    /** Hot-plugs {@code nic} into the running router: a veth {@code eth<device id>} in its namespace, the host end on the NIC's bridge. */
+    void plug(NetnsRouter router, NicTO nic) throws IOException {
+        String bridge = network.bridge(nic.trafficType(), nic.broadcastUri());
+        String hostLink = NetnsNames.routerLink(router.slot(), nic.deviceId());
+        network.plug(bridge, hostLink, router.namespace(), nic.deviceName(), nic.macAddress());
+        router.plugged(nic, hostLink);
+        log.debug("router {}: {} plugged into bridge {}", router.name(), nic.deviceName(), bridge);
+    }
+
+    /** Removes a hot-plugged NIC (deleting the host end deletes its peer); false when the router has no such plugged NIC. */
+    boolean unplug(NetnsRouter router, NicTO nic) throws IOException {
+        String hostLink = NetnsNames.routerLink(router.slot(), nic.deviceId());
+        if (router.unplugged(nic.macAddress(), hostLink).isEmpty()) {
+            return false;
+        }
+        network.unplug(hostLink);
+        network.deleteUnusedBridges();
+        return true;
+    }
+
     /**
      * Stops the router's processes, deletes its NICs and its namespace, and the bridges no NIC uses
      * any more.

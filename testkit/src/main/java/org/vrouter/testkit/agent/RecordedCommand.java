@@ -10,8 +10,10 @@ import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 
 /**
  * One command a {@link RecordingAgentManager} passed on, with what came back.
@@ -46,7 +48,7 @@ public record RecordedCommand(long sequence, long hostId, Optional<String> batch
 
     /**
      * The router a command names: {@code router.name} for a router command, the VM name for a start,
-     * stop or check.
+     * stop, check or NIC (un)plug.
      */
     public static Optional<String> routerNameOf(Command command) {
         if (command instanceof NetworkElementCommand routerCommand) {
@@ -63,6 +65,12 @@ public record RecordedCommand(long sequence, long hostId, Optional<String> batch
         }
         if (command instanceof CheckSshCommand check) {
             return Optional.of(check.vmName());
+        }
+        if (command instanceof PlugNicCommand plug) {
+            return Optional.of(plug.vmName());
+        }
+        if (command instanceof UnPlugNicCommand unplug) {
+            return Optional.of(unplug.vmName());
         }
         return Optional.empty();
     }

@@ -17,13 +17,16 @@ import org.vrouter.router.pipeline.VrCfg;
 /**
  * The entry points of a simulated router, run in-process: {@code update_config.py <file> [false]}
  * and {@code vr_cfg.sh -c <batch>} through the real router-scripts pipeline on the router's host;
- * {@code checkrouter.sh} and {@code get_template_version.sh} answered from the router's state.
+ * {@code checkrouter.sh} and {@code get_template_version.sh} answered from the router's state;
+ * {@code netusage.sh}/{@code vpc_netusage.sh} report zero bytes.
  * Anything else exits 127, as a shell does for a command it cannot find, so a test learns at once
  * that the simulator lacks a script. Each run is recorded on the router. Stateless.
  */
 final class RouterScripts {
     static final String CHECK_ROUTER = "checkrouter.sh";
     static final String TEMPLATE_VERSION = "get_template_version.sh";
+    static final String NETWORK_USAGE = "netusage.sh";
+    static final String VPC_NETWORK_USAGE = "vpc_netusage.sh";
     static final int NOT_FOUND = 127;
 
     private final PipelineOptions options;
@@ -62,8 +65,14 @@ final class RouterScripts {
                     : new ExecutionResult(1, "", "usage: vr_cfg.sh -c <file>\n");
             case CHECK_ROUTER -> new ExecutionResult(0, "Status: " + router.redundantState().name() + "\n", "");
             case TEMPLATE_VERSION -> new ExecutionResult(0, versionLine + "\n", "");
+            case NETWORK_USAGE, VPC_NETWORK_USAGE -> networkUsage(args);
             default -> notFound(script.commandLine());
         };
+    }
+
+    /** A simulated router moves no packets: {@code -g} reports zero bytes sent and received, {@code -c}/{@code -r} print nothing. */
+    private static ExecutionResult networkUsage(List<String> args) {
+        return new ExecutionResult(0, !args.isEmpty() && args.get(0).equals("-g") ? "0:0:\n" : "", "");
     }
 
     /** The pipeline's exit status and stderr, exactly as the command line and vrouterd report them. */

@@ -52,6 +52,7 @@ public final class SimulatedRouter {
     private VirtualMachineTO vm;
     private Converger converger = Converger.none();
     private RedundantState redundantState = RedundantState.UNKNOWN;
+    private final List<NicTO> plugged = new ArrayList<>();
 
     SimulatedRouter(String name, Path root) {
         this.name = requireNonNull(name, "name is null");
@@ -98,8 +99,11 @@ public final class SimulatedRouter {
         return vm().bootArgs();
     }
 
-    public List<NicTO> nics() {
-        return vm().nics();
+    /** The NICs of the last start, then those hot-plugged since ({@code PlugNicCommand}), in plug order. */
+    public synchronized List<NicTO> nics() {
+        List<NicTO> nics = new ArrayList<>(vm().nics());
+        nics.addAll(plugged);
+        return List.copyOf(nics);
     }
 
     /** The address of the router's control NIC, where management reaches it; empty without one. */
@@ -192,10 +196,26 @@ public final class SimulatedRouter {
     /** Boots the router as {@code started}: power on, a fresh converger, the VRRP state of its boot arguments. */
     synchronized void boot(VirtualMachineTO started, Function<Host, Converger> convergers) {
         vm = requireNonNull(started, "started is null");
+        plugged.clear();
         converger = requireNonNull(convergers.apply(host), "the converger factory returned null");
         redundantState = started.bootArgs().redundantState().orElse(started.bootArgs().redundantRouter() ? RedundantState.BACKUP
                 : RedundantState.UNKNOWN);
         powerState = PowerState.ON;
+    }
+
+    /** Hot-plugs {@code nic}; a device number or MAC the router already has is refused. */
+    synchronized void plug(NicTO nic) {
+        for (NicTO existing : nics()) {
+            if (existing.deviceId() == nic.deviceId() || existing.macAddress().equals(nic.macAddress())) {
+                throw new IllegalArgumentException("router " + name + " already has eth" + existing.deviceId() + " (" + existing.macAddress() + ")");
+            }
+        }
+        plugged.add(nic);
+    }
+
+    /** Removes the plugged NIC with {@code nic}'s MAC; true when there was one. */
+    synchronized boolean unplug(NicTO nic) {
+        return plugged.removeIf(existing -> existing.macAddress().equals(nic.macAddress()));
     }
 
     synchronized void powerOff() {

@@ -38,9 +38,11 @@ import org.vrouter.commands.GetDomRVersionAnswer;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.commands.wire.FileConfigItem;
@@ -71,13 +73,15 @@ import org.vrouter.router.service.SystemdServiceManager;
  *   <li>{@link StopCommand} powers it off; its root stays. An unknown or vanished VM counts as stopped.
  *   <li>{@link CheckVirtualMachineCommand} reports the truth: ON, OFF, or MISSING for a router the
  *       simulator never started or that was {@linkplain #kill killed}.
+ *   <li>{@link PlugNicCommand} adds a NIC to a running router (a VPC router's public and tier NICs),
+ *       {@link UnPlugNicCommand} removes it; a NIC already gone counts as unplugged.
  *   <li>{@link CheckSshCommand} succeeds for a running router at its control address on port 3922.
  *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource} with
  *       {@link LocalRouterChannel}s, so the files and script calls are the wire's, and the router
  *       side is the real router-scripts pipeline with a {@code DryRunHost} on the router's root. As
  *       a real resource does, the simulator first fills in the NIC device number of each address of
- *       an IP association from the router's NICs (it hot-plugs none: an address on a VLAN without a
- *       NIC fails).
+ *       an IP association from the router's NICs, plugged ones included (an address on a VLAN without
+ *       a NIC fails).
  *   <li>Anything else answers failure naming the command.
  * </ul>
  * What the router renders depends on the converger the builder is given. By default it is the
@@ -145,6 +149,12 @@ public final class SimulatorHypervisor implements HypervisorResource {
         }
         if (command instanceof CheckSshCommand check) {
             return checkSsh(check);
+        }
+        if (command instanceof PlugNicCommand plug) {
+            return plug(plug);
+        }
+        if (command instanceof UnPlugNicCommand unplug) {
+            return unplug(unplug);
         }
         if (command instanceof NetworkElementCommand routerCommand) {
             return configure(routerCommand);
@@ -258,6 +268,30 @@ public final class SimulatorHypervisor implements HypervisorResource {
             return new ExecutionResult(1, "", "cannot write " + CMD_LINE_FILE + ": " + e.getMessage());
         }
         return scripts.run(router, ScriptConfigItem.of(ScriptConfigItem.UPDATE_CONFIG, CMD_LINE_FILE).commandLine());
+    }
+
+    /** Adds the NIC to the running router; its address is used by later commands (an IP association finds it by MAC). */
+    private Answer plug(PlugNicCommand plug) {
+        Optional<SimulatedRouter> router = findRouter(plug.vmName()).filter(SimulatedRouter::isRunning);
+        if (router.isEmpty()) {
+            return Answer.failure("cannot plug a NIC into " + plug.vmName() + ": no such running VM");
+        }
+        try {
+            router.get().plug(plug.nic());
+        }
+        catch (IllegalArgumentException e) {
+            return Answer.failure(e.getMessage());
+        }
+        log.info("router {}: eth{} plugged ({})", plug.vmName(), plug.nic().deviceId(), plug.nic().macAddress());
+        return Answer.success("Plugged eth" + plug.nic().deviceId() + " into " + plug.vmName());
+    }
+
+    /** A NIC already gone counts as unplugged, as CloudStack's resources treat it. */
+    private Answer unplug(UnPlugNicCommand unplug) {
+        Optional<SimulatedRouter> router = findRouter(unplug.vmName());
+        boolean removed = router.isPresent() && router.get().unplug(unplug.nic());
+        return Answer.success(removed ? "Unplugged " + unplug.nic().macAddress() + " from " + unplug.vmName()
+                : "no NIC " + unplug.nic().macAddress() + " on " + unplug.vmName() + "; counts as unplugged");
     }
 
     private Answer stop(String name) {

@@ -206,10 +206,10 @@ class LocalRouterChannelTest {
     @Test
     void aScriptTheSimulatorLacksExits127() throws IOException {
         try (RouterChannel channel = simulator.channels().open(endpoint(router.controlIp()))) {
-            ExecutionResult result = channel.execute("/opt/cloud/bin/netusage.sh -g", TIMEOUT);
+            ExecutionResult result = channel.execute("/opt/cloud/bin/getRouterAlerts.sh \"2026-01-01 00:00:00\"", TIMEOUT);
 
             assertThat(result.exitStatus()).isEqualTo(127);
-            assertThat(result.stderr()).contains("/opt/cloud/bin/netusage.sh: not simulated");
+            assertThat(result.stderr()).contains("/opt/cloud/bin/getRouterAlerts.sh: not simulated");
         }
     }
 
