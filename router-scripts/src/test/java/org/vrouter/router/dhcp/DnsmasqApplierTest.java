@@ -70,6 +70,20 @@ class DnsmasqApplierTest {
     }
 
     @Test
+    void restartsDnsmasqInsteadOfASighupWhenAReservationSetsATag() throws IOException {
+        applier.apply(oneVm());
+        clearPrograms();
+        DhcpHost tagged = DhcpHost.builder(MacAddress.parse("02:00:4c:5f:00:02"), IpAddress.parse("10.1.1.24"), "vm-2")
+                .defaultEntry(false).build();
+
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged));
+
+        assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS).orElseThrow()).contains(",set:");
+        assertThat(programs()).containsExactly(stop(), start());
+        assertThat(report.action()).isEqualTo(ServiceAction.RESTARTED);
+    }
+
+    @Test
     void runsNoProgramWhenNothingChanged() throws IOException {
         applier.apply(oneVm());
         clearPrograms();
