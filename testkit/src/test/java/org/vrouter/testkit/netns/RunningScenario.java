@@ -1,0 +1,165 @@
+package org.vrouter.testkit.netns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.vm.VirtualMachineProfile;
+import org.vrouter.hypervisor.netns.guest.DhcpLease;
+import org.vrouter.hypervisor.netns.guest.GuestVm;
+import org.vrouter.hypervisor.netns.network.IpTool;
+import org.vrouter.hypervisor.netns.network.NetnsNames;
+import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
+import org.vrouter.testkit.fixture.TestCloud;
+import org.vrouter.testkit.fixture.TestNetwork;
+
+/**
+ * The demo's {@link IsolatedNetworkScenario} on a {@link NetnsVrouter} of unique names, each VM a
+ * guest with its DHCP lease, vm-1 and vm-2 serving their names over HTTP on the load balancer's
+ * backend port: the starting point of the end-to-end classes that change the router (services,
+ * lifecycle). {@link #close()} deletes everything, checks no namespace of the run is left, and
+ * deletes the work directory, attempting every step.
+ */
+final class RunningScenario implements AutoCloseable {
+    static final Duration LEASE_WAIT = Duration.ofSeconds(15);
+
+    private final Path work;
+    private final NetnsNames names;
+    private final NetnsVrouter vrouter;
+    private final IsolatedNetworkScenario scenario;
+    private final TestNetwork network;
+    private final Map<String, GuestVm> guests = new LinkedHashMap<>();
+    private final Map<String, DhcpLease> leases = new LinkedHashMap<>();
+    private final List<GuestProcess> servers = new ArrayList<>();
+
+    private RunningScenario(Path work, NetnsNames names, NetnsVrouter vrouter) {
+        this.work = work;
+        this.names = names;
+        this.vrouter = vrouter;
+        this.scenario = new IsolatedNetworkScenario(vrouter);
+        this.network = scenario.network();
+    }
+
+    /**
+     * Skips (fails under CI=true) without root and tools, then runs the scenario.
+     *
+     * @param base the unique names' base, 1 to 3 letters (one per test class)
+     */
+    static RunningScenario start(String base) throws IOException {
+        RootTools.requireRootAndTools();
+        Path work = Files.createTempDirectory("vrouter-e2e-");
+        // dnsmasq drops root and must still read the routers' files
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        NetnsNames names = NetnsNames.unique(base);
+        NetnsVrouter vrouter;
+        try {
+            vrouter = NetnsVrouter.start(TestCloud.advanced(HypervisorType.NETNS), work.resolve("routers"), names);
+        }
+        catch (IOException | RuntimeException e) {
+            deleteTree(work);
+            throw e;
+        }
+        RunningScenario running = new RunningScenario(work, names, vrouter);
+        try {
+            running.run();
+            return running;
+        }
+        catch (IOException | RuntimeException e) {
+            try {
+                running.close();
+            }
+            catch (IOException | RuntimeException | AssertionError cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void run() throws IOException {
+        scenario.run();
+        for (VirtualMachineProfile vm : network.vms()) {
+            plug(vm);
+        }
+        keep(GuestProbes.httpResponder(guest("vm-1"), IsolatedNetworkScenario.BACKEND_PORT, "vm-1"));
+        keep(GuestProbes.httpResponder(guest("vm-2"), IsolatedNetworkScenario.BACKEND_PORT, "vm-2"));
+    }
+
+    NetnsVrouter vrouter() {
+        return vrouter;
+    }
+
+    TestNetwork network() {
+        return network;
+    }
+
+    DomainRouter router() {
+        return vrouter.router(network);
+    }
+
+    GuestVm guest(String hostName) {
+        GuestVm guest = guests.get(hostName);
+        if (guest == null) {
+            throw new IllegalArgumentException("no guest " + hostName + "; there are " + guests.keySet());
+        }
+        return guest;
+    }
+
+    DhcpLease lease(String hostName) {
+        return leases.get(hostName);
+    }
+
+    /** Plugs {@code vm} in as a guest and leases its address. */
+    GuestVm plug(VirtualMachineProfile vm) throws IOException {
+        GuestVm guest = vrouter.guest(network, vm);
+        guests.put(vm.vm().hostName(), guest);
+        leases.put(vm.vm().hostName(), guest.requestLease(LEASE_WAIT));
+        return guest;
+    }
+
+    /** Keeps {@code server} until {@link #close()}. */
+    GuestProcess keep(GuestProcess server) {
+        servers.add(server);
+        return server;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            for (GuestProcess server : servers) {
+                server.close();
+            }
+        }
+        finally {
+            try {
+                vrouter.close();
+                assertThat(IpTool.system().namespaces()).as("namespaces left by the run").noneMatch(names::owns);
+            }
+            finally {
+                deleteTree(work);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
