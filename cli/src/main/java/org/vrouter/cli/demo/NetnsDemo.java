@@ -61,7 +61,7 @@ final class NetnsDemo {
         // dnsmasq drops root and must still read the routers' files
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         NetnsVrouter vrouter = NetnsVrouter.start(TestCloud.advanced(HypervisorType.NETNS), work.resolve("routers"), names);
-        Thread cleanup = new Thread(() -> closeQuietly(vrouter), "vrouter-demo-cleanup");
+        Thread cleanup = new Thread(() -> closeOnInterrupt(vrouter), "vrouter-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         List<GuestProcess> servers = new ArrayList<>();
         try {
@@ -169,13 +169,15 @@ final class NetnsDemo {
         }
     }
 
-    private static void closeQuietly(NetnsVrouter vrouter) {
+    /** The shutdown hook: it runs only when the JVM ends before the demo did (Ctrl-C, kill), since a finished demo removes it. */
+    private void closeOnInterrupt(NetnsVrouter vrouter) {
         try {
             vrouter.close();
+            System.err.printf("%nvrouter demo: interrupted; everything of prefix %s deleted%n", names.prefix());
         }
         catch (IOException | RuntimeException e) {
             // a shutdown hook is a process edge: report and end
-            System.err.println("vrouter demo: cleanup failed: " + e);
+            System.err.println("vrouter demo: interrupted; cleanup failed: " + e);
         }
     }
 }
