@@ -26,40 +26,52 @@ import org.vrouter.api.address.PublicIpAddress;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.router.RouterState;
 import org.vrouter.api.rule.LbAlgorithm;
 import org.vrouter.api.rule.PortForwardingRule;
-import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.rule.StaticNat;
 import org.vrouter.api.secret.Secret;
+import org.vrouter.api.vm.PowerState;
 import org.vrouter.api.vm.VirtualMachineProfile;
+import org.vrouter.commands.CheckVirtualMachineAnswer;
+import org.vrouter.commands.CheckVirtualMachineCommand;
+import org.vrouter.core.health.HealthReport;
 import org.vrouter.hypervisor.netns.guest.GuestVm;
+import org.vrouter.hypervisor.netns.network.IpTool;
 import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
 import org.vrouter.testkit.fixture.TestCloud;
 import org.vrouter.testkit.fixture.TestNetwork;
 
 /**
- * The router's services beyond the basic scenario, with real packets: a leastconn load balancer that
- * follows open connections, a VM's user data, metadata and one-time password over HTTP from the
- * router's metadata server, and removed NAT rules (a port forward, a static NAT) cutting the
- * connections they already carried, not only new ones. One router for the class, from
- * {@link RunningScenario}; the tests that remove rules run last. Everything is deleted in
- * {@link #deleteEverything()}.
+ * The router's services beyond the basic scenario, then its life, with real packets and through the
+ * public API. Services: a leastconn load balancer that follows open connections; a VM's user data,
+ * metadata and one-time password over HTTP from the router's metadata server; removed NAT rules (a
+ * port forward, a static NAT) cutting the connections they already carried, not only new ones.
+ * Life: the router manager's restart, then the manager-side health checker noticing a namespace
+ * deleted behind the hypervisor's back; each makes the namespace anew, and every behaviour of the
+ * scenario must come back from the network's configuration alone. One router for the class (from
+ * {@link RunningScenario}: a start takes seconds), so the tests run in order, those that remove
+ * rules after the others and the restarts last. Everything is deleted in {@link #deleteEverything()}.
  */
 @Tag("root")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(60)
+@Timeout(90)
 class NetnsServicesTest {
     /** How long a line may take to cross a connection that should be cut before we call it cut. */
-    private static final Duration CUT_WAIT = Duration.ofSeconds(2);
+    private static final Duration CUT_WAIT = Duration.ofSeconds(1);
     private static final int LEASTCONN_PORT = 81;
-    private static final int EGRESS_PORT = 9000;
     private static final int HELD_PUBLIC_PORT = 2300;
     private static final int HELD_VM_PORT = 7000;
     private static final int HELD_NAT_PORT = 7001;
     private static final String USER_DATA = "#cloud-config\nruncmd:\n  - echo vrouter\n";
     private static final String PASSWORD = "Pa55-word-vm4";
 
+    /** An address only the router's namespace has: the kernel may give a new namespace the old one's inode. */
+    private static final String MARKER = "127.0.0.99/32";
+
+    private final IpTool ip = IpTool.system();
     private RunningScenario running;
     private NetnsVrouter vrouter;
     private TestNetwork network;
@@ -69,8 +81,6 @@ class NetnsServicesTest {
         running = RunningScenario.start("vs");
         vrouter = running.vrouter();
         network = running.network();
-        network.withEgressRule(Protocol.TCP, PortRange.of(EGRESS_PORT));
-        vrouter.element().applyFirewallRules(network.network(), network.firewallRules());
     }
 
     @AfterAll
@@ -92,7 +102,7 @@ class NetnsServicesTest {
         vrouter.element().applyLoadBalancingRules(network.network(), network.loadBalancingRules());
 
         // haproxy's reload is asynchronous: the new listener is up once it answers
-        assertThat(awaitAnswer(address.address(), LEASTCONN_PORT)).as("the new balancer answers").isPresent();
+        assertThat(running.awaitAnswer(address.address(), LEASTCONN_PORT)).as("the new balancer answers").isPresent();
         // in tcp mode haproxy connects to a backend as soon as the client connects, and the backend keeps it open
         try (GuestProcess held = GuestProcess.start(vrouter.publicClient(), "nc", "-n", address.address().value(),
                 Integer.toString(LEASTCONN_PORT))) {
@@ -107,16 +117,6 @@ class NetnsServicesTest {
         }
     }
 
-    private Optional<String> awaitAnswer(IpAddress address, int port) throws IOException {
-        Instant deadline = Instant.now().plus(GuestProbes.CLIENT_LIMIT);
-        Optional<String> answer = GuestProbes.httpGet(vrouter.publicClient(), address, port);
-        while (answer.isEmpty() && Instant.now().isBefore(deadline)) {
-            pause();
-            answer = GuestProbes.httpGet(vrouter.publicClient(), address, port);
-        }
-        return answer;
-    }
-
     /** The backend (vm-1 or vm-2) that got the held connection. */
     private String awaitHolder(GuestProcess held) throws IOException {
         Instant deadline = Instant.now().plus(GuestProbes.CLIENT_LIMIT);
@@ -126,7 +126,7 @@ class NetnsServicesTest {
                     return backend;
                 }
             }
-            pause();
+            RunningScenario.pause();
         }
         throw new AssertionError("the held connection reached no backend within " + GuestProbes.CLIENT_LIMIT + "; client: " + held.output());
     }
@@ -195,7 +195,7 @@ class NetnsServicesTest {
         GuestVm vm1 = running.guest("vm-1");
 
         try (HeldConnection inbound = HeldConnection.open(vm1, HELD_NAT_PORT, vrouter.publicClient(), publicIp, HELD_NAT_PORT);
-                HeldConnection outbound = HeldConnection.open(vrouter.publicClient(), EGRESS_PORT, vm1, TestCloud.PUBLIC_GATEWAY, EGRESS_PORT)) {
+                HeldConnection outbound = HeldConnection.open(vrouter.publicClient(), RunningScenario.EGRESS_PORT, vm1, TestCloud.PUBLIC_GATEWAY, RunningScenario.EGRESS_PORT)) {
             assertThat(inbound.carries(GuestProbes.CLIENT_LIMIT)).as("inbound before the removal").isTrue();
             assertThat(outbound.carries(GuestProbes.CLIENT_LIMIT)).as("outbound before the removal").isTrue();
 
@@ -206,13 +206,38 @@ class NetnsServicesTest {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+    @Test
+    @Order(200)
+    void aRestartByTheManagerMakesANewNamespaceAndBringsEveryBehaviourBack() throws IOException {
+        DomainRouter router = running.router();
+        String namespace = vrouter.netns(router).namespace();
+        ip.in(namespace, "address", "add", MARKER, "dev", "lo");
+
+        DomainRouter restarted = vrouter.manager().restart(router.id());
+
+        assertThat(restarted.state()).isEqualTo(RouterState.RUNNING);
+        assertThat(ip.namespaceExists(namespace)).isTrue();
+        assertThat(ip.in(namespace, "-o", "address", "show", "dev", "lo").stdout()).as("the namespace was made again").contains("127.0.0.1")
+                .doesNotContain(MARKER);
+        running.assertEveryBehaviour("after the manager's restart");
+    }
+
+    @Test
+    @Order(201)
+    void theHealthCheckerRestartsARouterWhoseNamespaceWasDeletedBehindItsBack() throws IOException {
+        DomainRouter router = running.router();
+        String namespace = vrouter.netns(router).namespace();
+        ip.deleteNamespace(namespace);
+        CheckVirtualMachineAnswer check = (CheckVirtualMachineAnswer) vrouter.hypervisor().execute(
+                new CheckVirtualMachineCommand(router.instanceName()));
+        assertThat(check.state()).as("what the hypervisor reports").isEqualTo(PowerState.MISSING);
+
+        vrouter.healthChecker().checkNow();
+
+        HealthReport report = vrouter.healthChecker().report(router.id()).orElseThrow();
+        assertThat(report.restarts()).as(report.toString()).isEqualTo(1);
+        assertThat(report.state()).as(report.toString()).isEqualTo(RouterState.RUNNING);
+        assertThat(ip.namespaceExists(namespace)).isTrue();
+        running.assertEveryBehaviour("after the health checker's restart");
     }
 }
