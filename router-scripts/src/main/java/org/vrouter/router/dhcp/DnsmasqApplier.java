@@ -38,10 +38,10 @@ import org.vrouter.router.service.ServiceManager;
  *   <li>Only {@code dhcphosts.txt}, {@code dhcpopts.txt} or {@code /etc/hosts} differ: they are
  *       replaced atomically and dnsmasq gets SIGHUP (the service manager's reload), which re-reads
  *       them; if dnsmasq is not running it is started. Except when a reservation sets a tag
- *       ({@code set:} in {@code dhcphosts.txt}, for per-VM options): then dnsmasq is restarted, since
- *       dnsmasq 2.86 to 2.90 may crash on a SIGHUP that re-reads such a file while it holds leases
- *       (seen with 2.90: a segfault, DHCP and DNS gone until the next restart). Leases survive a
- *       restart in the lease file.</li>
+ *       ({@code set:} in {@code dhcphosts.txt}, for per-VM options) and the lease file holds a
+ *       lease: then dnsmasq is restarted, since dnsmasq 2.86 to 2.90 may crash on a SIGHUP that
+ *       re-reads such a file while it holds leases (seen with 2.90: a segfault, DHCP and DNS gone
+ *       until the next restart). Leases survive a restart in the lease file.</li>
  *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
  *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
  *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
@@ -121,8 +121,9 @@ public final class DnsmasqApplier {
         if (newConfiguration) {
             validate(desired.cloudConf());
         }
-        boolean restart = newConfiguration || setsTags(desired);
-        List<DhcpRelease> releases = staleLeases(input);
+        Optional<DnsmasqLeases> leases = host.readText(DnsmasqPaths.ROUTER.leaseFile()).map(DnsmasqLeases::parse);
+        boolean restart = newConfiguration || setsTags(desired) && leases.filter(DnsmasqLeases::holdsAny).isPresent();
+        List<DhcpRelease> releases = leases.map(held -> held.stale(input)).orElse(List.of());
         // point of no return: the files change, then dnsmasq is told
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
@@ -192,7 +193,7 @@ public final class DnsmasqApplier {
         }
     }
 
-    /** Whether a reservation sets a tag: dnsmasq up to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
+    /** Whether a reservation sets a tag: dnsmasq 2.86 to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
     private static boolean setsTags(DnsmasqFiles files) {
         return files.byPath().getOrDefault(DnsmasqFiles.DHCP_HOSTS, "").contains(",set:");
     }
@@ -215,11 +216,6 @@ public final class DnsmasqApplier {
             services.start(daemon);
             return ServiceAction.STARTED;
         }
-    }
-
-    private List<DhcpRelease> staleLeases(DhcpInput input) throws IOException {
-        Optional<String> text = host.readText(DnsmasqPaths.ROUTER.leaseFile());
-        return text.map(leases -> DnsmasqLeases.parse(leases).stale(input)).orElse(List.of());
     }
 
     private Duration elapsedSince(long started) {
