@@ -26,7 +26,8 @@ import org.vrouter.hypervisor.netns.network.NetnsNames;
  * Ctrl-C on {@code vrouter demo --backend netns}, for real: the demo runs as its own process in its
  * own process group (as a shell's foreground job is), gets SIGINT on the whole group while its guests
  * lease their addresses (the guests' clients die of it too, as in a terminal), and must leave no
- * namespace (veths and bridges live only in the run's namespaces) and no process of the run. Whatever
+ * namespace (veths and bridges live only in the run's namespaces), no process of the run and no
+ * guest's {@code /etc/netns} directory. Whatever
  * the test finds left is removed by it afterwards, so a failure leaves nothing either.
  */
 @Tag("root")
@@ -65,6 +66,7 @@ class NetnsDemoInterruptTest {
             assertThat(report).contains("vrouter demo: interrupted; everything of prefix " + names.prefix() + " deleted");
             assertThat(ip.namespaces()).as("namespaces of the run after the interrupt").noneMatch(names::owns);
             assertThat(running(started)).as("processes of the run after the interrupt").isEmpty();
+            assertThat(guestEtcDirectories(names)).as("the guests' /etc/netns directories after the interrupt").isEmpty();
         }
         finally {
             removeLeftovers(demo, started, names);
@@ -84,6 +86,17 @@ class NetnsDemoInterruptTest {
             }
         }
         return processes;
+    }
+
+    /** What {@code ip netns exec} would mount for a guest of the run: {@code /etc/netns/<namespace>/}. */
+    private static List<String> guestEtcDirectories(NetnsNames names) throws IOException {
+        Path etc = Path.of("/etc/netns");
+        if (!Files.isDirectory(etc)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(etc)) {
+            return entries.map(entry -> entry.getFileName().toString()).filter(names::owns).toList();
+        }
     }
 
     /**
