@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.VrouterException;
@@ -67,9 +68,10 @@ final class NetnsDemo {
         // dnsmasq drops root and must still read the routers' files
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         NetnsVrouter vrouter = NetnsVrouter.start(TestCloud.advanced(HypervisorType.NETNS), work.resolve("routers"), names);
-        Thread cleanup = new Thread(() -> closeOnInterrupt(vrouter), "vrouter-demo-cleanup");
+        // the shutdown hook reads it while the demo's thread may still add to it
+        List<GuestProcess> servers = new CopyOnWriteArrayList<>();
+        Thread cleanup = new Thread(() -> closeOnInterrupt(servers, vrouter), "vrouter-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        List<GuestProcess> servers = new ArrayList<>();
         try {
             this.out.printf("vrouter demo on network namespaces (prefix %s): routers' roots under %s%n%n", names.prefix(), work.resolve("routers"));
             TestNetwork network = deploy(vrouter);
@@ -201,9 +203,17 @@ final class NetnsDemo {
     }
 
     /** The shutdown hook: it runs only when the JVM ends before the demo did (Ctrl-C, kill), since a finished demo removes it. */
-    private void closeOnInterrupt(NetnsVrouter vrouter) {
+    private void closeOnInterrupt(List<GuestProcess> servers, NetnsVrouter vrouter) {
         try {
-            vrouter.close();
+            try {
+                // the servers' output files and documents, which the guests' close does not know
+                for (GuestProcess server : servers) {
+                    server.close();
+                }
+            }
+            finally {
+                vrouter.close();
+            }
             System.err.printf("%nvrouter demo: interrupted; everything of prefix %s deleted%n", names.prefix());
         }
         catch (IOException | RuntimeException e) {

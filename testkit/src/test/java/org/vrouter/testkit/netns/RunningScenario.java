@@ -51,7 +51,6 @@ final class RunningScenario implements AutoCloseable {
     private final IsolatedNetworkScenario scenario;
     private final TestNetwork network;
     private final Map<String, GuestVm> guests = new LinkedHashMap<>();
-    private final Map<String, DhcpLease> leases = new LinkedHashMap<>();
     private final List<GuestProcess> servers = new ArrayList<>();
 
     private RunningScenario(Path work, NetnsNames names, NetnsVrouter vrouter) {
@@ -185,15 +184,11 @@ final class RunningScenario implements AutoCloseable {
         return guest;
     }
 
-    DhcpLease lease(String hostName) {
-        return leases.get(hostName);
-    }
-
     /** Plugs {@code vm} in as a guest and leases its address. */
     GuestVm plug(VirtualMachineProfile vm) throws IOException {
         GuestVm guest = vrouter.guest(network, vm);
         guests.put(vm.vm().hostName(), guest);
-        leases.put(vm.vm().hostName(), guest.requestLease(LEASE_WAIT));
+        guest.requestLease(LEASE_WAIT);
         return guest;
     }
 
