@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.vrouter.api.error.VrouterException;
-import org.vrouter.hypervisor.netns.network.NetnsNames;
 import org.vrouter.router.launcher.Subcommand;
 import org.vrouter.testkit.agent.RecordedCommand;
 import org.vrouter.testkit.embedding.IsolatedNetworkScenario;
@@ -63,7 +62,7 @@ public final class DemoCommand implements Subcommand {
                         + "dnsmasq, haproxy and iptables in them (run it with sudo, or use --backend simulator, which needs none)");
                 return EXIT_USAGE;
             }
-            return new NetnsDemo(out, NetnsNames.defaults()).run(options.workDirectory());
+            return new NetnsDemo(out, options.names()).run(options.workDirectory());
         }
         Path workDirectory = options.workDirectory().orElse(Files.createTempDirectory("vrouter-demo-"));
         DemoReport report = new DemoReport(out);

@@ -3,14 +3,19 @@ package org.vrouter.cli.demo;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.error.VrouterException;
@@ -43,6 +48,8 @@ final class NetnsDemo {
     private static final int EGRESS_PORT = 9000;
     private static final int UNOPENED_PORT = 9090;
     private static final int LB_REQUESTS = 4;
+    private static final Duration BACKENDS_UP_WAIT = Duration.ofSeconds(12);
+    private static final Duration BACKEND_POLL = Duration.ofMillis(250);
 
     private final PrintStream out;
     private final DemoReport report;
@@ -61,9 +68,10 @@ final class NetnsDemo {
         // dnsmasq drops root and must still read the routers' files
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         NetnsVrouter vrouter = NetnsVrouter.start(TestCloud.advanced(HypervisorType.NETNS), work.resolve("routers"), names);
-        Thread cleanup = new Thread(() -> closeQuietly(vrouter), "vrouter-demo-cleanup");
+        // the shutdown hook reads it while the demo's thread may still add to it
+        List<GuestProcess> servers = new CopyOnWriteArrayList<>();
+        Thread cleanup = new Thread(() -> closeOnInterrupt(servers, vrouter), "vrouter-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        List<GuestProcess> servers = new ArrayList<>();
         try {
             this.out.printf("vrouter demo on network namespaces (prefix %s): routers' roots under %s%n%n", names.prefix(), work.resolve("routers"));
             TestNetwork network = deploy(vrouter);
@@ -130,6 +138,7 @@ final class NetnsDemo {
         servers.add(GuestProbes.httpResponder(guests.get(0), UNOPENED_PORT, "vm-1 unopened"));
         http(vrouter, "port forward", network.sourceNatIp().address(), IsolatedNetworkScenario.FORWARDED_PORT, Optional.of("vm-3"));
         IpAddress lb = network.loadBalancingRules().get(0).publicIp();
+        awaitBackendsUp(vrouter, lb);
         List<String> spread = new ArrayList<>();
         for (int i = 0; i < LB_REQUESTS; i++) {
             spread.add(GuestProbes.httpGet(vrouter.publicClient(), lb, IsolatedNetworkScenario.LB_PORT).orElse("no answer"));
@@ -139,6 +148,30 @@ final class NetnsDemo {
         IpAddress nat = network.staticNats().get(0).publicIp();
         http(vrouter, "static NAT", nat, IsolatedNetworkScenario.BACKEND_PORT, Optional.of("vm-1"));
         http(vrouter, "a port no firewall rule opens (vm-1 listens there)", nat, UNOPENED_PORT, Optional.empty());
+    }
+
+    /**
+     * Waits (bounded) until the balancer answers from both backends. Their HTTP servers started
+     * after the load balancer: haproxy's health checks marked them down meanwhile and mark a backend
+     * up again after two good checks, two seconds apart; until then it answers 503.
+     */
+    private static void awaitBackendsUp(NetnsVrouter vrouter, IpAddress lb) throws IOException {
+        Instant deadline = Instant.now().plus(BACKENDS_UP_WAIT);
+        Set<String> seen = new HashSet<>();
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> answer = GuestProbes.httpGet(vrouter.publicClient(), lb, IsolatedNetworkScenario.LB_PORT);
+            answer.filter(body -> body.startsWith("vm-")).ifPresent(seen::add);
+            if (seen.size() == 2) {
+                return;
+            }
+            try {
+                Thread.sleep(BACKEND_POLL.toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the load balancer's backends");
+            }
+        }
     }
 
     private void http(NetnsVrouter vrouter, String what, IpAddress address, int port, Optional<String> expected) throws IOException {
@@ -169,13 +202,23 @@ final class NetnsDemo {
         }
     }
 
-    private static void closeQuietly(NetnsVrouter vrouter) {
+    /** The shutdown hook: it runs only when the JVM ends before the demo did (Ctrl-C, kill), since a finished demo removes it. */
+    private void closeOnInterrupt(List<GuestProcess> servers, NetnsVrouter vrouter) {
         try {
-            vrouter.close();
+            try {
+                // the servers' output files and documents, which the guests' close does not know
+                for (GuestProcess server : servers) {
+                    server.close();
+                }
+            }
+            finally {
+                vrouter.close();
+            }
+            System.err.printf("%nvrouter demo: interrupted; everything of prefix %s deleted%n", names.prefix());
         }
         catch (IOException | RuntimeException e) {
             // a shutdown hook is a process edge: report and end
-            System.err.println("vrouter demo: cleanup failed: " + e);
+            System.err.println("vrouter demo: interrupted; cleanup failed: " + e);
         }
     }
 }

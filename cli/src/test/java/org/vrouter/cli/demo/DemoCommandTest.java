@@ -81,6 +81,15 @@ class DemoCommandTest {
     }
 
     @Test
+    void namesTheNetnsRunsNamespacesAfterThePrefixGiven() {
+        assertThat(DemoOptions.parse(List.of("--backend", "netns")).names().prefix()).isEqualTo("vrouter");
+        assertThat(DemoOptions.parse(List.of("--backend", "netns", "--prefix", "demo2")).names().prefix()).isEqualTo("demo2");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--prefix", "Demo-2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix must be 1-12 lower-case letters and digits, starting with a letter: 'Demo-2'");
+    }
+
+    @Test
     void theNetnsBackendWithoutRootSaysSoAndExits64() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();

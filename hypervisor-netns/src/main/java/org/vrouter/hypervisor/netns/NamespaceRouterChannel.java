@@ -24,7 +24,8 @@ import org.vrouter.router.host.FileMode;
  * the endpoint's control address cannot be reached: every call throws
  * {@link RouterChannelException} with {@link RouterChannelException.Failure#CONNECT}. Timeouts are
  * not enforced on the pipeline itself (it runs on the caller's thread; each program it starts is
- * bounded by the host). Not thread-safe, like every channel.
+ * bounded by the host). A run holds the router's lifecycle lock: a stop (or the hypervisor's close)
+ * waits for it to end, and a run never starts on a stopped router. Not thread-safe, like every channel.
  */
 final class NamespaceRouterChannel implements RouterChannel {
     private final RouterEndpoint endpoint;
@@ -64,7 +65,16 @@ final class NamespaceRouterChannel implements RouterChannel {
     @Override
     public ExecutionResult execute(String commandLine, Duration timeout) throws IOException {
         requireNonNull(commandLine, "commandLine is null");
-        return scripts.run(router(), commandLine);
+        NetnsRouter router = router();
+        // under the router's lifecycle lock: a stop that ran between the check and the run would
+        // leave the daemons this run starts in a deleted namespace, where nothing would ever end them
+        router.lifecycle.lock();
+        try {
+            return scripts.run(router(), commandLine);
+        }
+        finally {
+            router.lifecycle.unlock();
+        }
     }
 
     @Override

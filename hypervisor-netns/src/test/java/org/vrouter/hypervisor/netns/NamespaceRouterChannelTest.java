@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,39 @@ class NamespaceRouterChannelTest {
         assertThatThrownBy(() -> closed.upload("/var/cache/cloud/", "x.json", new byte[0], TIMEOUT))
                 .isInstanceOfSatisfying(RouterChannelException.class,
                         e -> assertThat(e.failure()).isEqualTo(RouterChannelException.Failure.PROTOCOL));
+    }
+
+    @Test
+    void aRunWaitsForAStopInProgressAndThenFindsTheRouterGone() throws Exception {
+        RouterChannelException down = new RouterChannelException(RouterChannelException.Failure.CONNECT, "r-3-VM is not running");
+        RouterChannel channel = new NamespaceRouterChannel(endpoint, ignored -> {
+            if (!router.isStarted()) {
+                throw down;
+            }
+            return router;
+        }, scripts);
+        CompletableFuture<ExecutionResult> run;
+        // a stop in progress holds the router's lifecycle lock until the namespace is gone
+        router.lifecycle.lock();
+        try {
+            run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return channel.execute("/opt/cloud/bin/checkrouter.sh", TIMEOUT);
+                }
+                catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(200);
+            assertThat(run).as("the run waits for the stop").isNotDone();
+            router.stopped();
+        }
+        finally {
+            router.lifecycle.unlock();
+        }
+
+        assertThatThrownBy(() -> run.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .satisfies(e -> assertThat(e.getCause()).isSameAs(down));
     }
 
     @Test

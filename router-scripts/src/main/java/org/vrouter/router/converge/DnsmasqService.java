@@ -22,9 +22,10 @@ import org.vrouter.router.service.ServiceAction;
 /**
  * The {@code dnsmasq} service: DHCP and DNS for the guest networks, mapped by {@link DhcpInputs} and
  * applied by {@link DnsmasqApplier} ({@code cloud.conf}, {@code dhcphosts.txt}, {@code dhcpopts.txt},
- * {@code /etc/hosts}; SIGHUP for host changes, a restart after {@code dnsmasq --test} for a new
- * {@code cloud.conf}, {@code dhcp_release} for stale leases). Repair also starts dnsmasq when it is not
- * running. Skipped before the boot arguments are known, and on an internal LB VM.
+ * {@code /etc/hosts}; SIGHUP for host changes, a restart when a reservation sets a tag while a
+ * lease is held (see {@link DnsmasqApplier}) and after {@code dnsmasq --test} for a new
+ * {@code cloud.conf}, {@code dhcp_release} for stale leases). Repair also starts dnsmasq when it is
+ * not running. Skipped before the boot arguments are known, and on an internal LB VM.
  */
 final class DnsmasqService extends InputService<DhcpInput> {
     static final String NAME = "dnsmasq";

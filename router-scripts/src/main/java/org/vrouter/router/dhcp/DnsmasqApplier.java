@@ -37,7 +37,11 @@ import org.vrouter.router.service.ServiceManager;
  *   <li>Nothing differs: nothing is written and no program runs.</li>
  *   <li>Only {@code dhcphosts.txt}, {@code dhcpopts.txt} or {@code /etc/hosts} differ: they are
  *       replaced atomically and dnsmasq gets SIGHUP (the service manager's reload), which re-reads
- *       them. A host change never restarts dnsmasq; if dnsmasq is not running it is started.</li>
+ *       them; if dnsmasq is not running it is started. Except when a reservation sets a tag
+ *       ({@code set:} in {@code dhcphosts.txt}, for per-VM options) and the lease file holds a
+ *       lease: then dnsmasq is restarted, since dnsmasq 2.86 to 2.90 may crash on a SIGHUP that
+ *       re-reads such a file while it holds leases (seen with 2.90: a segfault, DHCP and DNS gone
+ *       until the next restart). Leases survive a restart in the lease file.</li>
  *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
  *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
  *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
@@ -113,11 +117,13 @@ public final class DnsmasqApplier {
         if (changed.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
-        boolean restart = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
-        if (restart) {
+        boolean newConfiguration = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
+        if (newConfiguration) {
             validate(desired.cloudConf());
         }
-        List<DhcpRelease> releases = staleLeases(input);
+        Optional<DnsmasqLeases> leases = host.readText(DnsmasqPaths.ROUTER.leaseFile()).map(DnsmasqLeases::parse);
+        boolean restart = newConfiguration || setsTags(desired) && leases.filter(DnsmasqLeases::holdsAny).isPresent();
+        List<DhcpRelease> releases = leases.map(held -> held.stale(input)).orElse(List.of());
         // point of no return: the files change, then dnsmasq is told
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
@@ -187,6 +193,11 @@ public final class DnsmasqApplier {
         }
     }
 
+    /** Whether a reservation sets a tag: dnsmasq 2.86 to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
+    private static boolean setsTags(DnsmasqFiles files) {
+        return files.byPath().getOrDefault(DnsmasqFiles.DHCP_HOSTS, "").contains(",set:");
+    }
+
     private ServiceAction restart() throws IOException {
         services.restart(daemon);
         return ServiceAction.RESTARTED;
@@ -205,11 +216,6 @@ public final class DnsmasqApplier {
             services.start(daemon);
             return ServiceAction.STARTED;
         }
-    }
-
-    private List<DhcpRelease> staleLeases(DhcpInput input) throws IOException {
-        Optional<String> text = host.readText(DnsmasqPaths.ROUTER.leaseFile());
-        return text.map(leases -> DnsmasqLeases.parse(leases).stale(input)).orElse(List.of());
     }
 
     private Duration elapsedSince(long started) {

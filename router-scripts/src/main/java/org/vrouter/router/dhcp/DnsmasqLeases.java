@@ -68,6 +68,11 @@ record DnsmasqLeases(List<Ipv4Lease> ipv4, List<Ipv6Lease> ipv6, Optional<String
         return new DnsmasqLeases(ipv4, ipv6, serverDuid);
     }
 
+    /** Whether the file holds any lease. */
+    boolean holdsAny() {
+        return !ipv4.isEmpty() || !ipv6.isEmpty();
+    }
+
     /**
      * The leases no host of {@code input} reserves (IPv4: MAC and address; IPv6: client DUID and
      * address), each with the release command for the interface serving it. A lease on no served

@@ -70,6 +70,35 @@ class DnsmasqApplierTest {
     }
 
     @Test
+    void restartsDnsmasqInsteadOfASighupWhenAReservationSetsATagAndALeaseIsHeld() throws IOException {
+        applier.apply(oneVm());
+        host.writeText(DnsmasqPaths.ROUTER.leaseFile(), "0 02:00:4c:5f:00:01 10.1.1.23 vm-1 *\n", FileMode.PUBLIC);
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged()));
+
+        assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS).orElseThrow()).contains(",set:");
+        assertThat(programs()).containsExactly(stop(), start());
+        assertThat(report.action()).isEqualTo(ServiceAction.RESTARTED);
+    }
+
+    @Test
+    void stillSighupsDnsmasqForATaggedReservationWhileNoLeaseIsHeld() throws IOException {
+        applier.apply(oneVm());
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged()));
+
+        assertThat(programs()).containsExactly(sighup());
+        assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
+    }
+
+    /** A non-default NIC's reservation: it sets a tag for its own options. */
+    private static DhcpHost tagged() {
+        return DhcpHost.builder(MacAddress.parse("02:00:4c:5f:00:02"), IpAddress.parse("10.1.1.24"), "vm-2").defaultEntry(false).build();
+    }
+
+    @Test
     void runsNoProgramWhenNothingChanged() throws IOException {
         applier.apply(oneVm());
         clearPrograms();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,8 +24,9 @@ import org.vrouter.router.host.ProgramResult;
  * What the end-to-end tests and the netns demo do inside guests to prove a router works: serve and
  * fetch HTTP (busybox {@code httpd}, {@code curl}), ask the router's DNS ({@code dig}), see the
  * source address a connection arrives from ({@code nc -l -v} of netcat-openbsd), and send a UDP
- * datagram through ({@code nc -u}). Every call is
- * bounded; servers are {@link GuestProcess}es the caller closes. Stateless.
+ * datagram through ({@code nc -u}), fetch a VM's user data and password from the router's metadata
+ * server ({@link #fetch}, with headers), count a server's established connections ({@code ss}). Every
+ * call is bounded; servers are {@link GuestProcess}es the caller closes. Stateless.
  */
 public final class GuestProbes {
     /** How long one client call may take. */
@@ -105,7 +107,30 @@ public final class GuestProbes {
         }
     }
 
-    private static void awaitListening(GuestVm guest, GuestProcess server, String protocol, int port) throws IOException {
+    /**
+     * {@code GET url} from {@code client} with each of {@code headers} ({@code "Name: value"}): the
+     * body when the server answered 2xx, unstripped (user data is returned byte for byte as text).
+     *
+     * @return empty when no 2xx answer came within {@link #CLIENT_LIMIT}
+     */
+    public static Optional<String> fetch(GuestVm client, String url, String... headers) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("curl", "-s", "-f", "--noproxy", "*", "--max-time", Long.toString(CLIENT_LIMIT.toSeconds())));
+        for (String header : headers) {
+            argv.add("-H");
+            argv.add(header);
+        }
+        argv.add(url);
+        ProgramResult result = client.run(ProgramCall.of(argv).withTimeout(CLIENT_LIMIT.plusSeconds(2)));
+        return result.succeeded() ? Optional.of(result.stdout()) : Optional.empty();
+    }
+
+    /** How many established tcp connections {@code guest} holds on its local {@code port} (a server's clients). */
+    public static int establishedOn(GuestVm guest, int port) throws IOException {
+        ProgramResult sockets = guest.run("ss", "-H", "-tn", "state", "established", "sport", "= :" + port);
+        return (int) sockets.stdout().lines().filter(line -> !line.isBlank()).count();
+    }
+
+    static void awaitListening(GuestVm guest, GuestProcess server, String protocol, int port) throws IOException {
         requireNonNull(server, "server is null");
         Instant deadline = Instant.now().plus(LISTEN_WAIT);
         String option = protocol.equals("udp") ? "-uln" : "-tln";
@@ -122,7 +147,7 @@ public final class GuestProbes {
         throw new IOException(server + " does not listen on " + protocol + "/" + port + " after " + LISTEN_WAIT);
     }
 
-    private static void pause() throws IOException {
+    static void pause() throws IOException {
         try {
             Thread.sleep(50);
         }

@@ -67,6 +67,18 @@ public final class GuestProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Writes {@code text} to the process's standard input and flushes it: what a client holding a
+     * connection open ({@link HeldConnection}) sends through it.
+     *
+     * @throws IOException when the process closed its input (it ended)
+     */
+    public void send(String text) throws IOException {
+        requireNonNull(text, "text is null");
+        process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** What the process wrote so far (stdout and stderr). */
     public String output() throws IOException {
         return Files.readString(output, StandardCharsets.UTF_8);

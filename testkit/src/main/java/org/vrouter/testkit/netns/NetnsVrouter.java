@@ -18,6 +18,7 @@ import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
+import org.vrouter.core.health.RouterHealthChecker;
 import org.vrouter.core.manager.RouterManagerImpl;
 import org.vrouter.element.VirtualRouterElement;
 import org.vrouter.hypervisor.netns.NetnsHypervisor;
@@ -122,6 +123,11 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
     @Override
     public DomainRouter router(TestNetwork network) {
         return side.router(network);
+    }
+
+    /** The management side's health checker, not scheduled: run a round with {@code checkNow()}. */
+    public RouterHealthChecker healthChecker() {
+        return side.healthChecker();
     }
 
     /** The namespace router of {@code router}: its namespace, root, daemons. */
