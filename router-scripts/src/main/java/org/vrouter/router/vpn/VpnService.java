@@ -1,0 +1,290 @@
+package org.vrouter.router.vpn;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.router.converge.ServiceConverger;
+import org.vrouter.router.converge.ServiceDrift;
+import org.vrouter.router.converge.ServiceRendering;
+import org.vrouter.router.converge.ServiceResult;
+import org.vrouter.router.databag.BagKey;
+import org.vrouter.router.databag.Databags;
+import org.vrouter.router.host.FileDrift;
+import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.Host;
+import org.vrouter.router.service.ServiceManager;
+
+/**
+ * The {@code vpn} service: site-to-site IPsec peers, the L2TP/IPsec server and its users
+ * ({@link VpnInputs}, {@link VpnRenderer}), applied through charon/swanctl and xl2tpd.
+ *
+ * <p>A converge writes only the files whose bytes differ (secrets mode 0600) and deletes the
+ * {@code vrouter-*} swanctl files of removed peers. When a swanctl file changed it runs one {@code swanctl
+ * --load-all}, which leaves unchanged connections and their SAs alone; the SAs of removed peers and of peers
+ * whose definition or key changed are taken down, and non-passive new or changed peers are initiated
+ * without waiting for the tunnel. xl2tpd restarts only when its own or pppd's options change: a changed
+ * user list is only written, since pppd reads it per login, so other users' sessions stay up. With no VPN
+ * configured the files are removed and both daemons stopped; a router that never had one is skipped.
+ *
+ * <p>Results, logs and renderings name files and connections, never a key or password.
+ */
+public final class VpnService implements ServiceConverger {
+    public static final String NAME = "vpn";
+    private static final Logger log = LoggerFactory.getLogger(VpnService.class);
+
+    private final Host host;
+    private final ServiceManager services;
+    private final VpnRuntime runtime;
+    private final StrongSwanControl strongswan;
+    private final Set<String> dependsOn;
+
+    /** @param dependsOn the services whose failure keeps this one from running ({@code addresses}) */
+    public VpnService(Host host, ServiceManager services, VpnRuntime runtime, Set<String> dependsOn) {
+        this.host = requireNonNull(host, "host is null");
+        this.services = requireNonNull(services, "services is null");
+        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.strongswan = new StrongSwanControl(host, runtime);
+        this.dependsOn = Set.copyOf(dependsOn);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<BagKey> inputs() {
+        return Set.of(BagKey.SITE_2_SITE_VPN, BagKey.REMOTE_ACCESS_VPN, BagKey.VPN_USER_LIST);
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public ServiceResult apply(Databags databags) throws IOException {
+        return converge(databags, false);
+    }
+
+    @Override
+    public ServiceResult repair(Databags databags) throws IOException {
+        return converge(databags, true);
+    }
+
+    @Override
+    public ServiceRendering render(Databags databags) {
+        VpnInputs.Result mapped = VpnInputs.from(databags);
+        VpnFiles files = files(mapped.input());
+        List<String> notes = new ArrayList<>(mapped.warnings());
+        if (!files.secretPaths().isEmpty()) {
+            notes.add("not shown (secrets): " + String.join(", ", files.secretPaths()));
+        }
+        return ServiceRendering.rendered(NAME, String.join("; ", notes), files.shownFiles());
+    }
+
+    @Override
+    public ServiceDrift verify(Databags databags) throws IOException {
+        VpnInput input = VpnInputs.from(databags).input();
+        VpnFiles files = files(input);
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            FileDrift.of(host, file.getKey(), bytes(file.getValue())).ifPresent(differences::add);
+        }
+        stale(files).forEach(path -> differences.add(path + ": stale, not rendered"));
+        if (!input.isEmpty() && !services.isRunning(runtime.charon())) {
+            differences.add(runtime.charon().name() + " is not running");
+        }
+        if (input.remoteAccess().isPresent() && !services.isRunning(runtime.xl2tpd())) {
+            differences.add(runtime.xl2tpd().name() + " is not running");
+        }
+        return ServiceDrift.of(NAME, differences);
+    }
+
+    private ServiceResult converge(Databags databags, boolean repair) throws IOException {
+        VpnInputs.Result mapped = VpnInputs.from(databags);
+        VpnInput input = mapped.input();
+        VpnFiles files = files(input);
+        List<String> stale = stale(files);
+        if (input.isEmpty()) {
+            return removeAll(stale, mapped.warnings(), repair);
+        }
+        List<String> written = write(files);
+        delete(stale);
+        List<String> actions = new ArrayList<>();
+        boolean started = ensureRunning(runtime.charon().name(), () -> services.isRunning(runtime.charon()),
+                () -> services.start(runtime.charon()));
+        if (started) {
+            strongswan.awaitReady();
+            actions.add("started " + runtime.charon().name());
+        }
+        boolean swanctlChanged = touches(written, SwanctlRenderer.CONF_DIR) || touches(written, SwanctlRenderer.SWANCTL_CONF)
+                || touches(stale, SwanctlRenderer.CONF_DIR);
+        if (swanctlChanged || started || repair) {
+            strongswan.loadAll();
+            actions.add("loaded swanctl configuration");
+        }
+        peers(input, written, stale, started || repair, actions);
+        l2tp(input, written, repair, actions);
+        List<String> changes = new ArrayList<>();
+        if (!written.isEmpty()) {
+            changes.add(String.join(", ", written) + " written");
+        }
+        if (!stale.isEmpty()) {
+            changes.add(String.join(", ", stale) + " removed");
+        }
+        changes.addAll(actions);
+        log.info("vpn: {} peers, remote access {}, {} users: {}", input.peers().size(), input.remoteAccess().isPresent() ? "on" : "off",
+                input.users().size(), changes.isEmpty() ? "unchanged" : String.join("; ", changes));
+        return changes.isEmpty() ? ServiceResult.unchanged(mapped.warnings()) : ServiceResult.applied(String.join("; ", changes), mapped.warnings());
+    }
+
+    /** Takes down removed and changed peers' SAs and starts new and changed non-passive ones. */
+    private void peers(VpnInput input, List<String> written, List<String> stale, boolean all, List<String> actions) throws IOException {
+        for (String path : stale) {
+            Optional<String> connection = removedConnection(path);
+            if (connection.isPresent()) {
+                strongswan.terminate(connection.get());
+                actions.add("took down " + connection.get());
+            }
+        }
+        for (SiteToSitePeer peer : input.peers()) {
+            boolean changed = written.contains(SwanctlRenderer.peerConf(peer)) || written.contains(SwanctlRenderer.peerSecrets(peer));
+            if (changed && !all) {
+                // a new key or definition applies to new SAs only: renegotiate
+                strongswan.terminate(peer.connectionName());
+            }
+            if ((changed || all) && !peer.passive()) {
+                for (String child : SwanctlRenderer.children(peer)) {
+                    strongswan.initiate(peer.connectionName(), child);
+                }
+                actions.add("initiating " + peer.connectionName());
+            }
+        }
+    }
+
+    private void l2tp(VpnInput input, List<String> written, boolean repair, List<String> actions) throws IOException {
+        if (input.remoteAccess().isEmpty()) {
+            if (services.isRunning(runtime.xl2tpd())) {
+                services.stop(runtime.xl2tpd());
+                actions.add("stopped " + runtime.xl2tpd().name());
+            }
+            return;
+        }
+        host.createDirectories("/run/xl2tpd");
+        boolean configChanged = written.contains(L2tpRenderer.XL2TPD_CONF) || written.contains(L2tpRenderer.PPP_OPTIONS);
+        if (configChanged && !repair && services.isRunning(runtime.xl2tpd())) {
+            services.restart(runtime.xl2tpd());
+            actions.add("restarted " + runtime.xl2tpd().name());
+        }
+        else if (ensureRunning(runtime.xl2tpd().name(), () -> services.isRunning(runtime.xl2tpd()), () -> services.start(runtime.xl2tpd()))) {
+            actions.add("started " + runtime.xl2tpd().name());
+        }
+    }
+
+    private ServiceResult removeAll(List<String> stale, List<String> warnings, boolean repair) throws IOException {
+        boolean charonRunning = services.isRunning(runtime.charon());
+        boolean xl2tpdRunning = services.isRunning(runtime.xl2tpd());
+        if (stale.isEmpty() && !charonRunning && !xl2tpdRunning) {
+            return repair || !warnings.isEmpty() ? ServiceResult.unchanged(warnings) : ServiceResult.skipped("no VPN configured");
+        }
+        delete(stale);
+        List<String> changes = new ArrayList<>();
+        if (!stale.isEmpty()) {
+            changes.add(String.join(", ", stale) + " removed");
+        }
+        if (xl2tpdRunning) {
+            services.stop(runtime.xl2tpd());
+            changes.add("stopped " + runtime.xl2tpd().name());
+        }
+        if (charonRunning) {
+            services.stop(runtime.charon());
+            changes.add("stopped " + runtime.charon().name());
+        }
+        return ServiceResult.applied(String.join("; ", changes), warnings);
+    }
+
+    private VpnFiles files(VpnInput input) {
+        return VpnRenderer.render(input, host.resolve(L2tpRenderer.PPP_OPTIONS).toString());
+    }
+
+    private List<String> write(VpnFiles files) throws IOException {
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            byte[] content = bytes(file.getValue());
+            if (host.read(file.getKey()).filter(current -> Arrays.equals(current, content)).isEmpty()) {
+                host.write(file.getKey(), content, files.isSecret(file.getKey()) ? FileMode.SECRET : FileMode.PUBLIC);
+                written.add(file.getKey());
+            }
+        }
+        return written;
+    }
+
+    /** Files this service owns on the machine that the input no longer renders. */
+    private List<String> stale(VpnFiles files) throws IOException {
+        Set<String> owned = new LinkedHashSet<>();
+        for (String name : host.list(SwanctlRenderer.CONF_DIR)) {
+            if (name.startsWith(SwanctlRenderer.OWNED_PREFIX)) {
+                owned.add(SwanctlRenderer.CONF_DIR + "/" + name);
+            }
+        }
+        for (String path : List.of(L2tpRenderer.XL2TPD_CONF, L2tpRenderer.PPP_OPTIONS, L2tpRenderer.CHAP_SECRETS, SwanctlRenderer.SWANCTL_CONF)) {
+            if (host.exists(path)) {
+                owned.add(path);
+            }
+        }
+        owned.removeAll(files.files().keySet());
+        return List.copyOf(owned);
+    }
+
+    private static Optional<String> removedConnection(String path) {
+        String prefix = SwanctlRenderer.CONF_DIR + "/" + SwanctlRenderer.OWNED_PREFIX + "vpn-";
+        if (path.startsWith(prefix) && path.endsWith(".conf") && !path.endsWith("-secrets.conf")) {
+            return Optional.of(path.substring(prefix.length() - "vpn-".length(), path.length() - ".conf".length()));
+        }
+        return Optional.empty();
+    }
+
+    private void delete(List<String> paths) throws IOException {
+        for (String path : paths) {
+            host.delete(path);
+        }
+    }
+
+    private static boolean touches(List<String> paths, String prefix) {
+        return paths.stream().anyMatch(path -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    private interface Check {
+        boolean test() throws IOException;
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private static boolean ensureRunning(String name, Check running, Action start) throws IOException {
+        if (running.test()) {
+            return false;
+        }
+        log.debug("vpn: starting {}", name);
+        start.run();
+        return true;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
