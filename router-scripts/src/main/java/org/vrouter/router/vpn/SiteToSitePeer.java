@@ -53,8 +53,16 @@ public record SiteToSitePeer(IpAddress localPublicIp, IpAddress peerGatewayIp, C
         }
     }
 
-    /** The connection's name, CloudStack's {@code vpn-<peer>}. */
+    /**
+     * The connection's name: CloudStack's {@code vpn-<peer>} with the address's dots as dashes
+     * ({@code vpn-198-51-100-7}), since a dot separates sections in swanctl's configuration syntax.
+     */
     public String connectionName() {
-        return "vpn-" + peerGatewayIp.value();
+        return connectionName(peerGatewayIp);
+    }
+
+    /** The connection name of the peer at {@code peerGatewayIp}. */
+    public static String connectionName(IpAddress peerGatewayIp) {
+        return "vpn-" + peerGatewayIp.value().replace('.', '-');
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ public final class StrongSwanControl {
     private static final int READY_ATTEMPTS = 50;
     private static final Duration READY_PAUSE = Duration.ofMillis(200);
     /** How long an initiation is waited for before swanctl detaches and charon carries on alone. */
-    private static final String DETACH_SECONDS = "2";
+    private static final String DETACH_SECONDS = "1";
 
     private final Host host;
     private final VpnRuntime runtime;
@@ -60,8 +61,14 @@ public final class StrongSwanControl {
     public void loadAll() throws IOException {
         ProgramResult result = host.run(ProgramCall.of(runtime.swanctl("--load-all", "--noprompt", "--file",
                 host.resolve(SwanctlRenderer.SWANCTL_CONF).toString())));
-        if (!result.succeeded()) {
-            throw failure("load the configuration into", result);
+        // swanctl exits 0 after an unparsable file or a connection charon refused: read its report too
+        Optional<String> complaint = (result.stdout() + "\n" + result.stderr()).lines()
+                .filter(line -> line.contains("invalid config file") || line.contains("syntax error")
+                        || line.startsWith("loading ") && line.contains("failed"))
+                .findFirst();
+        if (!result.succeeded() || complaint.isPresent()) {
+            throw new ServiceException(runtime.charon().name(), "load the configuration into",
+                    complaint.orElse("swanctl exit status " + result.exitStatus() + ": " + result.firstErrorLine()));
         }
     }
 
