@@ -58,6 +58,7 @@ final class TestStrongSwan {
                             path = %s
                             default = 1
                             ike = 2
+                            flush_line = yes
                             time_format = %%T
                         }
                     }

@@ -34,6 +34,13 @@ final class VpnBags {
                 true, dpd, false, false, Optional.of(split), false);
     }
 
+    /** {@code peer} with {@code passive} set. */
+    static Site2SiteVpnPayload passive(Site2SiteVpnPayload peer, boolean passive) {
+        return new Site2SiteVpnPayload(peer.localPublicIp(), peer.localGuestCidr(), peer.localPublicGateway(), peer.peerGatewayIp(),
+                peer.peerGuestCidrList(), peer.espPolicy(), peer.ikePolicy(), peer.ipsecPsk(), peer.ikeVersion(), peer.ikeLifetime(),
+                peer.espLifetime(), peer.create(), peer.dpd(), passive, peer.encap(), peer.splitConnections(), false);
+    }
+
     static RemoteAccessVpnPayload server(String publicIp, String psk) {
         return new RemoteAccessVpnPayload(true, "10.1.2.1-10.1.2.8", Secret.of(psk), IpAddress.parse("vpn_server_ip", publicIp),
                 IpAddress.parse("local_ip", "10.1.1.1"), Cidr.parse("local_cidr", "10.1.1.0/24"), "eth2", false);
