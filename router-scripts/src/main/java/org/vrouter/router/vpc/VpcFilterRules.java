@@ -6,6 +6,8 @@ import static org.vrouter.router.firewall.TableName.FILTER;
 import org.vrouter.router.firewall.InputRules;
 import org.vrouter.router.firewall.Policy;
 import org.vrouter.router.firewall.RulesetBuilder;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
+import org.vrouter.router.firewall.VpnRules;
 
 /**
  * The filter table of a VPC router. {@code INPUT} (policy DROP): the router's own traffic, the
@@ -45,6 +47,9 @@ final class VpcFilterRules {
         rules.appendAll(FILTER, "INPUT", InputRules.base(input.control(), input.redundant()));
         render.tiers().forEach(tier -> rules.appendAll(FILTER, "INPUT", InputRules.guestServices(tier.guestNic())));
         rules.appendAll(FILTER, "INPUT", InputRules.loadBalancers(render.sets(), input.loadBalancerOpenings()));
+        for (SiteToSiteVpnOpening vpn : render.siteToSiteVpns()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.siteToSiteInput(vpn, render.publicDevice(vpn.localPublicIp())));
+        }
     }
 
     private void forward() {

@@ -16,6 +16,7 @@ import org.vrouter.router.firewall.LoadBalancerOpening;
 import org.vrouter.router.firewall.NatChecks;
 import org.vrouter.router.firewall.PortForward;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 import org.vrouter.router.firewall.StaticNat;
 
 /**
@@ -42,10 +43,12 @@ import org.vrouter.router.firewall.StaticNat;
  * @param staticNats one-to-one NATs into tiers, never on a source-NAT address
  * @param loadBalancerOpenings haproxy listeners and statistics page
  * @param redundant whether the router is one of a redundant pair (opens VRRP and conntrackd sync)
+ * @param siteToSiteVpns site-to-site IPsec peers, each on a public address of the router
  */
 public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tiers, List<PrivateGateway> privateGateways,
         List<PublicAddress> publicAddresses, List<NetworkAcl> acls, List<Cidr> routedNetworks, List<PortForward> portForwards,
-        List<StaticNat> staticNats, List<LoadBalancerOpening> loadBalancerOpenings, boolean redundant) {
+        List<StaticNat> staticNats, List<LoadBalancerOpening> loadBalancerOpenings, boolean redundant,
+        List<SiteToSiteVpnOpening> siteToSiteVpns) {
     public VpcFirewallInput {
         requireNonNull(control, "control is null");
         requireNonNull(vpcCidr, "vpcCidr is null");
@@ -57,6 +60,7 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
         portForwards = List.copyOf(requireNonNull(portForwards, "portForwards is null"));
         staticNats = List.copyOf(requireNonNull(staticNats, "staticNats is null"));
         loadBalancerOpenings = List.copyOf(requireNonNull(loadBalancerOpenings, "loadBalancerOpenings is null"));
+        siteToSiteVpns = List.copyOf(requireNonNull(siteToSiteVpns, "siteToSiteVpns is null"));
         if (!vpcCidr.isIpv4() || !vpcCidr.isNetworkAddress() || vpcCidr.prefixLength() == 0) {
             throw new InvalidParameterException("vpccidr", "must be an IPv4 network without host bits", vpcCidr);
         }
@@ -75,6 +79,10 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
             }
         }
         NatChecks.check(NatChecks.byIp(publicAddresses), tiers.stream().map(Tier::guestNic).toList(), portForwards, staticNats);
+        for (int i = 0; i < siteToSiteVpns.size(); i++) {
+            NatChecks.requirePublic(NatChecks.byIp(publicAddresses), siteToSiteVpns.get(i).localPublicIp(),
+                    "site_to_site_vpns[" + i + "].local_public_ip");
+        }
     }
 
     public static Builder builder(ControlNic control, Cidr vpcCidr) {
@@ -143,6 +151,7 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
         private final List<PortForward> portForwards = new ArrayList<>();
         private final List<StaticNat> staticNats = new ArrayList<>();
         private final List<LoadBalancerOpening> loadBalancerOpenings = new ArrayList<>();
+        private final List<SiteToSiteVpnOpening> siteToSiteVpns = new ArrayList<>();
         private boolean redundant;
 
         private Builder(ControlNic control, Cidr vpcCidr) {
@@ -190,6 +199,11 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
             return this;
         }
 
+        public Builder siteToSiteVpn(SiteToSiteVpnOpening vpn) {
+            siteToSiteVpns.add(requireNonNull(vpn, "vpn is null"));
+            return this;
+        }
+
         public Builder redundant(boolean value) {
             redundant = value;
             return this;
@@ -207,7 +221,7 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
 
         public VpcFirewallInput build() {
             return new VpcFirewallInput(control, vpcCidr, tiers, privateGateways, publicAddresses, acls, routedNetworks, portForwards,
-                    staticNats, loadBalancerOpenings, redundant);
+                    staticNats, loadBalancerOpenings, redundant, siteToSiteVpns);
         }
     }
 }

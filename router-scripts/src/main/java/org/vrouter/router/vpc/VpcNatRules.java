@@ -11,6 +11,8 @@ import org.vrouter.router.firewall.NatRules;
 import org.vrouter.router.firewall.PortForward;
 import org.vrouter.router.firewall.PublicAddress;
 import org.vrouter.router.firewall.RulesetBuilder;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
+import org.vrouter.router.firewall.VpnRules;
 import org.vrouter.router.firewall.StaticNat;
 
 /**
@@ -34,6 +36,8 @@ final class VpcNatRules {
         List<String> dnat = NatRules.destinationNat(render.sets(), input.portForwards(), input.staticNats());
         nat.rules.appendAll(NAT, "PREROUTING", dnat);
         nat.rules.appendAll(NAT, "OUTPUT", dnat);
+        // tunnel traffic keeps its addresses: exempt before any SNAT
+        render.siteToSiteVpns().forEach(vpn -> nat.rules.appendAll(NAT, "POSTROUTING", VpnRules.siteToSiteNatExemptions(vpn)));
         nat.sourceNat();
     }
 

@@ -36,7 +36,7 @@ import org.vrouter.router.service.ServiceManager;
  * whose definition or key changed are taken down, and non-passive new or changed peers are initiated
  * without waiting for the tunnel. xl2tpd restarts only when its own or pppd's options change: a changed
  * user list is only written, since pppd reads it per login, so other users' sessions stay up. With no VPN
- * configured the files are removed and both daemons stopped; a router that never had one is skipped.
+ * configured the files are removed and both daemons stopped; a router without VPN files is not touched.
  *
  * <p>Results, logs and renderings name files and connections, never a key or password.
  */
@@ -119,7 +119,7 @@ public final class VpnService implements ServiceConverger {
         VpnFiles files = files(input);
         List<String> stale = stale(files);
         if (input.isEmpty()) {
-            return removeAll(stale, mapped.warnings(), repair);
+            return removeAll(stale, mapped.warnings());
         }
         List<String> written = write(files);
         delete(stale);
@@ -194,12 +194,17 @@ public final class VpnService implements ServiceConverger {
         }
     }
 
-    private ServiceResult removeAll(List<String> stale, List<String> warnings, boolean repair) throws IOException {
+    /**
+     * No VPN configured: a router without any of this service's files is left alone without asking for its
+     * daemons (the common case costs nothing; not a skip, the service applies to every router); one with
+     * files has them removed and the daemons stopped.
+     */
+    private ServiceResult removeAll(List<String> stale, List<String> warnings) throws IOException {
+        if (stale.isEmpty()) {
+            return ServiceResult.unchanged(warnings);
+        }
         boolean charonRunning = services.isRunning(runtime.charon());
         boolean xl2tpdRunning = services.isRunning(runtime.xl2tpd());
-        if (stale.isEmpty() && !charonRunning && !xl2tpdRunning) {
-            return repair || !warnings.isEmpty() ? ServiceResult.unchanged(warnings) : ServiceResult.skipped("no VPN configured");
-        }
         delete(stale);
         List<String> changes = new ArrayList<>();
         if (!stale.isEmpty()) {
