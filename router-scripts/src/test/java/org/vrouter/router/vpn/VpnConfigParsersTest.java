@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class VpnConfigParsersTest {
 
     @Test
     void charonLoadsEveryRenderedConnectionAndSecretAndXl2tpdStarts() throws IOException {
-        VpnService service = new VpnService(host, services, runtime, java.util.Set.of());
+        VpnService service = new VpnService(host, services, runtime, Set.of());
 
         ServiceResult result = service.apply(VpnBags.bags(List.of(
                 VpnBags.peer("203.0.113.30", "10.1.1.0/24", "198.51.100.7", "10.0.0.0/24,10.0.1.0/24", "aes128-sha1;modp1536", "aes128-sha1",
@@ -87,6 +88,20 @@ class VpnConfigParsersTest {
         assertThat(services.isRunning(runtime.xl2tpd())).isTrue();
         sleep(Duration.ofMillis(500));
         assertThat(services.isRunning(runtime.xl2tpd())).as("xl2tpd rejected its configuration").isTrue();
+    }
+
+    @Test
+    void everyGoldenCaseLoads() throws IOException {
+        VpnService service = new VpnService(host, services, runtime, Set.of());
+        for (String name : List.of("one-peer", "ikev1-split-dpd", "remote-access")) {
+            ServiceResult result = service.apply(VpnRendererTest.bags(name));
+
+            assertThat(result.status()).as(name + ": " + result).isEqualTo(ServiceOutcome.Status.APPLIED);
+            String conns = swanctl("--list-conns");
+            VpnInputs.from(VpnRendererTest.bags(name)).input().peers()
+                    .forEach(peer -> assertThat(conns).as(name).contains(peer.connectionName() + ":"));
+        }
+        assertThat(swanctl("--list-conns")).contains("L2TP-PSK:").doesNotContain("vpn-");
     }
 
     private String swanctl(String command) throws IOException {
