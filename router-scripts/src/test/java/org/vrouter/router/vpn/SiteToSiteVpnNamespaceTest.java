@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.vrouter.api.net.IpAddress;
+import org.vrouter.commands.CheckS2SVpnConnectionsAnswer;
 import org.vrouter.commands.wire.payload.Site2SiteVpnPayload;
 import org.vrouter.router.converge.ServiceOutcome;
 import org.vrouter.router.databag.Databags;
@@ -40,6 +42,7 @@ import org.vrouter.router.service.DirectServiceManager;
 @Tag("root")
 class SiteToSiteVpnNamespaceTest {
     private static final String PSK = "first-Key-1";
+    private static final IpAddress B_PUBLIC = IpAddress.parse("peer", "203.0.113.20");
     /** The "in" and "out" lines of a CHILD_SA in {@code swanctl --list-sas}: {@code in  c1a2b3c4,    252 bytes, ...}. */
     private static final Pattern SA_BYTES = Pattern.compile("(?m)^\\s+in\\s+\\S+.*?(\\d+) bytes.*\\n\\s+out\\s+\\S+.*?(\\d+) bytes");
 
@@ -112,6 +115,7 @@ class SiteToSiteVpnNamespaceTest {
         assertThat(reaches(vmA, "10.2.2.10")).as("VM A reaches VM B through the tunnel").isTrue();
         assertThat(reaches(vmB, "10.1.1.10")).as("VM B reaches VM A through the tunnel").isTrue();
         assertThat(a.swanctl("--list-sas")).contains("vpn-203-0-113-20", "ESTABLISHED", "INSTALLED");
+        assertThat(status(a)).as("the management side's tunnel check").isEqualTo(SiteToSiteStatus.CONNECTED);
         assertThat(saBytes(a)).as("bytes in and out of A's SA").allSatisfy(bytes -> assertThat(bytes).isPositive());
         assertThat(saBytes(b)).as("bytes in and out of B's SA").allSatisfy(bytes -> assertThat(bytes).isPositive());
         long[] counters = publicLinkCounters();
@@ -138,6 +142,7 @@ class SiteToSiteVpnNamespaceTest {
         // re-created
         assertThat(a.apply(bagsOfA("second-Key-2"))).isEqualTo(ServiceOutcome.Status.APPLIED);
         assertThat(reaches(vmA, "10.2.2.10")).as("after re-creation").isTrue();
+        assertThat(status(a)).isEqualTo(SiteToSiteStatus.CONNECTED);
         assertThat(publicLinkCounters()[0]).as("guest packets in clear on the public link").isZero();
         for (Router router : List.of(a, b)) {
             assertThat(router.host().readText(TestStrongSwan.LOG).orElseThrow()).doesNotContain(PSK, "second-Key-2");
@@ -159,6 +164,12 @@ class SiteToSiteVpnNamespaceTest {
                     .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
         }
         return out.toString();
+    }
+
+    /** A's answer to CloudStack's check of the tunnel to B, as the management side reads it. */
+    private static int status(Router router) throws IOException {
+        String report = SiteToSiteStatus.report(List.of(B_PUBLIC), router.swanctl("--list-sas"));
+        return CheckS2SVpnConnectionsAnswer.fromScriptOutput(report).peers().get(B_PUBLIC).code();
     }
 
     private static Databags bagsOfA(String psk) {
