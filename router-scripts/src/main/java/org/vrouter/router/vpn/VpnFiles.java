@@ -8,17 +8,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.vrouter.router.host.FileMode;
+
 /**
- * The rendered VPN files: router path to content in write order, and which of them hold secrets (written
- * mode 0600, never shown or logged). {@link #toString()} names the files only.
+ * The rendered VPN files: router path to content in write order, which of them hold secrets (written
+ * mode 0600, never shown or logged) and which are scripts (mode 0755). {@link #toString()} names the
+ * files only.
  */
-public record VpnFiles(Map<String, String> files, Set<String> secretPaths) {
+public record VpnFiles(Map<String, String> files, Set<String> secretPaths, Set<String> scriptPaths) {
     public VpnFiles {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(files, "files is null")));
         secretPaths = Collections.unmodifiableSet(new TreeSet<>(requireNonNull(secretPaths, "secretPaths is null")));
-        if (!files.keySet().containsAll(secretPaths)) {
-            throw new IllegalArgumentException("secret paths that are not rendered files: " + secretPaths);
+        scriptPaths = Collections.unmodifiableSet(new TreeSet<>(requireNonNull(scriptPaths, "scriptPaths is null")));
+        if (!files.keySet().containsAll(secretPaths) || !files.keySet().containsAll(scriptPaths)) {
+            throw new IllegalArgumentException("secret or script paths that are not rendered files: " + secretPaths + scriptPaths);
         }
+    }
+
+    /** The mode a file is written with. */
+    public FileMode mode(String path) {
+        return secretPaths.contains(path) ? FileMode.SECRET : scriptPaths.contains(path) ? FileMode.EXECUTABLE : FileMode.PUBLIC;
     }
 
     public boolean isSecret(String path) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,6 @@ import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.FileDrift;
-import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.service.ServiceManager;
 
@@ -35,7 +35,8 @@ import org.vrouter.router.service.ServiceManager;
  * --load-all}, which leaves unchanged connections and their SAs alone; the SAs of removed peers and of peers
  * whose definition or key changed are taken down, and non-passive new or changed peers are initiated
  * without waiting for the tunnel. xl2tpd restarts only when its own or pppd's options change: a changed
- * user list is only written, since pppd reads it per login, so other users' sessions stay up. With no VPN
+ * user list is only written, since pppd reads it per login, so other users' sessions stay up; the PPP links
+ * of removed users and of users with a new password are ended ({@link PppSessions}). With no VPN
  * configured the files are removed and both daemons stopped; a router without VPN files is not touched.
  *
  * <p>Results, logs and renderings name files and connections, never a key or password.
@@ -48,6 +49,7 @@ public final class VpnService implements ServiceConverger {
     private final ServiceManager services;
     private final VpnRuntime runtime;
     private final StrongSwanControl strongswan;
+    private final PppSessions sessions;
     private final Set<String> dependsOn;
 
     /** @param dependsOn the services whose failure keeps this one from running ({@code addresses}) */
@@ -56,6 +58,7 @@ public final class VpnService implements ServiceConverger {
         this.services = requireNonNull(services, "services is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.strongswan = new StrongSwanControl(host, runtime);
+        this.sessions = new PppSessions(host);
         this.dependsOn = Set.copyOf(dependsOn);
     }
 
@@ -121,6 +124,7 @@ public final class VpnService implements ServiceConverger {
         if (input.isEmpty()) {
             return removeAll(stale, mapped.warnings());
         }
+        Map<String, String> usersBefore = PppSessions.users(host.readText(L2tpRenderer.CHAP_SECRETS));
         List<String> written = write(files);
         delete(stale);
         List<String> actions = new ArrayList<>();
@@ -138,6 +142,7 @@ public final class VpnService implements ServiceConverger {
         }
         peers(input, written, stale, started || repair, actions);
         l2tp(input, written, repair, actions);
+        disconnectDropped(input, usersBefore, actions);
         List<String> changes = new ArrayList<>();
         if (!written.isEmpty()) {
             changes.add(String.join(", ", written) + " written");
@@ -199,6 +204,20 @@ public final class VpnService implements ServiceConverger {
      * daemons (the common case costs nothing; not a skip, the service applies to every router); one with
      * files has them removed and the daemons stopped.
      */
+    /** Users removed or given a new password lose their PPP links; everybody else keeps theirs. */
+    private void disconnectDropped(VpnInput input, Map<String, String> usersBefore, List<String> actions) throws IOException {
+        Set<String> dropped = new TreeSet<>();
+        usersBefore.forEach((user, password) -> {
+            if (!input.users().containsKey(user) || !input.users().get(user).reveal().equals(password)) {
+                dropped.add(user);
+            }
+        });
+        List<String> disconnected = sessions.disconnect(dropped);
+        if (!disconnected.isEmpty()) {
+            actions.add("disconnected " + String.join(", ", disconnected));
+        }
+    }
+
     private ServiceResult removeAll(List<String> stale, List<String> warnings) throws IOException {
         if (stale.isEmpty()) {
             return ServiceResult.unchanged(warnings);
@@ -211,6 +230,11 @@ public final class VpnService implements ServiceConverger {
             changes.add(String.join(", ", stale) + " removed");
         }
         if (xl2tpdRunning) {
+            // pppd outlives xl2tpd: end the links first
+            List<String> disconnected = sessions.disconnect(usersOfLinks());
+            if (!disconnected.isEmpty()) {
+                changes.add("disconnected " + String.join(", ", disconnected));
+            }
             services.stop(runtime.xl2tpd());
             changes.add("stopped " + runtime.xl2tpd().name());
         }
@@ -222,7 +246,16 @@ public final class VpnService implements ServiceConverger {
     }
 
     private VpnFiles files(VpnInput input) {
-        return VpnRenderer.render(input, host.resolve(L2tpRenderer.PPP_OPTIONS).toString());
+        return VpnRenderer.render(input, path -> host.resolve(path).toString());
+    }
+
+    /** Every user that has a link record: all of them go when the server does. */
+    private Set<String> usersOfLinks() throws IOException {
+        Set<String> users = new TreeSet<>();
+        for (String link : host.list(PppSessions.DIRECTORY)) {
+            host.readText(PppSessions.DIRECTORY + "/" + link).map(text -> text.split(" ", 2)[0]).ifPresent(users::add);
+        }
+        return users;
     }
 
     private List<String> write(VpnFiles files) throws IOException {
@@ -230,7 +263,7 @@ public final class VpnService implements ServiceConverger {
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             byte[] content = bytes(file.getValue());
             if (host.read(file.getKey()).filter(current -> Arrays.equals(current, content)).isEmpty()) {
-                host.write(file.getKey(), content, files.isSecret(file.getKey()) ? FileMode.SECRET : FileMode.PUBLIC);
+                host.write(file.getKey(), content, files.mode(file.getKey()));
                 written.add(file.getKey());
             }
         }
@@ -245,7 +278,8 @@ public final class VpnService implements ServiceConverger {
                 owned.add(SwanctlRenderer.CONF_DIR + "/" + name);
             }
         }
-        for (String path : List.of(L2tpRenderer.XL2TPD_CONF, L2tpRenderer.PPP_OPTIONS, L2tpRenderer.CHAP_SECRETS, SwanctlRenderer.SWANCTL_CONF)) {
+        for (String path : List.of(L2tpRenderer.XL2TPD_CONF, L2tpRenderer.PPP_OPTIONS, L2tpRenderer.CHAP_SECRETS, L2tpRenderer.IP_UP,
+                L2tpRenderer.IP_DOWN, SwanctlRenderer.SWANCTL_CONF)) {
             if (host.exists(path)) {
                 owned.add(path);
             }

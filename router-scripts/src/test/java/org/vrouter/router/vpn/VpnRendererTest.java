@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.golden.Golden;
@@ -17,7 +18,8 @@ import org.vrouter.router.golden.Golden;
  * path, secret ones marked (their content is compared too; the goldens hold test keys only).
  */
 class VpnRendererTest {
-    private static final String PPP_OPTIONS = "/etc/ppp/options.xl2tpd";
+    /** Router paths as their own real paths: a router's root is {@code /}. */
+    private static final UnaryOperator<String> PPP_OPTIONS = path -> path;
 
     @ParameterizedTest
     @ValueSource(strings = {"one-peer", "ikev1-split-dpd", "remote-access"})
@@ -26,7 +28,7 @@ class VpnRendererTest {
 
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, String> file : files.files().entrySet()) {
-            text.append("==> ").append(file.getKey()).append(files.isSecret(file.getKey()) ? " (0600)" : " (0644)").append(" <==\n")
+            text.append("==> ").append(file.getKey()).append(" (").append(files.mode(file.getKey())).append(") <==\n")
                     .append(file.getValue());
         }
         Golden.assertMatches("vpn", name, "files", text.toString());

@@ -21,6 +21,7 @@ import org.vrouter.router.converge.ServiceRendering;
 import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.DryRunHost;
+import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 import org.vrouter.router.host.ScriptedHost;
@@ -141,6 +142,37 @@ class VpnServiceTest {
 
         assertThat(result.detail()).isEqualTo("/etc/ppp/chap-secrets written");
         assertThat(host.commandLines()).noneMatch(line -> line.contains("restart") || line.contains("swanctl"));
+    }
+
+    @Test
+    void removingAUserOrChangingItsPasswordEndsOnlyItsPppLinks() throws IOException {
+        service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)),
+                List.of(VpnBags.user("alice", "pw-1"), VpnBags.user("bob", "pw-2"), VpnBags.user("carol", "pw-3"))));
+        host.writeText(PppSessions.DIRECTORY + "/ppp0", "alice 4242\n", FileMode.PUBLIC);
+        host.writeText(PppSessions.DIRECTORY + "/ppp1", "bob 4343\n", FileMode.PUBLIC);
+        host.writeText(PppSessions.DIRECTORY + "/ppp2", "carol 4444\n", FileMode.PUBLIC);
+        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "pppd\n", "") : systemctl(call));
+        host.clearCalls();
+
+        ServiceResult result = service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)),
+                List.of(VpnBags.user("bob", "pw-2"), VpnBags.user("carol", "pw-new"))));
+
+        assertThat(result.detail()).contains("disconnected alice, carol").doesNotContain("pw-");
+        assertThat(host.commandLines()).contains("kill -TERM 4242", "kill -TERM 4444").doesNotContain("kill -TERM 4343")
+                .noneMatch(line -> line.contains("restart"));
+        assertThat(host.list(PppSessions.DIRECTORY)).containsExactly("ppp1");
+    }
+
+    @Test
+    void aStaleLinkRecordSignalsNothing() throws IOException {
+        service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)), List.of(VpnBags.user("alice", "pw-1"))));
+        host.writeText(PppSessions.DIRECTORY + "/ppp0", "alice 4242\n", FileMode.PUBLIC);
+        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "nginx\n", "") : systemctl(call));
+
+        service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)), List.of()));
+
+        assertThat(host.commandLines()).noneMatch(line -> line.startsWith("kill"));
+        assertThat(host.list(PppSessions.DIRECTORY)).isEmpty();
     }
 
     @Test
