@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.FileDrift;
+import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
+import org.vrouter.router.service.ServiceException;
 import org.vrouter.router.service.ServiceManager;
 
 /**
@@ -125,24 +128,85 @@ public final class VpnService implements ServiceConverger {
             return removeAll(stale, mapped.warnings());
         }
         Map<String, String> usersBefore = PppSessions.users(host.readText(L2tpRenderer.CHAP_SECRETS));
+        Map<String, Optional<byte[]>> before = snapshot(files, stale);
         List<String> written = write(files);
         delete(stale);
         List<String> actions = new ArrayList<>();
+        boolean started = startCharon(actions);
+        boolean swanctlChanged = touches(written, SwanctlRenderer.CONF_DIR) || touches(written, SwanctlRenderer.SWANCTL_CONF)
+                || touches(stale, SwanctlRenderer.CONF_DIR);
+        if (swanctlChanged || started || repair) {
+            load(before, files);
+            actions.add("loaded swanctl configuration");
+        }
+        peers(input, written, stale, started || repair, actions);
+        l2tp(input, written, repair, actions);
+        disconnectDropped(input, usersBefore, actions);
+        return result(input, written, stale, actions, mapped.warnings());
+    }
+
+    private boolean startCharon(List<String> actions) throws IOException {
         boolean started = ensureRunning(runtime.charon().name(), () -> services.isRunning(runtime.charon()),
                 () -> services.start(runtime.charon()));
         if (started) {
             strongswan.awaitReady();
             actions.add("started " + runtime.charon().name());
         }
-        boolean swanctlChanged = touches(written, SwanctlRenderer.CONF_DIR) || touches(written, SwanctlRenderer.SWANCTL_CONF)
-                || touches(stale, SwanctlRenderer.CONF_DIR);
-        if (swanctlChanged || started || repair) {
+        return started;
+    }
+
+    /**
+     * Loads the written configuration; when charon refuses it, the files are put back as they were and
+     * loaded again, so that the configuration in force is the previous one, and the refusal is thrown.
+     */
+    private void load(Map<String, Optional<byte[]>> before, VpnFiles files) throws IOException {
+        try {
             strongswan.loadAll();
-            actions.add("loaded swanctl configuration");
         }
-        peers(input, written, stale, started || repair, actions);
-        l2tp(input, written, repair, actions);
-        disconnectDropped(input, usersBefore, actions);
+        catch (ServiceException e) {
+            for (Map.Entry<String, Optional<byte[]>> file : before.entrySet()) {
+                if (file.getValue().isPresent()) {
+                    host.write(file.getKey(), file.getValue().get(), mode(file.getKey(), files));
+                }
+                else {
+                    host.delete(file.getKey());
+                }
+            }
+            try {
+                strongswan.loadAll();
+            }
+            catch (ServiceException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    /** The mode of a rendered file, or of a stale one as it was rendered: secrets and scripts by name. */
+    private static FileMode mode(String path, VpnFiles files) {
+        if (files.files().containsKey(path)) {
+            return files.mode(path);
+        }
+        if (path.endsWith("-secrets.conf") || path.equals(L2tpRenderer.CHAP_SECRETS)) {
+            return FileMode.SECRET;
+        }
+        return path.equals(L2tpRenderer.IP_UP) || path.equals(L2tpRenderer.IP_DOWN) ? FileMode.EXECUTABLE : FileMode.PUBLIC;
+    }
+
+    /** The current bytes of every file a converge may write or delete (empty: absent). */
+    private Map<String, Optional<byte[]>> snapshot(VpnFiles files, List<String> stale) throws IOException {
+        Map<String, Optional<byte[]>> before = new LinkedHashMap<>();
+        for (String path : files.files().keySet()) {
+            before.put(path, host.read(path));
+        }
+        for (String path : stale) {
+            before.put(path, host.read(path));
+        }
+        return before;
+    }
+
+    private static ServiceResult result(VpnInput input, List<String> written, List<String> stale, List<String> actions,
+            List<String> warnings) {
         List<String> changes = new ArrayList<>();
         if (!written.isEmpty()) {
             changes.add(String.join(", ", written) + " written");
@@ -151,9 +215,12 @@ public final class VpnService implements ServiceConverger {
             changes.add(String.join(", ", stale) + " removed");
         }
         changes.addAll(actions);
+        if (changes.isEmpty()) {
+            return ServiceResult.unchanged(warnings);
+        }
         log.info("vpn: {} peers, remote access {}, {} users: {}", input.peers().size(), input.remoteAccess().isPresent() ? "on" : "off",
-                input.users().size(), changes.isEmpty() ? "unchanged" : String.join("; ", changes));
-        return changes.isEmpty() ? ServiceResult.unchanged(mapped.warnings()) : ServiceResult.applied(String.join("; ", changes), mapped.warnings());
+                input.users().size(), String.join("; ", changes));
+        return ServiceResult.applied(String.join("; ", changes), warnings);
     }
 
     /** Takes down removed and changed peers' SAs and starts new and changed non-passive ones. */

@@ -100,6 +100,26 @@ class VpnServiceTest {
     }
 
     @Test
+    void aConfigurationCharonRefusesIsRolledBackAndFails() throws IOException {
+        service.apply(peer(SECRET, false));
+        byte[] conf = Files.readAllBytes(root.resolve("etc/swanctl/conf.d/vrouter-vpn-198-51-100-7.conf"));
+        int[] loads = {0};
+        host.answering(call -> call.argv().contains("--load-all") && loads[0]++ == 0
+                ? new ProgramResult(call.argv(), 0, "loading connection 'vpn-198-51-100-7' failed: invalid value\n", "")
+                : systemctl(call));
+
+        assertThatThrownBy(() -> service.apply(VpnBags.bags(List.of(VpnBags.peer("203.0.113.30", "172.16.0.0/16", "198.51.100.7",
+                "10.0.0.0/24", "aes256-sha1;modp2048", "aes128-sha1", "new-Key")), List.of(), List.of())))
+                .hasMessageContaining("loading connection 'vpn-198-51-100-7' failed").hasMessageNotContaining("new-Key");
+
+        assertThat(Files.readAllBytes(root.resolve("etc/swanctl/conf.d/vrouter-vpn-198-51-100-7.conf"))).isEqualTo(conf);
+        assertThat(Files.readString(root.resolve("etc/swanctl/conf.d/vrouter-vpn-198-51-100-7-secrets.conf"))).contains(hex(SECRET));
+        Path secrets = root.resolve("etc/swanctl/conf.d/vrouter-vpn-198-51-100-7-secrets.conf");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        assertThat(loads[0]).as("the previous configuration loaded again").isEqualTo(2);
+    }
+
+    @Test
     void aPassivePeerIsNeverInitiated() throws IOException {
         service.apply(peer(SECRET, true));
 
