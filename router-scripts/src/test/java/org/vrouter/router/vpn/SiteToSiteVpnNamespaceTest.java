@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +20,33 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.commands.CheckS2SVpnConnectionsAnswer;
 import org.vrouter.commands.wire.payload.Site2SiteVpnPayload;
 import org.vrouter.router.converge.ServiceOutcome;
 import org.vrouter.router.databag.Databags;
+import org.vrouter.router.firewall.ControlNic;
+import org.vrouter.router.firewall.FirewallApplier;
+import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 import org.vrouter.router.host.NamespaceHost;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 import org.vrouter.router.host.TestNamespace;
 import org.vrouter.router.service.DirectServiceManager;
+import org.vrouter.router.vpc.AclItem;
+import org.vrouter.router.vpc.NetworkAcl;
+import org.vrouter.router.vpc.Tier;
+import org.vrouter.router.vpc.VpcFirewallInput;
+import org.vrouter.router.vpc.VpcFirewallRenderer;
 
 /**
- * Two routers, each in a namespace of its own with a guest network and a VM (a namespace) behind it, joined
- * by a public link: the {@code vpn} service of each sets up a site-to-site tunnel to the other (router A
- * initiates, router B is passive), and the VMs reach each other through it. The traffic is really
+ * Two VPC routers, each in a namespace of its own with a tier and a VM (a namespace) behind it, joined by a
+ * public link, each behind its rendered VPC firewall (policy DROP, the peer's IKE/NAT-T/ESP opened, tunnel
+ * traffic exempt from source NAT, the tier's ACL admitting the peer's networks): the {@code vpn} service of
+ * each sets up a site-to-site tunnel to the other (router A initiates, router B is passive), and the VMs
+ * reach each other through it. The traffic is really
  * encapsulated: router B sees the guests' packets on the public link only as UDP 4500 (NAT-T/ESP-in-UDP,
  * kernel-libipsec's only encapsulation), never a guest address in clear, and both SAs count bytes. Then the
  * key changes (a mismatch stops the tunnel, the match brings it back), the peer is torn down (the SAs go,
@@ -70,25 +83,46 @@ class SiteToSiteVpnNamespaceTest {
     @BeforeEach
     void buildTwoSites() throws IOException {
         TestStrongSwan.requireTools();
-        TestNamespace routerA = namespace("iptables", "busybox");
+        TestNamespace routerA = namespace("iptables", "iptables-restore", "iptables-save", "ipset", "busybox");
         TestNamespace routerB = namespace();
         vmA = namespace();
         vmB = namespace();
         for (TestNamespace each : namespaces) {
             each.run("ip", "link", "set", "lo", "up");
         }
-        link(routerA, "eth2", "203.0.113.10/24", routerB, "eth2", "203.0.113.20/24");
-        link(routerA, "eth0", "10.1.1.1/24", vmA, "eth0", "10.1.1.10/24");
-        link(routerB, "eth0", "10.2.2.1/24", vmB, "eth0", "10.2.2.10/24");
+        // VPC layout: eth1 public, eth2 the tier (eth0, the control link, is not needed here)
+        link(routerA, "eth1", "203.0.113.10/24", routerB, "eth1", "203.0.113.20/24");
+        link(routerA, "eth2", "10.1.1.1/24", vmA, "eth0", "10.1.1.10/24");
+        link(routerB, "eth2", "10.2.2.1/24", vmB, "eth0", "10.2.2.10/24");
         vmA.run("ip", "route", "add", "default", "via", "10.1.1.1");
         vmB.run("ip", "route", "add", "default", "via", "10.2.2.1");
         routerA.run("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
         routerB.run("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
-        // what crosses the public link towards B: guest addresses in clear, and NAT-T
-        routerB.run("iptables", "-t", "raw", "-A", "PREROUTING", "-i", "eth2", "-s", "10.1.1.0/24");
-        routerB.run("iptables", "-t", "raw", "-A", "PREROUTING", "-i", "eth2", "-p", "udp", "--dport", "4500");
         a = router(routerA, "a");
         b = router(routerB, "b");
+        // each router's VPC firewall (INPUT and FORWARD policy DROP) with the site-to-site opening
+        firewall(a, "203.0.113.10", "10.1.0.0/16", "10.1.1.1", "10.1.1.0/24", "203.0.113.20", "10.2.0.0/16");
+        firewall(b, "203.0.113.20", "10.2.0.0/16", "10.2.2.1", "10.2.2.0/24", "203.0.113.10", "10.1.0.0/16");
+        // what crosses the public link towards B: guest addresses in clear, and NAT-T (raw: not the firewall's)
+        routerB.run("iptables", "-t", "raw", "-A", "PREROUTING", "-i", "eth1", "-s", "10.1.0.0/16");
+        routerB.run("iptables", "-t", "raw", "-A", "PREROUTING", "-i", "eth1", "-p", "udp", "--dport", "4500");
+    }
+
+    /**
+     * The rendered firewall of a VPC router with one tier on eth2 and its source-NAT address on eth1: the
+     * tier's ingress ACL admits the peer's networks only, and the peer's IKE, NAT-T and ESP are opened.
+     */
+    private static void firewall(Router router, String publicIp, String vpcCidr, String tierIp, String tierCidr, String peer,
+            String peerCidr) throws IOException {
+        VpcFirewallInput input = VpcFirewallInput.builder(new ControlNic("eth0", IpAddress.parse("ip", "169.254.0.10")),
+                        Cidr.parse("vpc", vpcCidr))
+                .tier(new Tier("eth2", IpAddress.parse("ip", tierIp), IpAddress.parse("ip", tierIp), Cidr.parse("tier", tierCidr)))
+                .publicAddress(new PublicAddress("eth1", Cidr.parse("public", publicIp + "/24"), true))
+                .acl(new NetworkAcl("eth2", List.of(AclItem.all(List.of(Cidr.parse("peer", peerCidr)), true)), List.of()))
+                .siteToSiteVpn(new SiteToSiteVpnOpening(IpAddress.parse("ip", publicIp), IpAddress.parse("ip", peer),
+                        Cidr.parse("vpc", vpcCidr), List.of(Cidr.parse("peer", peerCidr))))
+                .build();
+        new FirewallApplier(router.host(), Clock.systemUTC()).apply(new VpcFirewallRenderer().render(input));
     }
 
     @AfterEach
@@ -118,6 +152,10 @@ class SiteToSiteVpnNamespaceTest {
         assertThat(status(a)).as("the management side's tunnel check").isEqualTo(SiteToSiteStatus.CONNECTED);
         assertThat(saBytes(a)).as("bytes in and out of A's SA").allSatisfy(bytes -> assertThat(bytes).isPositive());
         assertThat(saBytes(b)).as("bytes in and out of B's SA").allSatisfy(bytes -> assertThat(bytes).isPositive());
+        assertThat(packets(b, "filter", "INPUT", "-s 203.0.113.10/32 -d 203.0.113.20/32 -i eth1 -p udp -m udp --dport 4500"))
+                .as("NAT-T admitted by B's opening").isPositive();
+        assertThat(packets(a, "nat", "POSTROUTING", "-s 10.1.0.0/16 -d 10.2.0.0/16 -j ACCEPT"))
+                .as("tunnel traffic exempt from A's source NAT").isPositive();
         long[] counters = publicLinkCounters();
         assertThat(counters[0]).as("guest packets in clear on the public link").isZero();
         assertThat(counters[1]).as("UDP 4500 packets on the public link").isPositive();
@@ -173,12 +211,12 @@ class SiteToSiteVpnNamespaceTest {
     }
 
     private static Databags bagsOfA(String psk) {
-        return VpnBags.bags(List.of(VpnBags.peer("203.0.113.10", "10.1.1.0/24", "203.0.113.20", "10.2.2.0/24", "aes128-sha1;modp2048",
+        return VpnBags.bags(List.of(VpnBags.peer("203.0.113.10", "10.1.0.0/16", "203.0.113.20", "10.2.0.0/16", "aes128-sha1;modp2048",
                 "aes128-sha256", psk, "ikev2", true, false)), List.of(), List.of());
     }
 
     private static Databags bagsOfB(String psk, boolean passive) {
-        Site2SiteVpnPayload peer = VpnBags.peer("203.0.113.20", "10.2.2.0/24", "203.0.113.10", "10.1.1.0/24", "aes128-sha1;modp2048",
+        Site2SiteVpnPayload peer = VpnBags.peer("203.0.113.20", "10.2.0.0/16", "203.0.113.10", "10.1.0.0/16", "aes128-sha1;modp2048",
                 "aes128-sha256", psk, "ikev2", true, false);
         return VpnBags.bags(List.of(VpnBags.passive(peer, passive)), List.of(), List.of());
     }
@@ -225,6 +263,14 @@ class SiteToSiteVpnNamespaceTest {
 
     private static List<String> ikeSaIds(String listing) {
         return listing.lines().filter(line -> line.contains("ESTABLISHED")).map(line -> line.replaceAll(",.*", "")).toList();
+    }
+
+    /** The packet counter of the rule of {@code table}'s {@code chain} that {@code iptables-save -c} prints with {@code rule}. */
+    private static long packets(Router router, String table, String chain, String rule) throws IOException {
+        String saved = router.namespace().run("iptables-save", "-c", "-t", table).stdout();
+        return saved.lines().filter(line -> line.endsWith("-A " + chain + " " + rule) || line.contains("-A " + chain + " " + rule + " "))
+                .map(line -> Long.parseLong(line.substring(1, line.indexOf(':')))).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule '" + rule + "' in " + table + " " + chain + ":\n" + saved));
     }
 
     /** Packets counted on B's public link: guest sources in clear, and UDP 4500. */
