@@ -20,6 +20,8 @@ public final class VpnRules {
     private static final int IKE = 500;
     private static final int NAT_T = 4500;
     private static final int L2TP = 1701;
+    /** The interfaces of L2TP clients: pppd's links. */
+    private static final String CLIENTS = "ppp+";
 
     private VpnRules() {}
 
@@ -53,6 +55,27 @@ public final class VpnRules {
                 .match("-m udp --dport " + L2TP).jump("ACCEPT"));
         lines.add(rule().destination(server).in(device).protocol("esp").jump("ACCEPT"));
         lines.add(rule().destination(server).in(device).protocol("ah").jump("ACCEPT"));
+        return lines;
+    }
+
+    /** DNS from the L2TP clients to the router, once for every server. */
+    public static List<String> remoteAccessClientInput() {
+        return List.of(rule().in(CLIENTS).ports("udp", PortRange.of(53)).jump("ACCEPT"),
+                rule().in(CLIENTS).ports("tcp", PortRange.of(53)).jump("ACCEPT"));
+    }
+
+    /** Forwarding between the L2TP clients, and between them and the network they reach ({@code local_cidr}). */
+    public static List<String> remoteAccessForward(Cidr localCidr) {
+        return List.of(rule().in(CLIENTS).out(CLIENTS).jump("ACCEPT"), rule().source(localCidr).out(CLIENTS).jump("ACCEPT"),
+                rule().destination(localCidr).in(CLIENTS).jump("ACCEPT"));
+    }
+
+    /** nat {@code PREROUTING}: the clients' DNS goes to the router ({@code local_ip}), whatever server they ask. */
+    public static List<String> remoteAccessDns(IpAddress localIp) {
+        List<String> lines = new ArrayList<>();
+        for (String protocol : new String[] {"udp", "tcp"}) {
+            lines.add(rule().in(CLIENTS).ports(protocol, PortRange.of(53)).jump("DNAT --to-destination " + localIp));
+        }
         return lines;
     }
 }

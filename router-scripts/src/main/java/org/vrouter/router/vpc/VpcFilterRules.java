@@ -5,6 +5,7 @@ import static org.vrouter.router.firewall.TableName.FILTER;
 
 import org.vrouter.router.firewall.InputRules;
 import org.vrouter.router.firewall.Policy;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.RulesetBuilder;
 import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 import org.vrouter.router.firewall.VpnRules;
@@ -50,6 +51,12 @@ final class VpcFilterRules {
         for (SiteToSiteVpnOpening vpn : render.siteToSiteVpns()) {
             rules.appendAll(FILTER, "INPUT", VpnRules.siteToSiteInput(vpn, render.publicDevice(vpn.localPublicIp())));
         }
+        for (RemoteAccessVpnOpening vpn : render.remoteAccessVpns()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.remoteAccessInput(vpn.publicIp(), render.publicDevice(vpn.publicIp())));
+        }
+        if (!render.remoteAccessVpns().isEmpty()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.remoteAccessClientInput());
+        }
     }
 
     private void forward() {
@@ -60,6 +67,9 @@ final class VpcFilterRules {
             rules.append(FILTER, stats, rule().destination(render.input().vpcCidr()).in(device).countOnly());
         }
         forward(rule().state(ESTABLISHED).jump("ACCEPT"));
+        // L2TP clients reach the VPC as CloudStack's VPN_FORWARD lets them: before the tiers' ACLs
+        render.remoteAccessVpns().stream().map(RemoteAccessVpnOpening::localCidr).distinct()
+                .forEach(cidr -> rules.appendAll(FILTER, "FORWARD", VpnRules.remoteAccessForward(cidr)));
         for (PrivateGateway gateway : render.privateGateways()) {
             forward(rule().out(gateway.device()).jump(AclChains.inbound(gateway.device())));
         }

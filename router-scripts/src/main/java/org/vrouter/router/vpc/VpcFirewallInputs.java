@@ -23,6 +23,7 @@ import org.vrouter.commands.wire.payload.IcmpAclRule;
 import org.vrouter.commands.wire.payload.NetworkAclPayload;
 import org.vrouter.commands.wire.payload.PortAclRule;
 import org.vrouter.commands.wire.payload.ProtocolAclRule;
+import org.vrouter.commands.wire.payload.RemoteAccessVpnPayload;
 import org.vrouter.commands.wire.payload.Site2SiteVpnPayload;
 import org.vrouter.commands.wire.payload.StaticRoute;
 import org.vrouter.router.databag.CmdLineBag;
@@ -34,6 +35,7 @@ import org.vrouter.router.firewall.ControlNic;
 import org.vrouter.router.firewall.GuestNic;
 import org.vrouter.router.firewall.NatInputs;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 
 /**
@@ -106,8 +108,14 @@ public final class VpcFirewallInputs {
                         + " is not an address of this router");
             }
         }
-        bags.remoteAccessVpn().servers().keySet().forEach(server -> ignored.accept("remoteaccessvpn[" + server
-                + "]: left out: remote-access VPN on a VPC router is not rendered yet"));
+        for (RemoteAccessVpnPayload server : bags.remoteAccessVpn().servers().values()) {
+            if (publics.contains(server.vpnServerIp())) {
+                input.remoteAccessVpn(new RemoteAccessVpnOpening(server.vpnServerIp(), server.localIp(), server.localCidr().network()));
+            }
+            else {
+                ignored.accept("remoteaccessvpn[" + server.vpnServerIp() + "]: left out: not an address of this router");
+            }
+        }
         return input.redundant(bags.cmdLine().isRedundant()).build();
     }
 

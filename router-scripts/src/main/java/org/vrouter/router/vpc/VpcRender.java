@@ -13,6 +13,7 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.router.firewall.CidrSets;
 import org.vrouter.router.firewall.NicNames;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.Ruleset;
 import org.vrouter.router.firewall.RulesetBuilder;
 import org.vrouter.router.firewall.SiteToSiteVpnOpening;
@@ -90,6 +91,11 @@ final class VpcRender {
     /** The site-to-site peers by peer address, so that the same peers in another order give the same rules. */
     List<SiteToSiteVpnOpening> siteToSiteVpns() {
         return input.siteToSiteVpns().stream().sorted(Comparator.comparing(SiteToSiteVpnOpening::peerGatewayIp)).toList();
+    }
+
+    /** The L2TP servers by public address. */
+    List<RemoteAccessVpnOpening> remoteAccessVpns() {
+        return input.remoteAccessVpns().stream().sorted(Comparator.comparing(RemoteAccessVpnOpening::publicIp)).toList();
     }
 
     /** The ACL of a tier or private gateway; one without an ACL has an empty one. */
