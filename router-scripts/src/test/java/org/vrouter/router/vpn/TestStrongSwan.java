@@ -23,7 +23,7 @@ final class TestStrongSwan {
     static final String LOG = "/var/log/charon.log";
     static final String[] TOOLS = {"start-stop-daemon", "swanctl", "unshare", "xl2tpd"};
     private static final String CHARON = "/usr/lib/ipsec/charon";
-    private static final String PLUGINS = "random nonce aes des sha1 sha2 md5 hmac gmp gcrypt curve25519 kdf pem pkcs1 pubkey x509"
+    private static final String PLUGINS = "random nonce aes sha1 sha2 md5 hmac gmp gcrypt curve25519 kdf pem pkcs1 pubkey x509"
             + " revocation constraints kernel-libipsec kernel-netlink socket-default vici";
 
     private TestStrongSwan() {}
