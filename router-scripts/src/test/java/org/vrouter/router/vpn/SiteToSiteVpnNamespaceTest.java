@@ -35,6 +35,7 @@ import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 import org.vrouter.router.host.TestNamespace;
 import org.vrouter.router.service.DirectServiceManager;
+import org.vrouter.router.service.Signal;
 import org.vrouter.router.vpc.AclItem;
 import org.vrouter.router.vpc.NetworkAcl;
 import org.vrouter.router.vpc.Tier;
@@ -50,7 +51,8 @@ import org.vrouter.router.vpc.VpcFirewallRenderer;
  * encapsulated: router B sees the guests' packets on the public link only as UDP 4500 (NAT-T/ESP-in-UDP,
  * kernel-libipsec's only encapsulation), never a guest address in clear, and both SAs count bytes. Then the
  * key changes (a mismatch stops the tunnel, the match brings it back), the peer is torn down (the SAs go,
- * the VMs no longer reach each other) and re-created.
+ * the VMs no longer reach each other) and re-created; last charon is killed, which verify reports and the
+ * repair (the boot path) undoes.
  */
 @Tag("root")
 class SiteToSiteVpnNamespaceTest {
@@ -142,7 +144,7 @@ class SiteToSiteVpnNamespaceTest {
     }
 
     @Test
-    void vmsReachEachOtherThroughAnEncapsulatedTunnelThatSurvivesAKeyChangeAndARecreation() throws Exception {
+    void vmsReachEachOtherThroughAnEncapsulatedTunnelThatSurvivesAKeyChangeARecreationAndACrash() throws Exception {
         assertThat(b.apply(bagsOfB(PSK, true))).isEqualTo(ServiceOutcome.Status.APPLIED);
         assertThat(a.apply(bagsOfA(PSK))).isEqualTo(ServiceOutcome.Status.APPLIED);
 
@@ -181,6 +183,13 @@ class SiteToSiteVpnNamespaceTest {
         assertThat(a.apply(bagsOfA("second-Key-2"))).isEqualTo(ServiceOutcome.Status.APPLIED);
         assertThat(reaches(vmA, "10.2.2.10")).as("after re-creation").isTrue();
         assertThat(status(a)).isEqualTo(SiteToSiteStatus.CONNECTED);
+
+        // charon dies behind the router's back (our own process, by its pid file): verify sees it, repair restores the tunnel
+        a.services().signal(a.runtime().charon(), Signal.KILL);
+        awaitStopped(a);
+        assertThat(a.vpn().verify(bagsOfA("second-Key-2")).differences()).containsExactly("charon is not running");
+        assertThat(a.vpn().repair(bagsOfA("second-Key-2")).status()).isEqualTo(ServiceOutcome.Status.APPLIED);
+        assertThat(reaches(vmA, "10.2.2.10")).as("after the repair").isTrue();
         assertThat(publicLinkCounters()[0]).as("guest packets in clear on the public link").isZero();
         for (Router router : List.of(a, b)) {
             assertThat(router.host().readText(TestStrongSwan.LOG).orElseThrow()).doesNotContain(PSK, "second-Key-2");
@@ -202,6 +211,13 @@ class SiteToSiteVpnNamespaceTest {
                     .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
         }
         return out.toString();
+    }
+
+    private static void awaitStopped(Router router) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50 && router.services().isRunning(router.runtime().charon()); attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(router.services().isRunning(router.runtime().charon())).isFalse();
     }
 
     /** A's answer to CloudStack's check of the tunnel to B, as the management side reads it. */
