@@ -57,7 +57,8 @@ class RouterDistributionTest {
 
     @Test
     void holdsTheEntryPointsTheLauncherAndTheRouterSidesJarsOnly() throws IOException {
-        for (String script : List.of("opt/cloud/bin/update_config.py", "opt/cloud/bin/vr_cfg.sh", "opt/vrouter/bin/vrouter")) {
+        for (String script : List.of("opt/cloud/bin/update_config.py", "opt/cloud/bin/vr_cfg.sh", "opt/cloud/bin/checkbatchs2svpn.sh",
+                "opt/vrouter/bin/vrouter")) {
             assertThat(Files.isExecutable(unpacked.resolve(script))).as(script + " is executable").isTrue();
         }
         assertThat(unpacked.resolve("opt/vrouter/etc/logback.xml")).isRegularFile();

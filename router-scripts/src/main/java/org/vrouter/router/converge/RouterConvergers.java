@@ -18,6 +18,8 @@ import org.vrouter.router.metadata.VmPasswordService;
 import org.vrouter.router.monitor.MonitorService;
 import org.vrouter.router.service.ServiceManager;
 import org.vrouter.router.vpc.VpcFirewallService;
+import org.vrouter.router.vpn.VpnRuntime;
+import org.vrouter.router.vpn.VpnService;
 
 /**
  * Assembles the router's converger: every service the router side handles, in dependency order, over one
@@ -28,7 +30,7 @@ import org.vrouter.router.vpc.VpcFirewallService;
  * (isolated and shared-network routers: {@link FirewallService}; VPC routers: {@link VpcFirewallService}),
  * {@code dnsmasq}, {@code haproxy}, then the VM data files ({@code vmdata}), the password store
  * ({@code vmpassword}), the server of both ({@code metadata-server}) and the monitoring files
- * ({@code monitor}). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
+ * ({@code monitor}), and last the VPN ({@code vpn}: strongSwan and xl2tpd). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
  * the addresses failed they are not touched in that converge. The firewall does not: the kernel takes
  * rules for addresses and interfaces it does not hold, and a revoked rule must go even when an address
  * change failed. See {@link OrderedConverger}.
@@ -53,6 +55,7 @@ public final class RouterConvergers {
                 new VmDataService(new VmDataApplier(host)),
                 new VmPasswordService(new VmPasswordApplier(host)),
                 new MetadataServerService(host, services, MetadataServerService.daemon(host), boundToAddresses),
-                new MonitorService(host)), clock, metrics);
+                new MonitorService(host),
+                new VpnService(host, services, VpnRuntime.standard(host), boundToAddresses)), clock, metrics);
     }
 }

@@ -62,12 +62,7 @@ final class IsolatedFilterRules {
     private void vpnServers() {
         List<RemoteAccessVpnOpening> vpns = render.remoteAccessVpns();
         for (RemoteAccessVpnOpening vpn : vpns) {
-            String device = render.publicAddress(vpn.publicIp()).device();
-            for (int port : new int[] {500, 4500, 1701}) {
-                input(rule().destination(vpn.publicIp()).in(device).ports("udp", PortRange.of(port)).jump("ACCEPT"));
-            }
-            input(rule().destination(vpn.publicIp()).in(device).protocol("esp").jump("ACCEPT"));
-            input(rule().destination(vpn.publicIp()).in(device).protocol("ah").jump("ACCEPT"));
+            rules.appendAll(FILTER, "INPUT", VpnRules.remoteAccessInput(vpn.publicIp(), render.publicAddress(vpn.publicIp()).device()));
         }
         if (!vpns.isEmpty()) {
             input(rule().in(VPN_CLIENTS).ports("udp", PortRange.of(53)).jump("ACCEPT"));

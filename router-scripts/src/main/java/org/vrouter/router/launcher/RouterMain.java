@@ -32,7 +32,7 @@ public final class RouterMain {
         RouterWiring router = RouterWiring.standard(clock);
         return List.of(new UpdateConfigCommand(environment, router), new VrCfgCommand(router), new RenderCommand(router),
                 new VerifyCommand(router), new VrouterdCommand("vrouterd", router), new VrouterdCommand("daemon", router),
-                new MetadataServerCommand(), new VersionCommand());
+                new MetadataServerCommand(), new SiteToSiteStatusCommand(router), new VersionCommand());
     }
 
     /** The standard converger for a host, wired as the router-side subcommands wire it (for tools such as the benchmark). */

@@ -5,7 +5,10 @@ import static org.vrouter.router.firewall.TableName.FILTER;
 
 import org.vrouter.router.firewall.InputRules;
 import org.vrouter.router.firewall.Policy;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.RulesetBuilder;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
+import org.vrouter.router.firewall.VpnRules;
 
 /**
  * The filter table of a VPC router. {@code INPUT} (policy DROP): the router's own traffic, the
@@ -45,6 +48,15 @@ final class VpcFilterRules {
         rules.appendAll(FILTER, "INPUT", InputRules.base(input.control(), input.redundant()));
         render.tiers().forEach(tier -> rules.appendAll(FILTER, "INPUT", InputRules.guestServices(tier.guestNic())));
         rules.appendAll(FILTER, "INPUT", InputRules.loadBalancers(render.sets(), input.loadBalancerOpenings()));
+        for (SiteToSiteVpnOpening vpn : render.siteToSiteVpns()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.siteToSiteInput(vpn, render.publicDevice(vpn.localPublicIp())));
+        }
+        for (RemoteAccessVpnOpening vpn : render.remoteAccessVpns()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.remoteAccessInput(vpn.publicIp(), render.publicDevice(vpn.publicIp())));
+        }
+        if (!render.remoteAccessVpns().isEmpty()) {
+            rules.appendAll(FILTER, "INPUT", VpnRules.remoteAccessClientInput());
+        }
     }
 
     private void forward() {
@@ -55,6 +67,9 @@ final class VpcFilterRules {
             rules.append(FILTER, stats, rule().destination(render.input().vpcCidr()).in(device).countOnly());
         }
         forward(rule().state(ESTABLISHED).jump("ACCEPT"));
+        // L2TP clients reach the VPC as CloudStack's VPN_FORWARD lets them: before the tiers' ACLs
+        render.remoteAccessVpns().stream().map(RemoteAccessVpnOpening::localCidr).distinct()
+                .forEach(cidr -> rules.appendAll(FILTER, "FORWARD", VpnRules.remoteAccessForward(cidr)));
         for (PrivateGateway gateway : render.privateGateways()) {
             forward(rule().out(gateway.device()).jump(AclChains.inbound(gateway.device())));
         }

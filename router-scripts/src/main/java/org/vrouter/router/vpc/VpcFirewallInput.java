@@ -11,11 +11,14 @@ import java.util.Set;
 
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
+import org.vrouter.api.net.IpAddress;
 import org.vrouter.router.firewall.ControlNic;
 import org.vrouter.router.firewall.LoadBalancerOpening;
 import org.vrouter.router.firewall.NatChecks;
 import org.vrouter.router.firewall.PortForward;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 import org.vrouter.router.firewall.StaticNat;
 
 /**
@@ -42,10 +45,13 @@ import org.vrouter.router.firewall.StaticNat;
  * @param staticNats one-to-one NATs into tiers, never on a source-NAT address
  * @param loadBalancerOpenings haproxy listeners and statistics page
  * @param redundant whether the router is one of a redundant pair (opens VRRP and conntrackd sync)
+ * @param siteToSiteVpns site-to-site IPsec peers, each on a public address of the router
+ * @param remoteAccessVpns L2TP/IPsec servers, at most one per public address
  */
 public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tiers, List<PrivateGateway> privateGateways,
         List<PublicAddress> publicAddresses, List<NetworkAcl> acls, List<Cidr> routedNetworks, List<PortForward> portForwards,
-        List<StaticNat> staticNats, List<LoadBalancerOpening> loadBalancerOpenings, boolean redundant) {
+        List<StaticNat> staticNats, List<LoadBalancerOpening> loadBalancerOpenings, boolean redundant,
+        List<SiteToSiteVpnOpening> siteToSiteVpns, List<RemoteAccessVpnOpening> remoteAccessVpns) {
     public VpcFirewallInput {
         requireNonNull(control, "control is null");
         requireNonNull(vpcCidr, "vpcCidr is null");
@@ -57,6 +63,8 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
         portForwards = List.copyOf(requireNonNull(portForwards, "portForwards is null"));
         staticNats = List.copyOf(requireNonNull(staticNats, "staticNats is null"));
         loadBalancerOpenings = List.copyOf(requireNonNull(loadBalancerOpenings, "loadBalancerOpenings is null"));
+        siteToSiteVpns = List.copyOf(requireNonNull(siteToSiteVpns, "siteToSiteVpns is null"));
+        remoteAccessVpns = List.copyOf(requireNonNull(remoteAccessVpns, "remoteAccessVpns is null"));
         if (!vpcCidr.isIpv4() || !vpcCidr.isNetworkAddress() || vpcCidr.prefixLength() == 0) {
             throw new InvalidParameterException("vpccidr", "must be an IPv4 network without host bits", vpcCidr);
         }
@@ -75,6 +83,18 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
             }
         }
         NatChecks.check(NatChecks.byIp(publicAddresses), tiers.stream().map(Tier::guestNic).toList(), portForwards, staticNats);
+        for (int i = 0; i < siteToSiteVpns.size(); i++) {
+            NatChecks.requirePublic(NatChecks.byIp(publicAddresses), siteToSiteVpns.get(i).localPublicIp(),
+                    "site_to_site_vpns[" + i + "].local_public_ip");
+        }
+        Set<IpAddress> servers = new HashSet<>();
+        for (int i = 0; i < remoteAccessVpns.size(); i++) {
+            String field = "remote_access_vpns[" + i + "].vpn_server_ip";
+            NatChecks.requirePublic(NatChecks.byIp(publicAddresses), remoteAccessVpns.get(i).publicIp(), field);
+            if (!servers.add(remoteAccessVpns.get(i).publicIp())) {
+                throw new InvalidParameterException(field, "has a second VPN server", remoteAccessVpns.get(i).publicIp());
+            }
+        }
     }
 
     public static Builder builder(ControlNic control, Cidr vpcCidr) {
@@ -143,6 +163,8 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
         private final List<PortForward> portForwards = new ArrayList<>();
         private final List<StaticNat> staticNats = new ArrayList<>();
         private final List<LoadBalancerOpening> loadBalancerOpenings = new ArrayList<>();
+        private final List<SiteToSiteVpnOpening> siteToSiteVpns = new ArrayList<>();
+        private final List<RemoteAccessVpnOpening> remoteAccessVpns = new ArrayList<>();
         private boolean redundant;
 
         private Builder(ControlNic control, Cidr vpcCidr) {
@@ -190,6 +212,16 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
             return this;
         }
 
+        public Builder siteToSiteVpn(SiteToSiteVpnOpening vpn) {
+            siteToSiteVpns.add(requireNonNull(vpn, "vpn is null"));
+            return this;
+        }
+
+        public Builder remoteAccessVpn(RemoteAccessVpnOpening vpn) {
+            remoteAccessVpns.add(requireNonNull(vpn, "vpn is null"));
+            return this;
+        }
+
         public Builder redundant(boolean value) {
             redundant = value;
             return this;
@@ -207,7 +239,8 @@ public record VpcFirewallInput(ControlNic control, Cidr vpcCidr, List<Tier> tier
 
         public VpcFirewallInput build() {
             return new VpcFirewallInput(control, vpcCidr, tiers, privateGateways, publicAddresses, acls, routedNetworks, portForwards,
-                    staticNats, loadBalancerOpenings, redundant);
+                    staticNats, loadBalancerOpenings, redundant, siteToSiteVpns,
+                    remoteAccessVpns);
         }
     }
 }

@@ -23,6 +23,8 @@ import org.vrouter.commands.wire.payload.IcmpAclRule;
 import org.vrouter.commands.wire.payload.NetworkAclPayload;
 import org.vrouter.commands.wire.payload.PortAclRule;
 import org.vrouter.commands.wire.payload.ProtocolAclRule;
+import org.vrouter.commands.wire.payload.RemoteAccessVpnPayload;
+import org.vrouter.commands.wire.payload.Site2SiteVpnPayload;
 import org.vrouter.commands.wire.payload.StaticRoute;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
@@ -33,6 +35,8 @@ import org.vrouter.router.firewall.ControlNic;
 import org.vrouter.router.firewall.GuestNic;
 import org.vrouter.router.firewall.NatInputs;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 
 /**
  * Maps the databags of a VPC router ({@code type=vpcrouter}) into the {@link VpcFirewallInput}: a pure
@@ -95,9 +99,34 @@ public final class VpcFirewallInputs {
         if (firewallRules > 0) {
             ignored.accept("firewallrules: " + firewallRules + " rule(s) left out: a VPC router's traffic is governed by its network ACLs");
         }
-        bags.remoteAccessVpn().servers().keySet().forEach(server -> ignored.accept("remoteaccessvpn[" + server
-                + "]: left out: remote-access VPN on a VPC router is not rendered yet"));
+        for (Site2SiteVpnPayload peer : bags.site2SiteVpn().peers().values()) {
+            if (publics.contains(peer.localPublicIp())) {
+                input.siteToSiteVpn(siteToSite(peer));
+            }
+            else {
+                ignored.accept("site2sitevpn[" + peer.peerGatewayIp() + "]: left out: local_public_ip " + peer.localPublicIp()
+                        + " is not an address of this router");
+            }
+        }
+        for (RemoteAccessVpnPayload server : bags.remoteAccessVpn().servers().values()) {
+            if (publics.contains(server.vpnServerIp())) {
+                input.remoteAccessVpn(new RemoteAccessVpnOpening(server.vpnServerIp(), server.localIp(), server.localCidr().network()));
+            }
+            else {
+                ignored.accept("remoteaccessvpn[" + server.vpnServerIp() + "]: left out: not an address of this router");
+            }
+        }
         return input.redundant(bags.cmdLine().isRedundant()).build();
+    }
+
+    private static SiteToSiteVpnOpening siteToSite(Site2SiteVpnPayload peer) {
+        try {
+            return new SiteToSiteVpnOpening(peer.localPublicIp(), peer.peerGatewayIp(), peer.localGuestCidr().network(),
+                    peer.peerGuestCidrList().cidrs().stream().map(Cidr::network).toList());
+        }
+        catch (InvalidParameterException e) {
+            throw e.within("site2sitevpn[" + peer.peerGatewayIp() + "].");
+        }
     }
 
     private static ControlNic control(IpsBag ips, CmdLineBag cmdLine) {

@@ -40,7 +40,8 @@ import org.vrouter.router.host.Host;
  */
 public final class VpcFirewallService implements ServiceConverger {
     private static final Set<BagKey> INPUTS = EnumSet.of(BagKey.CMD_LINE, BagKey.IPS, BagKey.GUEST_NETWORK, BagKey.NETWORK_ACL,
-            BagKey.STATIC_ROUTES, BagKey.FORWARDING_RULES, BagKey.LOAD_BALANCER, BagKey.FIREWALL_RULES, BagKey.REMOTE_ACCESS_VPN);
+            BagKey.STATIC_ROUTES, BagKey.FORWARDING_RULES, BagKey.LOAD_BALANCER, BagKey.FIREWALL_RULES, BagKey.REMOTE_ACCESS_VPN,
+            BagKey.SITE_2_SITE_VPN);
 
     private final ServiceConverger otherRouters;
     private final Host host;

@@ -10,7 +10,10 @@ import java.util.Set;
 import org.vrouter.router.firewall.NatRules;
 import org.vrouter.router.firewall.PortForward;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.RulesetBuilder;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
+import org.vrouter.router.firewall.VpnRules;
 import org.vrouter.router.firewall.StaticNat;
 
 /**
@@ -33,7 +36,11 @@ final class VpcNatRules {
         VpcFirewallInput input = render.input();
         List<String> dnat = NatRules.destinationNat(render.sets(), input.portForwards(), input.staticNats());
         nat.rules.appendAll(NAT, "PREROUTING", dnat);
+        render.remoteAccessVpns().stream().map(RemoteAccessVpnOpening::localIp).distinct()
+                .forEach(localIp -> nat.rules.appendAll(NAT, "PREROUTING", VpnRules.remoteAccessDns(localIp)));
         nat.rules.appendAll(NAT, "OUTPUT", dnat);
+        // tunnel traffic keeps its addresses: exempt before any SNAT
+        render.siteToSiteVpns().forEach(vpn -> nat.rules.appendAll(NAT, "POSTROUTING", VpnRules.siteToSiteNatExemptions(vpn)));
         nat.sourceNat();
     }
 

@@ -13,8 +13,10 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.router.firewall.CidrSets;
 import org.vrouter.router.firewall.NicNames;
 import org.vrouter.router.firewall.PublicAddress;
+import org.vrouter.router.firewall.RemoteAccessVpnOpening;
 import org.vrouter.router.firewall.Ruleset;
 import org.vrouter.router.firewall.RulesetBuilder;
+import org.vrouter.router.firewall.SiteToSiteVpnOpening;
 
 /**
  * One render of a VPC router's firewall: the input in render order (interfaces by device number,
@@ -84,6 +86,16 @@ final class VpcRender {
     /** The interface of a public address (the input guarantees the router holds it). */
     String publicDevice(IpAddress ip) {
         return publics.get(ip).device();
+    }
+
+    /** The site-to-site peers by peer address, so that the same peers in another order give the same rules. */
+    List<SiteToSiteVpnOpening> siteToSiteVpns() {
+        return input.siteToSiteVpns().stream().sorted(Comparator.comparing(SiteToSiteVpnOpening::peerGatewayIp)).toList();
+    }
+
+    /** The L2TP servers by public address. */
+    List<RemoteAccessVpnOpening> remoteAccessVpns() {
+        return input.remoteAccessVpns().stream().sorted(Comparator.comparing(RemoteAccessVpnOpening::publicIp)).toList();
     }
 
     /** The ACL of a tier or private gateway; one without an ACL has an empty one. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vrouter.router.host.SystemTools;
 
 /**
- * The router distribution's CloudStack entry points, {@code /opt/cloud/bin/update_config.py} and
- * {@code vr_cfg.sh}: POSIX shell scripts that, with no vrouterd to ask, hand their arguments to the vrouter
+ * The router distribution's CloudStack entry points, {@code /opt/cloud/bin/update_config.py},
+ * {@code vr_cfg.sh} and {@code checkbatchs2svpn.sh}: POSIX shell scripts that, with no vrouterd to ask, hand their arguments to the vrouter
  * launcher unchanged and return its exit status. Run with {@code dash} (Debian's {@code /bin/sh}) against a
  * fake launcher.
  */
@@ -39,7 +39,7 @@ class LaunchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"update_config.py", "vr_cfg.sh"})
+    @ValueSource(strings = {"update_config.py", "vr_cfg.sh", "checkbatchs2svpn.sh"})
     void isAPosixShellScript(String name) throws IOException {
         String script = resource(name);
 
@@ -60,6 +60,14 @@ class LaunchersTest {
 
         assertThat(result.arguments).isEqualTo("vr-cfg|--root|" + temp + "|-c|/var/cache/cloud/VR-1.cfg|");
         assertThat(result.exitStatus).isEqualTo(1);
+    }
+
+    @Test
+    void theTunnelCheckPassesCloudStacksPeerArgument() throws Exception {
+        Result result = launch("checkbatchs2svpn.sh", 0, "198.51.100.7 192.0.2.9 ");
+
+        assertThat(result.arguments).isEqualTo("s2s-status|--root|" + temp + "|--|198.51.100.7 192.0.2.9 |");
+        assertThat(result.exitStatus).isZero();
     }
 
     private record Result(String arguments, int exitStatus) {}

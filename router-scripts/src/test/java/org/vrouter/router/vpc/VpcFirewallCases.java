@@ -31,7 +31,7 @@ final class VpcFirewallCases {
 
     static List<String> names() {
         return List.of("two-tiers", "multi-cidr-item", "custom-protocol", "empty-acl", "deny-before-allow", "private-gateway",
-                "port-forwarding-static-nat", "source-nat");
+                "port-forwarding-static-nat", "source-nat", "site-to-site-vpn", "remote-access-vpn");
     }
 
     /** The databags of a case. */

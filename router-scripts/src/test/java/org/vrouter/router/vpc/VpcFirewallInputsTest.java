@@ -78,7 +78,7 @@ class VpcFirewallInputsTest {
     }
 
     @Test
-    void firewallRulesAndRemoteAccessVpnOfAVpcAreReportedNotRendered() {
+    void firewallRulesOfAVpcAreReportedNotRendered() {
         Databags bags = VpcFirewallCases.merge(VpcFirewallCases.bags("source-nat"), "firewall_rules.json",
                 "{\"rules\":[{\"id\":17,\"src_ip\":\"203.0.113.30\",\"protocol\":\"tcp\",\"src_port_range\":[22,22],\"revoked\":false,"
                         + "\"already_added\":false,\"source_cidr_list\":[\"0.0.0.0/0\"],\"dest_cidr_list\":[],\"purpose\":\"Firewall\","

@@ -151,7 +151,7 @@ class VpcFirewallRendererTest {
                 ? new NetworkAcl("eth3", List.of(AclItem.all(List.of(), true)), List.of()) : acl);
         VpcFirewallInput replaced = new VpcFirewallInput(input.control(), input.vpcCidr(), input.tiers(), input.privateGateways(),
                 input.publicAddresses(), acls, input.routedNetworks(), input.portForwards(), input.staticNats(),
-                input.loadBalancerOpenings(), input.redundant());
+                input.loadBalancerOpenings(), input.redundant(), input.siteToSiteVpns(), input.remoteAccessVpns());
 
         Firewall after = renderer.render(replaced);
 

@@ -1,0 +1,31 @@
+package org.vrouter.router.vpn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders a {@link VpnInput} to every VPN file: the swanctl files ({@link SwanctlRenderer}) and, with a
+ * remote-access server, the xl2tpd and pppd files ({@link L2tpRenderer}). Nothing at all for an empty input.
+ * Pure and deterministic.
+ */
+public final class VpnRenderer {
+    private VpnRenderer() {}
+
+    /**
+     * @param realPath the real path of a router path (the host's {@code resolve}): xl2tpd and pppd are given
+     *     the paths of the files they read and the scripts they run
+     */
+    public static VpnFiles render(VpnInput input, UnaryOperator<String> realPath) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Set<String> secrets = new TreeSet<>();
+        Set<String> scripts = new TreeSet<>();
+        if (!input.isEmpty()) {
+            SwanctlRenderer.render(input, files, secrets);
+            L2tpRenderer.render(input, realPath, files, secrets, scripts);
+        }
+        return new VpnFiles(files, secrets, scripts);
+    }
+}
