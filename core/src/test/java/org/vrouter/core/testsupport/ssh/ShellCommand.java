@@ -1,4 +1,4 @@
-package org.vrouter.core.channel;
+package org.vrouter.core.testsupport.ssh;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,8 +11,12 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
-/** Runs a command line as {@code /bin/sh -c} in the fake router's root; {@code /opt/cloud/bin/} is mapped under it. */
-final class ShellCommand implements Command {
+/**
+ * Runs a command line as {@code /bin/sh -c} in the fake router's root, with {@code ROUTER_ROOT}
+ * set to it; {@code /opt/cloud/bin/} is mapped under it so a test can install stand-ins for the
+ * router scripts. Standard input is {@code /dev/null}.
+ */
+public final class ShellCommand implements Command {
     private static final String SCRIPTS = "/opt/cloud/bin/";
 
     private final Path root;
@@ -22,7 +26,7 @@ final class ShellCommand implements Command {
     private ExitCallback exit;
     private volatile Process process;
 
-    ShellCommand(Path root, String commandLine) {
+    public ShellCommand(Path root, String commandLine) {
         this.root = root;
         this.commandLine = commandLine.startsWith(SCRIPTS) ? root + SCRIPTS + commandLine.substring(SCRIPTS.length()) : commandLine;
     }
