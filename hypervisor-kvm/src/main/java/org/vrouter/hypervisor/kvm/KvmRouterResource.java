@@ -2,11 +2,8 @@ package org.vrouter.hypervisor.kvm;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
@@ -22,8 +19,7 @@ import org.vrouter.core.channel.RouterChannelFactory;
 import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.channel.SshSettings;
 import org.vrouter.core.routing.RouterCommandDispatcher;
-import org.vrouter.core.routing.RoutingSettings;
-import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.kvm.bootargs.BootArgsDelivery;
 import org.vrouter.hypervisor.kvm.bootargs.GuestAgentBootArgs;
@@ -72,7 +68,7 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
         RouterReachability reachability = builder.reachability.orElse(RouterReachability.overChannels(channels, Duration.ofSeconds(30)));
         BootArgsDelivery bootArgs = builder.bootArgs.orElse(GuestAgentBootArgs.withDefaults(libvirt::agentCommand));
         DomainLifecycle lifecycle = new DomainLifecycle(libvirt, planner, bootArgs, reachability, nics, builder.lifecycle);
-        this.dispatcher = new RouterCommandDispatcher("the KVM resource", new KvmVmDriver(lifecycle, nics), channels, builder.routing);
+        this.dispatcher = new RouterCommandDispatcher("the KVM resource", new KvmVmDriver(lifecycle, nics), channels, builder.routing());
     }
 
     /**
@@ -125,14 +121,13 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
      * boot arguments through the guest agent; graceful stop 120 s polled every 2 s; 60 SSH probes 5 s
      * apart through the channels; default routing timeouts, random file ids, the system clock.
      */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final LibvirtConnection libvirt;
         private final RouterChannelFactory channels;
         private DomainSettings domains = DomainSettings.defaults();
         private Optional<BootArgsDelivery> bootArgs = Optional.empty();
         private Optional<RouterReachability> reachability = Optional.empty();
         private LifecycleSettings lifecycle = LifecycleSettings.defaults();
-        private RoutingSettings routing = RoutingSettings.defaults();
 
         private Builder(LibvirtConnection libvirt, RouterChannelFactory channels) {
             this.libvirt = requireNonNull(libvirt, "libvirt is null");
@@ -176,19 +171,8 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
             return this;
         }
 
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.routing = routing.withTimeouts(timeouts);
-            return this;
-        }
-
-        /** Ids of wire files and batch files. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.routing = routing.withIds(ids);
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.routing = routing.withClock(clock);
+        @Override
+        protected Builder self() {
             return this;
         }
 

@@ -2,10 +2,7 @@ package org.vrouter.hypervisor.vmware;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
@@ -20,8 +17,7 @@ import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.channel.SshSettings;
 import org.vrouter.core.routing.NicDevices;
 import org.vrouter.core.routing.RouterCommandDispatcher;
-import org.vrouter.core.routing.RoutingSettings;
-import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.vmware.vsphere.VmInfo;
 import org.vrouter.hypervisor.vmware.vsphere.VsphereConnector;
@@ -73,7 +69,7 @@ public final class VmwareRouterResource implements HypervisorResource {
         this.settings = builder.settings;
         this.lifecycle = new RouterVmLifecycle(settings, builder.connector);
         this.vms = new VmwareVmDriver(settings, builder.ssh.port(), lifecycle);
-        this.dispatcher = new RouterCommandDispatcher("the VMware resource", vms, SshRouterChannel.factory(builder.ssh), builder.routing);
+        this.dispatcher = new RouterCommandDispatcher("the VMware resource", vms, SshRouterChannel.factory(builder.ssh), builder.routing());
     }
 
     /** A resource over yavijava with random file ids, the system clock and the default routing timeouts. */
@@ -117,11 +113,10 @@ public final class VmwareRouterResource implements HypervisorResource {
     }
 
     /** Collects a resource's collaborators. Defaults: yavijava, random ids, system clock, default timeouts. */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final VmwareSettings settings;
         private final SshSettings ssh;
         private VsphereConnector connector = new YavijavaConnector();
-        private RoutingSettings routing = RoutingSettings.defaults();
 
         private Builder(VmwareSettings settings, SshSettings ssh) {
             this.settings = requireNonNull(settings, "settings is null");
@@ -134,20 +129,8 @@ public final class VmwareRouterResource implements HypervisorResource {
             return this;
         }
 
-        /** Ids of wire files and batch files. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.routing = routing.withIds(ids);
-            return this;
-        }
-
-        /** The clock of the wire codec. */
-        public Builder clock(Clock clock) {
-            this.routing = routing.withClock(clock);
-            return this;
-        }
-
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.routing = routing.withTimeouts(timeouts);
+        @Override
+        protected Builder self() {
             return this;
         }
 

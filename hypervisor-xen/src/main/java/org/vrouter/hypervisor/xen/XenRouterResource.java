@@ -3,10 +3,7 @@ package org.vrouter.hypervisor.xen;
 import static java.util.Objects.requireNonNull;
 
 import java.net.MalformedURLException;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
@@ -22,8 +19,7 @@ import org.vrouter.core.channel.RouterChannelFactory;
 import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.routing.NicDevices;
 import org.vrouter.core.routing.RouterCommandDispatcher;
-import org.vrouter.core.routing.RoutingSettings;
-import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.xen.network.XenNetworks;
 import org.vrouter.hypervisor.xen.session.XenSession;
@@ -77,7 +73,7 @@ public final class XenRouterResource implements HypervisorResource, AutoCloseabl
         XenNetworks networks = new XenNetworks(session, settings.linkLocalNetwork(), settings.defaultNetwork());
         RouterVms vms = new RouterVms(session, tasks, networks, settings.template(), settings.startTimeout());
         RouterChannelFactory channels = builder.channels.orElseGet(() -> SshRouterChannel.factory(settings.routerSsh()));
-        this.dispatcher = new RouterCommandDispatcher("the XenServer resource", new XenVmDriver(settings, session, vms), channels, builder.routing);
+        this.dispatcher = new RouterCommandDispatcher("the XenServer resource", new XenVmDriver(settings, session, vms), channels, builder.routing());
     }
 
     public static Builder builder(XenSettings settings) {
@@ -106,10 +102,9 @@ public final class XenRouterResource implements HypervisorResource, AutoCloseabl
     }
 
     /** Collects a resource's collaborators. Defaults: SSH channels through the host, random ids, system clock, default routing timeouts. */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final XenSettings settings;
         private Optional<RouterChannelFactory> channels = Optional.empty();
-        private RoutingSettings routing = RoutingSettings.defaults();
 
         private Builder(XenSettings settings) {
             this.settings = requireNonNull(settings, "settings is null");
@@ -121,20 +116,8 @@ public final class XenRouterResource implements HypervisorResource, AutoCloseabl
             return this;
         }
 
-        /** Ids of wire files and batch files. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.routing = routing.withIds(ids);
-            return this;
-        }
-
-        /** The wire codec's clock. */
-        public Builder clock(Clock clock) {
-            this.routing = routing.withClock(clock);
-            return this;
-        }
-
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.routing = routing.withTimeouts(timeouts);
+        @Override
+        protected Builder self() {
             return this;
         }
 
