@@ -1,8 +1,6 @@
 package org.vrouter.core.testsupport.ssh;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -15,7 +13,6 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -124,35 +121,10 @@ public final class FakeRouterSshServer implements AutoCloseable {
     }
 
     /** Closes its channel without an exit status, as a server does when the command dies by a signal it does not report. */
-    private static final class CloseWithoutStatus implements Command {
+    private static final class CloseWithoutStatus extends ExecCommand {
         @Override
         public void start(ChannelSession channel, Environment env) {
             channel.close(false);
-        }
-
-        @Override
-        public void destroy(ChannelSession channel) {
-            // nothing runs
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            // never called back: that is the point
-        }
-
-        @Override
-        public void setInputStream(InputStream in) {
-            // no input read
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            // no output written
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            // no output written
         }
     }
 }

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.command.CommandFactory;
 
 /**
@@ -24,7 +20,7 @@ import org.apache.sshd.server.command.CommandFactory;
  * OpenSSH's scp does). Files go to a {@link Receiver}: under a fake router's root directory
  * ({@link #underRoot}) or wherever a test keeps them ({@link #into}).
  */
-public final class ScpSinkCommand implements Command {
+public final class ScpSinkCommand extends ExecCommand {
     private static final Pattern HEADER = Pattern.compile("C([0-7]{4}) (\\d+) ([^/]+)");
 
     /** Where received files go. */
@@ -41,9 +37,6 @@ public final class ScpSinkCommand implements Command {
 
     private final String directory;
     private final Receiver receiver;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
 
     private ScpSinkCommand(String commandLine, Receiver receiver) {
         List<String> words = CommandFactory.split(commandLine);
@@ -132,30 +125,5 @@ public final class ScpSinkCommand implements Command {
         out.write((message + "\n").getBytes(UTF_8));
         out.flush();
         exit.onExit(1, message);
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        // the reader thread ends with the channel's input
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // errors go through the protocol's own 2-byte replies
     }
 }

@@ -7,23 +7,18 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 /**
  * Runs a command line as {@code /bin/sh -c} in the fake router's root, with {@code ROUTER_ROOT}
  * set to it; {@code /opt/cloud/bin/} is mapped under it so a test can install stand-ins for the
  * router scripts. Standard input is {@code /dev/null}.
  */
-public final class ShellCommand implements Command {
+public final class ShellCommand extends ExecCommand {
     private static final String SCRIPTS = "/opt/cloud/bin/";
 
     private final Path root;
     private final String commandLine;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
     private volatile Process process;
 
     public ShellCommand(Path root, String commandLine) {
@@ -79,25 +74,5 @@ public final class ShellCommand implements Command {
             running.descendants().forEach(ProcessHandle::destroyForcibly);
             running.destroyForcibly();
         }
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        // the process reads /dev/null
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
     }
 }
