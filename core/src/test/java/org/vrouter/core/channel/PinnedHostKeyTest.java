@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.vrouter.api.error.InvalidParameterException;
 
+import org.vrouter.core.testsupport.ssh.TestKeys;
+
 class PinnedHostKeyTest {
     private final PublicKey hostKey = TestKeys.hostKey().getPublic();
     private final String line = TestKeys.publicKeyLine(hostKey) + " root@r-1-VM";

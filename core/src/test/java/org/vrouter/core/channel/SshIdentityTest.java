@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.secret.Secret;
 
+import org.vrouter.core.testsupport.ssh.TestKeys;
+
 class SshIdentityTest {
     @Test
     void acceptsAPemKeyAndNeverShowsIt() {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.core.channel.RouterChannelException.Failure;
 
+import org.vrouter.core.testsupport.ssh.TestKeys;
+
 /**
  * {@link SshRouterChannel} against the real thing: OpenSSH's sshd on loopback, the real
  * {@code scp -t} sink, and a client key made by {@code ssh-keygen} in OpenSSH's own key format.

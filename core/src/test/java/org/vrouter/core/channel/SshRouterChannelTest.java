@@ -19,6 +19,9 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.core.channel.RouterChannelException.Failure;
 
+import org.vrouter.core.testsupport.ssh.FakeRouterSshServer;
+import org.vrouter.core.testsupport.ssh.TestKeys;
+
 /** {@link SshRouterChannel} against a real SSH server: Apache MINA sshd in-process on loopback. */
 class SshRouterChannelTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

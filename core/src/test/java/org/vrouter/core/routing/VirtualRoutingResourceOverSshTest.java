@@ -26,11 +26,11 @@ import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.GroupAnswer;
 import org.vrouter.commands.SavePasswordCommand;
 import org.vrouter.commands.wire.CommandCodec;
-import org.vrouter.core.channel.FakeRouterSshServer;
 import org.vrouter.core.channel.HostKeyPolicy;
 import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.channel.SshSettings;
-import org.vrouter.core.channel.TestKeys;
+import org.vrouter.core.testsupport.ssh.FakeRouterSshServer;
+import org.vrouter.core.testsupport.ssh.TestKeys;
 
 /**
  * {@link VirtualRoutingResource} over a real SSH session: {@link SshRouterChannel} against the

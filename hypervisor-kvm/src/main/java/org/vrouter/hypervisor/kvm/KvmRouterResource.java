@@ -2,39 +2,30 @@ package org.vrouter.hypervisor.kvm;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
-import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
-import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.core.channel.JumpHost;
 import org.vrouter.core.channel.RouterChannelFactory;
 import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.channel.SshSettings;
-import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.RouterCommandDispatcher;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.kvm.bootargs.BootArgsDelivery;
 import org.vrouter.hypervisor.kvm.bootargs.GuestAgentBootArgs;
 import org.vrouter.hypervisor.kvm.domain.DomainSettings;
 import org.vrouter.hypervisor.kvm.domain.RouterDomainPlanner;
 import org.vrouter.hypervisor.kvm.libvirt.LibvirtConnection;
-import org.vrouter.hypervisor.kvm.libvirt.LibvirtOperationException;
 
 /**
  * The {@link HypervisorResource} of one KVM host, over a {@link LibvirtConnection}
@@ -60,26 +51,24 @@ import org.vrouter.hypervisor.kvm.libvirt.LibvirtOperationException;
  *       first get NICs hot-plugged and {@code nic_dev_id} filled ({@code RouterNics}).
  *   <li>Anything else answers failure naming the command.
  * </ul>
+ * The switch is core's {@link RouterCommandDispatcher} over this module's VM side.
  *
  * <p>Thread-safe: commands for one router are serialized, different routers run in parallel.
  * {@link #close()} closes the libvirt connection (domains keep running).
  */
 public final class KvmRouterResource implements HypervisorResource, AutoCloseable {
     private final LibvirtConnection libvirt;
-    private final DomainLifecycle lifecycle;
-    private final RouterNics nics;
-    private final VirtualRoutingResource routing;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final RouterCommandDispatcher dispatcher;
 
     private KvmRouterResource(Builder builder) {
         this.libvirt = builder.libvirt;
         RouterDomainPlanner planner = new RouterDomainPlanner(builder.domains);
-        this.nics = new RouterNics(libvirt, planner);
+        RouterNics nics = new RouterNics(libvirt, planner);
         RouterChannelFactory channels = builder.channels;
         RouterReachability reachability = builder.reachability.orElse(RouterReachability.overChannels(channels, Duration.ofSeconds(30)));
         BootArgsDelivery bootArgs = builder.bootArgs.orElse(GuestAgentBootArgs.withDefaults(libvirt::agentCommand));
-        this.lifecycle = new DomainLifecycle(libvirt, planner, bootArgs, reachability, nics, builder.lifecycle);
-        this.routing = new VirtualRoutingResource(new CommandCodec(builder.ids, builder.clock), channels, builder.timeouts, builder.ids);
+        DomainLifecycle lifecycle = new DomainLifecycle(libvirt, planner, bootArgs, reachability, nics, builder.lifecycle);
+        this.dispatcher = new RouterCommandDispatcher("the KVM resource", new KvmVmDriver(lifecycle, nics), channels, builder.routing());
     }
 
     /**
@@ -109,61 +98,7 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
 
     @Override
     public Answer execute(Command command) {
-        requireNonNull(command, "command is null");
-        if (command instanceof StartCommand start) {
-            return locked(start.vm().name(), () -> lifecycle.start(start));
-        }
-        if (command instanceof StopCommand stop) {
-            return locked(stop.vmName(), () -> lifecycle.stop(stop));
-        }
-        if (command instanceof CheckVirtualMachineCommand check) {
-            return locked(check.vmName(), () -> lifecycle.check(check.vmName()));
-        }
-        if (command instanceof CheckSshCommand check) {
-            return lifecycle.checkSsh(check);
-        }
-        if (command instanceof IpAssociationCommand association) {
-            Optional<String> router = association.accessDetails().routerName();
-            if (router.isPresent() && nics.of(router.get()).isPresent()) {
-                return locked(router.get(), () -> associate(router.get(), association));
-            }
-            return routing.execute(association);
-        }
-        if (command instanceof NetworkElementCommand routerCommand) {
-            return routing.execute(routerCommand);
-        }
-        return Answer.failure("the KVM resource does not handle " + command.getClass().getName());
-    }
-
-    private Answer associate(String router, IpAssociationCommand association) {
-        IpAssociationCommand prepared;
-        try {
-            prepared = nics.prepare(router, association);
-        }
-        catch (InvalidParameterException | LibvirtOperationException e) {
-            return Answer.failure(e.getMessage());
-        }
-        Answer answer = routing.execute(prepared);
-        if (answer.success()) {
-            try {
-                nics.cleanup(router, prepared);
-            }
-            catch (LibvirtOperationException e) {
-                return Answer.failure(e.getMessage());
-            }
-        }
-        return answer;
-    }
-
-    private Answer locked(String router, Supplier<Answer> action) {
-        ReentrantLock lock = locks.computeIfAbsent(router, name -> new ReentrantLock(true));
-        lock.lock();
-        try {
-            return action.get();
-        }
-        finally {
-            lock.unlock();
-        }
+        return dispatcher.execute(command);
     }
 
     /** The libvirt connection this resource drives. */
@@ -186,16 +121,13 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
      * boot arguments through the guest agent; graceful stop 120 s polled every 2 s; 60 SSH probes 5 s
      * apart through the channels; default routing timeouts, random file ids, the system clock.
      */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final LibvirtConnection libvirt;
         private final RouterChannelFactory channels;
         private DomainSettings domains = DomainSettings.defaults();
         private Optional<BootArgsDelivery> bootArgs = Optional.empty();
         private Optional<RouterReachability> reachability = Optional.empty();
         private LifecycleSettings lifecycle = LifecycleSettings.defaults();
-        private RoutingTimeouts timeouts = RoutingTimeouts.defaults();
-        private Supplier<UUID> ids = UUID::randomUUID;
-        private Clock clock = Clock.systemUTC();
 
         private Builder(LibvirtConnection libvirt, RouterChannelFactory channels) {
             this.libvirt = requireNonNull(libvirt, "libvirt is null");
@@ -239,19 +171,8 @@ public final class KvmRouterResource implements HypervisorResource, AutoCloseabl
             return this;
         }
 
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.timeouts = requireNonNull(timeouts, "timeouts is null");
-            return this;
-        }
-
-        /** Ids of wire files and batch files. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.ids = requireNonNull(ids, "ids is null");
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 

@@ -18,6 +18,9 @@ import org.vrouter.core.channel.HostKeyPolicy;
 import org.vrouter.core.channel.JumpHost;
 import org.vrouter.core.channel.SshRouterChannel;
 import org.vrouter.core.channel.SshSettings;
+import org.vrouter.core.testsupport.ssh.FakeRouterSshServer;
+import org.vrouter.core.testsupport.ssh.ReplyCommand;
+import org.vrouter.core.testsupport.ssh.TestKeys;
 
 /**
  * Routing commands of a {@link KvmRouterResource} over real SSH: core's {@link SshRouterChannel} to
@@ -29,18 +32,19 @@ class KvmRouterSshTest {
     private static final IpAddress LOOPBACK = IpAddress.parse("127.0.0.1");
 
     private LibvirtTestDriver driver;
-    private SshPeer router;
-    private SshPeer kvmHost;
+    private FakeRouterSshServer router;
+    private FakeRouterSshServer kvmHost;
     private KvmRouterResource kvm;
 
     @BeforeEach
     void start() throws Exception {
         driver = LibvirtTestDriver.open();
-        SshPeer.ClientKey key = SshPeer.ClientKey.generate();
-        router = SshPeer.router(key, line -> line.equals("/opt/cloud/bin/get_template_version.sh")
-                ? new SshPeer.Reply(0, "Cloudstack Release 4.19.0&vrouter-kvm\n")
-                : new SshPeer.Reply(0, ""));
-        kvmHost = SshPeer.jumpHost(key);
+        TestKeys.ClientKey key = TestKeys.clientKey();
+        router = FakeRouterSshServer.start(key.publicKey(), false, line -> line.equals("/opt/cloud/bin/get_template_version.sh")
+                ? new ReplyCommand(0, "Cloudstack Release 4.19.0&vrouter-kvm\n")
+                : ReplyCommand.success());
+        // the KVM host lets root tunnel through it and runs nothing
+        kvmHost = FakeRouterSshServer.start(key.publicKey(), true, line -> new ReplyCommand(127, ""));
         SshSettings ssh = KvmRouterResource.sshSettings(
                 SshSettings.builder(key.identity(), HostKeyPolicy.pinned(router.hostKeyLine())).port(router.port()).connectTimeout(Duration.ofSeconds(20)),
                 Optional.of(new JumpHost("127.0.0.1", kvmHost.port(), "root", key.identity(), HostKeyPolicy.pinned(kvmHost.hostKeyLine()))));

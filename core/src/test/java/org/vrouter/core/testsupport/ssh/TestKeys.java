@@ -1,4 +1,4 @@
-package org.vrouter.core.channel;
+package org.vrouter.core.testsupport.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -14,6 +14,8 @@ import com.jcraft.jsch.JSchException;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+
+import org.vrouter.core.channel.SshIdentity;
 
 /** Key material generated per test run: SSH server host keys and client login keys. */
 public final class TestKeys {

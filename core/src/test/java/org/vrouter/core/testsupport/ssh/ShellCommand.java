@@ -1,4 +1,4 @@
-package org.vrouter.core.channel;
+package org.vrouter.core.testsupport.ssh;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,22 +7,21 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
-/** Runs a command line as {@code /bin/sh -c} in the fake router's root; {@code /opt/cloud/bin/} is mapped under it. */
-final class ShellCommand implements Command {
+/**
+ * Runs a command line as {@code /bin/sh -c} in the fake router's root, with {@code ROUTER_ROOT}
+ * set to it; {@code /opt/cloud/bin/} is mapped under it so a test can install stand-ins for the
+ * router scripts. Standard input is {@code /dev/null}.
+ */
+public final class ShellCommand extends ExecCommand {
     private static final String SCRIPTS = "/opt/cloud/bin/";
 
     private final Path root;
     private final String commandLine;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
     private volatile Process process;
 
-    ShellCommand(Path root, String commandLine) {
+    public ShellCommand(Path root, String commandLine) {
         this.root = root;
         this.commandLine = commandLine.startsWith(SCRIPTS) ? root + SCRIPTS + commandLine.substring(SCRIPTS.length()) : commandLine;
     }
@@ -75,25 +74,5 @@ final class ShellCommand implements Command {
             running.descendants().forEach(ProcessHandle::destroyForcibly);
             running.destroyForcibly();
         }
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        // the process reads /dev/null
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
     }
 }

@@ -1,8 +1,6 @@
-package org.vrouter.core.channel;
+package org.vrouter.core.testsupport.ssh;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -15,7 +13,6 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -23,25 +20,31 @@ import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
 /**
- * A fake router for channel tests: Apache MINA sshd in-process on 127.0.0.1 with an ephemeral
- * port, a generated ECDSA host key and public-key login for one key. Command lines run as
- * {@code /bin/sh -c} inside a temporary root directory, with {@code /opt/cloud/bin/} mapped to
- * {@code <root>/opt/cloud/bin/} so a test can install stand-ins for the router scripts; an
- * {@code scp -t} sink writes under the root. {@value #CLOSE_WITHOUT_STATUS} closes the channel
- * without an exit status.
+ * A fake router (or jump host) for tests: Apache MINA sshd in-process on 127.0.0.1 with an
+ * ephemeral port, a generated ECDSA host key and public-key login as root for one key. It records
+ * every command line and how many sessions were opened; what a command line does is up to the
+ * {@link Commands} it starts with. The default ({@link #start(Path, PublicKey)}) runs command
+ * lines as {@code /bin/sh -c} inside a root directory ({@link ShellCommand}), with an
+ * {@code scp -t} sink writing under the root ({@link ScpSinkCommand#underRoot}), and
+ * {@value #CLOSE_WITHOUT_STATUS} closing the channel without an exit status. Published in core's
+ * test-jar for the hypervisor modules' tests.
  */
 public final class FakeRouterSshServer implements AutoCloseable {
-    /** A command line that makes the server close the channel without reporting an exit status. */
+    /** A command line that makes the default server close the channel without reporting an exit status. */
     public static final String CLOSE_WITHOUT_STATUS = "vrouter-test-close-without-exit-status";
 
+    /** Makes the command that serves one exec request. */
+    @FunctionalInterface
+    public interface Commands {
+        Command forLine(String commandLine);
+    }
+
     private final SshServer server;
-    private final Path root;
     private final KeyPair hostKey;
     private final AtomicInteger sessions = new AtomicInteger();
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
 
-    private FakeRouterSshServer(Path root, PublicKey authorizedKey, boolean forwarding) {
-        this.root = root;
+    private FakeRouterSshServer(PublicKey authorizedKey, boolean forwarding, Commands commands) {
         this.hostKey = TestKeys.hostKey();
         this.server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -53,13 +56,7 @@ public final class FakeRouterSshServer implements AutoCloseable {
         server.setForwardingFilter(forwarding ? AcceptAllForwardingFilter.INSTANCE : RejectAllForwardingFilter.INSTANCE);
         server.setCommandFactory((channel, commandLine) -> {
             commandLines.add(commandLine);
-            if (commandLine.equals(CLOSE_WITHOUT_STATUS)) {
-                return new CloseWithoutStatus();
-            }
-            if (commandLine.startsWith("scp -t ")) {
-                return new ScpSinkCommand(root, commandLine);
-            }
-            return new ShellCommand(root, commandLine);
+            return commands.forLine(commandLine);
         });
         server.addSessionListener(new SessionListener() {
             @Override
@@ -76,17 +73,31 @@ public final class FakeRouterSshServer implements AutoCloseable {
 
     /** As {@link #start(Path, PublicKey)}, optionally allowing TCP forwarding (to serve as a jump host). */
     public static FakeRouterSshServer start(Path root, PublicKey authorizedKey, boolean forwarding) throws IOException {
-        FakeRouterSshServer fake = new FakeRouterSshServer(root, authorizedKey, forwarding);
+        return start(authorizedKey, forwarding, shellIn(root));
+    }
+
+    /** A server whose exec requests {@code commands} serves, optionally allowing TCP forwarding (a jump host). */
+    public static FakeRouterSshServer start(PublicKey authorizedKey, boolean forwarding, Commands commands) throws IOException {
+        FakeRouterSshServer fake = new FakeRouterSshServer(authorizedKey, forwarding, commands);
         fake.server.start();
         return fake;
     }
 
-    public int port() {
-        return server.getPort();
+    /** The default commands: a shell and an scp sink in {@code root}, and {@value #CLOSE_WITHOUT_STATUS}. */
+    public static Commands shellIn(Path root) {
+        return commandLine -> {
+            if (commandLine.equals(CLOSE_WITHOUT_STATUS)) {
+                return new CloseWithoutStatus();
+            }
+            if (commandLine.startsWith("scp -t ")) {
+                return ScpSinkCommand.underRoot(root, commandLine);
+            }
+            return new ShellCommand(root, commandLine);
+        };
     }
 
-    public Path root() {
-        return root;
+    public int port() {
+        return server.getPort();
     }
 
     /** The host key as an OpenSSH public key line, for pinning or a known_hosts file. */
@@ -110,35 +121,10 @@ public final class FakeRouterSshServer implements AutoCloseable {
     }
 
     /** Closes its channel without an exit status, as a server does when the command dies by a signal it does not report. */
-    private static final class CloseWithoutStatus implements Command {
+    private static final class CloseWithoutStatus extends ExecCommand {
         @Override
         public void start(ChannelSession channel, Environment env) {
             channel.close(false);
-        }
-
-        @Override
-        public void destroy(ChannelSession channel) {
-            // nothing runs
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            // never called back: that is the point
-        }
-
-        @Override
-        public void setInputStream(InputStream in) {
-            // no input read
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            // no output written
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            // no output written
         }
     }
 }

@@ -1,11 +1,9 @@
-package org.vrouter.core.channel;
+package org.vrouter.core.testsupport.ssh;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,27 +11,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.command.CommandFactory;
 
 /**
- * The sink side of {@code scp -t [-d] <directory>}, writing under the fake router's root: one
- * {@code C<mode> <length> <name>} record per file, each step acknowledged with a 0 byte, errors
- * reported with a 2 byte and a message line (as OpenSSH's scp does).
+ * The sink side of {@code scp -t [-d] <directory>}: one {@code C<mode> <length> <name>} record per
+ * file, each step acknowledged with a 0 byte, errors reported with a 2 byte and a message line (as
+ * OpenSSH's scp does). Files go to a {@link Receiver}: under a fake router's root directory
+ * ({@link #underRoot}) or wherever a test keeps them ({@link #into}).
  */
-final class ScpSinkCommand implements Command {
+public final class ScpSinkCommand extends ExecCommand {
     private static final Pattern HEADER = Pattern.compile("C([0-7]{4}) (\\d+) ([^/]+)");
 
-    private final Path directory;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
+    /** Where received files go. */
+    @FunctionalInterface
+    public interface Receiver {
+        /** Whether {@code directory} (as the command line names it) exists; else scp's "No such file or directory". */
+        default boolean accepts(String directory) {
+            return true;
+        }
 
-    ScpSinkCommand(Path root, String commandLine) {
+        /** Keeps one received file. */
+        void store(String directory, String name, byte[] contents) throws IOException;
+    }
+
+    private final String directory;
+    private final Receiver receiver;
+
+    private ScpSinkCommand(String commandLine, Receiver receiver) {
         List<String> words = CommandFactory.split(commandLine);
-        this.directory = root.resolve(words.get(words.size() - 1).replaceFirst("^/+", ""));
+        this.directory = words.get(words.size() - 1);
+        this.receiver = receiver;
+    }
+
+    /** A sink writing under {@code root}: {@code /var/cache/cloud/} is {@code <root>/var/cache/cloud/}, which must exist. */
+    public static ScpSinkCommand underRoot(Path root, String commandLine) {
+        return into(commandLine, new Receiver() {
+            @Override
+            public boolean accepts(String directory) {
+                return Files.isDirectory(resolve(directory));
+            }
+
+            @Override
+            public void store(String directory, String name, byte[] contents) throws IOException {
+                Files.write(resolve(directory).resolve(name), contents);
+            }
+
+            private Path resolve(String directory) {
+                return root.resolve(directory.replaceFirst("^/+", ""));
+            }
+        });
+    }
+
+    /** A sink handing each file to {@code receiver}. */
+    public static ScpSinkCommand into(String commandLine, Receiver receiver) {
+        return new ScpSinkCommand(commandLine, receiver);
     }
 
     @Override
@@ -45,7 +77,7 @@ final class ScpSinkCommand implements Command {
 
     private void run() {
         try {
-            if (!Files.isDirectory(directory)) {
+            if (!receiver.accepts(directory)) {
                 fail("scp: " + directory + ": No such file or directory");
                 return;
             }
@@ -62,7 +94,7 @@ final class ScpSinkCommand implements Command {
                     fail("scp: protocol error: no terminating 0 byte");
                     return;
                 }
-                Files.write(directory.resolve(matcher.group(3)), contents);
+                receiver.store(directory, matcher.group(3), contents);
                 ack();
             }
             exit.onExit(0);
@@ -93,30 +125,5 @@ final class ScpSinkCommand implements Command {
         out.write((message + "\n").getBytes(UTF_8));
         out.flush();
         exit.onExit(1, message);
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        // the reader thread ends with the channel's input
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // errors go through the protocol's own 2-byte replies
     }
 }
