@@ -11,13 +11,15 @@ import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.core.channel.RouterChannelFactory;
 
 /**
  * The {@code execute} of a hypervisor resource (CloudStack's {@code executeRequest} switch), the
- * same on every hypervisor: Start, Stop, CheckVirtualMachine and CheckSsh go to the
+ * same on every hypervisor: Start, Stop, CheckVirtualMachine, CheckSsh, PlugNic and UnPlugNic go to the
  * {@link RouterVmDriver}; an IP association gets its {@code nic_dev_id} filled through
  * {@link RouterVmDriver#associate} and then runs on the router; every other
  * {@link NetworkElementCommand} runs on the router through the {@link VirtualRoutingResource} this
@@ -60,13 +62,18 @@ public final class RouterCommandDispatcher {
         if (command instanceof CheckSshCommand check) {
             return vms.checkSsh(check);
         }
+        if (command instanceof PlugNicCommand plug) {
+            return vms.plugNic(plug);
+        }
+        if (command instanceof UnPlugNicCommand unplug) {
+            return vms.unplugNic(unplug);
+        }
         if (command instanceof IpAssociationCommand association) {
             return associate(association);
         }
         if (command instanceof NetworkElementCommand routerCommand) {
             return routing.execute(routerCommand);
         }
-        // the extension point for PlugNic/UnPlugNic until they are typed commands with a branch here
         return vms.other(command).orElseGet(() -> Answer.failure(resourceName + " does not handle " + command.getClass().getName()));
     }
 

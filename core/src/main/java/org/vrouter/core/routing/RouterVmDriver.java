@@ -9,8 +9,10 @@ import org.vrouter.api.command.Command;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.IpAssociationCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.to.NicTO;
 
 /**
@@ -23,10 +25,9 @@ import org.vrouter.commands.to.NicTO;
  * called from any thread, possibly in parallel for different routers; an implementation
  * serializes what must not interleave for one router.
  *
- * <p>Extension point: commands without a branch of their own in the dispatcher (NIC hot-plug,
- * once commands has {@code PlugNicCommand} / {@code UnPlugNicCommand}) reach {@link #other}; the
- * day they get typed methods here, those are default methods answering unsupported, as
- * {@code other} does.
+ * <p>NIC hot-plug ({@link #plugNic}, {@link #unplugNic}: a VPC router's public and tier NICs) is
+ * optional: the defaults answer failure saying this hypervisor does not hot-plug. Commands without
+ * a branch of their own in the dispatcher reach {@link #other}.
  */
 public interface RouterVmDriver {
     /** Creates and boots the router VM the command describes; answers a {@code StartAnswer}. */
@@ -64,6 +65,18 @@ public interface RouterVmDriver {
             throws RouterVmException {
         Optional<List<NicTO>> nics = nicsOf(router);
         return routing.apply(nics.isPresent() ? NicDevices.fill(command, nics.get()) : command);
+    }
+
+    /** Hot-plugs a NIC into the running router VM; the default answers that this hypervisor cannot. */
+    default Answer plugNic(PlugNicCommand command) {
+        return Answer.failure(getClass().getSimpleName() + " does not hot-plug NICs: cannot plug " + command.nic().deviceName()
+                + " into " + command.vmName());
+    }
+
+    /** Removes a hot-plugged NIC from the running router VM; the default answers that this hypervisor cannot. */
+    default Answer unplugNic(UnPlugNicCommand command) {
+        return Answer.failure(getClass().getSimpleName() + " does not hot-plug NICs: cannot unplug " + command.nic().deviceName()
+                + " from " + command.vmName());
     }
 
     /**

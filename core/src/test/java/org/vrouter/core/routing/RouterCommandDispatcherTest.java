@@ -26,8 +26,10 @@ import org.vrouter.commands.AccessDetails;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.IpAssocCommand;
+import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
+import org.vrouter.commands.UnPlugNicCommand;
 import org.vrouter.commands.to.IpAddressTO;
 import org.vrouter.commands.to.NicTO;
 
@@ -173,6 +175,35 @@ class RouterCommandDispatcherTest {
         Answer answer = new RouterCommandDispatcher("the test resource", plugging, channels, settings).execute(plug);
 
         assertThat(answer.details()).isEqualTo("plugged");
+    }
+
+    @Test
+    void answersThatADriverWithoutHotPlugCannotPlugOrUnplugNics() {
+        NicTO tier = NicTO.builder(3, MacAddress.parse("02:00:00:00:00:03"), TrafficType.GUEST).build();
+
+        Answer plug = dispatcher.execute(PlugNicCommand.forRouter(tier, ROUTER));
+        Answer unplug = dispatcher.execute(new UnPlugNicCommand(tier, ROUTER));
+
+        assertThat(plug.success()).isFalse();
+        assertThat(plug.details()).isEqualTo("RecordingDriver does not hot-plug NICs: cannot plug eth3 into r-7-VM");
+        assertThat(unplug.success()).isFalse();
+        assertThat(unplug.details()).isEqualTo("RecordingDriver does not hot-plug NICs: cannot unplug eth3 from r-7-VM");
+        assertThat(channels.events()).isEmpty();
+    }
+
+    @Test
+    void handsNicHotPlugToADriverThatDoesIt() {
+        RouterVmDriver plugging = new RecordingDriver() {
+            @Override
+            public Answer plugNic(PlugNicCommand command) {
+                return Answer.success("plugged " + command.nic().deviceName());
+            }
+        };
+        NicTO tier = NicTO.builder(3, MacAddress.parse("02:00:00:00:00:03"), TrafficType.GUEST).build();
+
+        Answer answer = new RouterCommandDispatcher("the test resource", plugging, channels, settings).execute(PlugNicCommand.forRouter(tier, ROUTER));
+
+        assertThat(answer.details()).isEqualTo("plugged eth3");
     }
 
     @Test

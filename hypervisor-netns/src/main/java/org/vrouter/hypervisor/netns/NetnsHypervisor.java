@@ -6,31 +6,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineCommand;
-import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
 import org.vrouter.commands.UnPlugNicCommand;
-import org.vrouter.commands.to.VirtualMachineTO;
-import org.vrouter.commands.wire.CommandCodec;
 import org.vrouter.core.channel.RouterChannelFactory;
-import org.vrouter.core.routing.NicDevices;
-import org.vrouter.core.routing.RoutingTimeouts;
+import org.vrouter.core.routing.RouterCommandDispatcher;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
 import org.vrouter.hypervisor.netns.network.IpTool;
@@ -64,8 +57,10 @@ import org.vrouter.router.pipeline.PipelineOptions;
  *       host end on the bridge of the NIC's traffic type and VLAN (a VPC router's public and tier
  *       NICs); {@link UnPlugNicCommand} deletes it again (a NIC already gone counts as unplugged).
  *   <li>{@link CheckSshCommand} succeeds for a running router at its control address, port 3922.
- *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource} with
- *       {@link NamespaceRouterChannel}s into the router's pipeline, as SSH would carry it to a VM.
+ *   <li>Every {@link NetworkElementCommand} goes through core's {@link RouterCommandDispatcher} and
+ *       {@link VirtualRoutingResource} with {@link NamespaceRouterChannel}s into the router's
+ *       pipeline, as SSH would carry it to a VM; IP associations get their {@code nic_dev_id} from
+ *       the router's NICs, hot-plugged ones included.
  *   <li>Anything else answers failure naming the command.
  * </ul>
  *
@@ -81,15 +76,15 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
     private final HypervisorNetwork network;
     private final RouterLifecycle lifecycle;
     private final NamespaceRouterScripts scripts;
-    private final VirtualRoutingResource routing;
+    private final RouterCommandDispatcher dispatcher;
 
     private NetnsHypervisor(Builder builder, HypervisorNetwork network) {
         this.workDirectory = builder.workDirectory;
         this.network = network;
-        this.scripts = new NamespaceRouterScripts(PipelineOptions.defaults().withUuids(builder.ids),
+        this.scripts = new NamespaceRouterScripts(PipelineOptions.defaults().withUuids(builder.routing().ids()),
                 builder.templateVersion + "&" + builder.scriptsVersion);
-        this.lifecycle = new RouterLifecycle(workDirectory, network, scripts, builder.clock);
-        this.routing = new VirtualRoutingResource(new CommandCodec(builder.ids, builder.clock), channels(), builder.timeouts, builder.ids);
+        this.lifecycle = new RouterLifecycle(workDirectory, network, scripts, builder.routing().clock());
+        this.dispatcher = new RouterCommandDispatcher("the netns hypervisor", lifecycle, channels(), builder.routing());
     }
 
     public static Builder builder(Path workDirectory) {
@@ -103,46 +98,7 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
 
     @Override
     public Answer execute(Command command) {
-        requireNonNull(command, "command is null");
-        if (command instanceof StartCommand start) {
-            return lifecycle.start(start.vm());
-        }
-        if (command instanceof StopCommand stop) {
-            return lifecycle.stop(stop.vmName());
-        }
-        if (command instanceof CheckVirtualMachineCommand check) {
-            return lifecycle.check(check.vmName());
-        }
-        if (command instanceof CheckSshCommand check) {
-            return lifecycle.checkSsh(check);
-        }
-        if (command instanceof PlugNicCommand plug) {
-            return lifecycle.plug(plug);
-        }
-        if (command instanceof UnPlugNicCommand unplug) {
-            return lifecycle.unplug(unplug);
-        }
-        if (command instanceof IpAssociationCommand association) {
-            return executeIpAssociation(association);
-        }
-        if (command instanceof NetworkElementCommand routerCommand) {
-            return routing.execute(routerCommand);
-        }
-        return Answer.failure("the netns hypervisor does not handle " + command.getClass().getName());
-    }
-
-    /** Fills each address's {@code nic_dev_id} from the router's NICs, hot-plugged ones included. */
-    private Answer executeIpAssociation(IpAssociationCommand association) {
-        Optional<NetnsRouter> router = association.accessDetails().routerName().flatMap(this::findRouter).filter(found -> found.vm().isPresent());
-        if (router.isEmpty()) {
-            return routing.execute(association);
-        }
-        try {
-            return routing.execute(NicDevices.fill(association, router.get().nics()));
-        }
-        catch (InvalidParameterException e) {
-            return Answer.failure(e.getMessage());
-        }
+        return dispatcher.execute(command);
     }
 
     /** The hypervisor namespace and its bridges: where guest VMs ({@code GuestVm}) plug in. */
@@ -198,13 +154,10 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
     }
 
     /** Collects a hypervisor's settings. Defaults: prefix {@value NetnsNames#DEFAULT_PREFIX}, random ids, system clock, default timeouts. */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final Path workDirectory;
         private NetnsNames names = NetnsNames.defaults();
         private IpTool ip = IpTool.system();
-        private Supplier<UUID> ids = UUID::randomUUID;
-        private Clock clock = Clock.systemUTC();
-        private RoutingTimeouts timeouts = RoutingTimeouts.defaults();
         private String templateVersion = "Cloudstack Release 4.19.0 vrouter-netns";
         private String scriptsVersion = "vrouter-netns";
 
@@ -224,20 +177,8 @@ public final class NetnsHypervisor implements HypervisorResource, AutoCloseable 
             return this;
         }
 
-        /** Ids of wire files, batch files and archives. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.ids = requireNonNull(ids, "ids is null");
-            return this;
-        }
-
-        /** The clock of the wire codec and of the routers' convergers. */
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
-            return this;
-        }
-
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.timeouts = requireNonNull(timeouts, "timeouts is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 

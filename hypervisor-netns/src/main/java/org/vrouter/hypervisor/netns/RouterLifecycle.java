@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -21,9 +22,13 @@ import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.CheckSshAnswer;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
+import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartAnswer;
+import org.vrouter.commands.StartCommand;
+import org.vrouter.commands.StopCommand;
 import org.vrouter.commands.UnPlugNicCommand;
+import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.commands.wire.FileConfigItem;
 import org.vrouter.commands.wire.ScriptConfigItem;
@@ -32,6 +37,7 @@ import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.core.channel.ExecutionResult;
 import org.vrouter.core.channel.RouterChannelException;
 import org.vrouter.core.channel.RouterEndpoint;
+import org.vrouter.core.routing.RouterVmDriver;
 import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
 import org.vrouter.hypervisor.netns.network.IpTool;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
@@ -41,9 +47,10 @@ import org.vrouter.router.host.FileMode;
 /**
  * Starts, stops and checks the routers of a {@link NetnsHypervisor}, and tells its channels which
  * router answers at an endpoint. See {@link NetnsHypervisor} for the contract of each command.
- * Thread-safe: the work on one router is serialized by its lifecycle lock.
+ * It is the hypervisor's {@link RouterVmDriver}: core's dispatcher hands it the lifecycle and NIC
+ * commands. Thread-safe: the work on one router is serialized by its lifecycle lock.
  */
-final class RouterLifecycle {
+final class RouterLifecycle implements RouterVmDriver {
     private static final Logger log = LoggerFactory.getLogger(RouterLifecycle.class);
 
     private final Path workDirectory;
@@ -72,11 +79,19 @@ final class RouterLifecycle {
         return Optional.ofNullable(routers.get(requireNonNull(name, "name is null")));
     }
 
+    /** The NICs of a router this hypervisor started (hot-plugged ones included); empty for any other. */
+    @Override
+    public Optional<List<NicTO>> nicsOf(String router) {
+        return find(router).filter(found -> found.vm().isPresent()).map(NetnsRouter::nics);
+    }
+
     Map<String, NetnsRouter> routers() {
         return Map.copyOf(routers);
     }
 
-    Answer start(VirtualMachineTO vm) {
+    @Override
+    public Answer start(StartCommand command) {
+        VirtualMachineTO vm = command.vm();
         if (vm.type() != VirtualMachine.Type.DOMAIN_ROUTER) {
             return StartAnswer.failure("the netns hypervisor runs routers only; " + vm.name() + " is a " + vm.type().wireName() + " VM");
         }
@@ -142,7 +157,9 @@ final class RouterLifecycle {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    Answer stop(String name) {
+    @Override
+    public Answer stop(StopCommand command) {
+        String name = command.vmName();
         Optional<NetnsRouter> found = find(name);
         if (found.isEmpty()) {
             return Answer.success("VM " + name + " not found; counts as stopped");
@@ -185,7 +202,9 @@ final class RouterLifecycle {
      * last script run); OFF once this hypervisor stopped it; MISSING when it never started it or the
      * namespace vanished behind its back.
      */
-    Answer check(String name) {
+    @Override
+    public Answer check(CheckVirtualMachineCommand command) {
+        String name = command.vmName();
         String namespace;
         try {
             namespace = names.routerNamespace(name);
@@ -219,7 +238,8 @@ final class RouterLifecycle {
         return "daemons: " + (daemons.length() == 0 ? "none" : daemons.toString()) + last;
     }
 
-    Answer checkSsh(CheckSshCommand check) {
+    @Override
+    public Answer checkSsh(CheckSshCommand check) {
         try {
             reachable(new RouterEndpoint(check.vmName(), check.ip()));
         }
@@ -252,7 +272,8 @@ final class RouterLifecycle {
     }
 
     /** Plugs a NIC into a running router (a VPC router's public and tier NICs). */
-    Answer plug(PlugNicCommand command) {
+    @Override
+    public Answer plugNic(PlugNicCommand command) {
         Optional<NetnsRouter> found = find(command.vmName()).filter(NetnsRouter::isStarted);
         if (found.isEmpty()) {
             return Answer.failure("cannot plug a NIC into " + command.vmName() + ": no such running router");
@@ -279,7 +300,8 @@ final class RouterLifecycle {
     }
 
     /** Unplugs a hot-plugged NIC; a NIC already gone counts as unplugged. */
-    Answer unplug(UnPlugNicCommand command) {
+    @Override
+    public Answer unplugNic(UnPlugNicCommand command) {
         Optional<NetnsRouter> found = find(command.vmName());
         if (found.isEmpty()) {
             return Answer.success("no VM " + command.vmName() + "; counts as unplugged");

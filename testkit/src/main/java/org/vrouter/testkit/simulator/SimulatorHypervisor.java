@@ -1,9 +1,7 @@
 package org.vrouter.testkit.simulator;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -11,23 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.vrouter.api.agent.HypervisorResource;
 import org.vrouter.api.command.Answer;
 import org.vrouter.api.command.Command;
 import org.vrouter.api.dc.HypervisorType;
-import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.router.RedundantState;
-import org.vrouter.api.vm.PowerState;
-import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.CheckRouterAnswer;
 import org.vrouter.commands.CheckRouterCommand;
 import org.vrouter.commands.CheckSshAnswer;
@@ -36,28 +28,19 @@ import org.vrouter.commands.CheckVirtualMachineAnswer;
 import org.vrouter.commands.CheckVirtualMachineCommand;
 import org.vrouter.commands.GetDomRVersionAnswer;
 import org.vrouter.commands.GetDomRVersionCommand;
-import org.vrouter.commands.IpAssociationCommand;
 import org.vrouter.commands.NetworkElementCommand;
 import org.vrouter.commands.PlugNicCommand;
 import org.vrouter.commands.StartAnswer;
 import org.vrouter.commands.StartCommand;
 import org.vrouter.commands.StopCommand;
 import org.vrouter.commands.UnPlugNicCommand;
-import org.vrouter.commands.to.VirtualMachineTO;
-import org.vrouter.commands.wire.CommandCodec;
-import org.vrouter.commands.wire.FileConfigItem;
-import org.vrouter.commands.wire.ScriptConfigItem;
-import org.vrouter.commands.wire.payload.CmdLinePayload;
-import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.core.channel.ExecutionResult;
 import org.vrouter.core.channel.RouterChannelFactory;
-import org.vrouter.core.channel.RouterEndpoint;
-import org.vrouter.core.routing.RoutingTimeouts;
-import org.vrouter.core.routing.NicDevices;
+import org.vrouter.core.routing.RouterCommandDispatcher;
+import org.vrouter.core.routing.RoutingBuilder;
 import org.vrouter.core.routing.VirtualRoutingResource;
 import org.vrouter.router.converge.Converger;
 import org.vrouter.router.converge.RouterConvergers;
-import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.service.SystemdServiceManager;
@@ -76,8 +59,8 @@ import org.vrouter.router.service.SystemdServiceManager;
  *   <li>{@link PlugNicCommand} adds a NIC to a running router (a VPC router's public and tier NICs),
  *       {@link UnPlugNicCommand} removes it; a NIC already gone counts as unplugged.
  *   <li>{@link CheckSshCommand} succeeds for a running router at its control address on port 3922.
- *   <li>Every {@link NetworkElementCommand} goes through core's {@link VirtualRoutingResource} with
- *       {@link LocalRouterChannel}s, so the files and script calls are the wire's, and the router
+ *   <li>Every {@link NetworkElementCommand} goes through core's {@link RouterCommandDispatcher} and
+ *       {@link VirtualRoutingResource} with {@link LocalRouterChannel}s, so the files and script calls are the wire's, and the router
  *       side is the real router-scripts pipeline with a {@code DryRunHost} on the router's root. As
  *       a real resource does, the simulator first fills in the NIC device number of each address of
  *       an IP association from the router's NICs, plugged ones included (an address on a VLAN without
@@ -103,17 +86,18 @@ public final class SimulatorHypervisor implements HypervisorResource {
     private final Path workDirectory;
     private final Function<Host, Converger> convergers;
     private final RouterScripts scripts;
-    private final PayloadCodec payloads = new PayloadCodec();
-    private final VirtualRoutingResource routing;
+    private final RouterCommandDispatcher dispatcher;
     private final Map<String, SimulatedRouter> routers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> commandFaults = new ConcurrentLinkedDeque<>();
 
     private SimulatorHypervisor(Builder builder) {
         this.workDirectory = builder.workDirectory.toAbsolutePath().normalize();
-        Clock clock = builder.clock;
+        Clock clock = builder.routing().clock();
         this.convergers = builder.convergers.orElse(host -> RouterConvergers.standard(host, new SystemdServiceManager(host), clock));
-        this.scripts = new RouterScripts(PipelineOptions.defaults().withUuids(builder.ids), builder.templateVersion, builder.scriptsVersion);
-        this.routing = new VirtualRoutingResource(new CommandCodec(builder.ids, builder.clock), channels(), builder.timeouts, builder.ids);
+        this.scripts = new RouterScripts(PipelineOptions.defaults().withUuids(builder.routing().ids()), builder.templateVersion,
+                builder.scriptsVersion);
+        SimulatorVmDriver vms = new SimulatorVmDriver(workDirectory, routers, convergers, scripts);
+        this.dispatcher = new RouterCommandDispatcher("the simulator", vms, channels(), builder.routing());
     }
 
     /** A simulator with routers under {@code workDirectory}, the real converger, random file ids and the system clock. */
@@ -138,42 +122,7 @@ public final class SimulatorHypervisor implements HypervisorResource {
             log.info("injected failure for {}: {}", command.getClass().getSimpleName(), fault);
             return failure(command, fault);
         }
-        if (command instanceof StartCommand start) {
-            return start(start.vm());
-        }
-        if (command instanceof StopCommand stop) {
-            return stop(stop.vmName());
-        }
-        if (command instanceof CheckVirtualMachineCommand check) {
-            return CheckVirtualMachineAnswer.of(findRouter(check.vmName()).map(SimulatedRouter::powerState).orElse(PowerState.MISSING));
-        }
-        if (command instanceof CheckSshCommand check) {
-            return checkSsh(check);
-        }
-        if (command instanceof PlugNicCommand plug) {
-            return plug(plug);
-        }
-        if (command instanceof UnPlugNicCommand unplug) {
-            return unplug(unplug);
-        }
-        if (command instanceof NetworkElementCommand routerCommand) {
-            return configure(routerCommand);
-        }
-        return Answer.failure("the simulator does not handle " + command.getClass().getName());
-    }
-
-    /** Prepares the command as a hypervisor resource does (NIC device numbers of an IP association), then runs it on the router. */
-    private Answer configure(NetworkElementCommand command) {
-        Optional<SimulatedRouter> router = command.accessDetails().routerName().flatMap(this::findRouter);
-        if (command instanceof IpAssociationCommand association && router.isPresent()) {
-            try {
-                return routing.execute(NicDevices.fill(association, router.get().nics()));
-            }
-            catch (InvalidParameterException e) {
-                return Answer.failure(e.getMessage());
-            }
-        }
-        return routing.execute(command);
+        return dispatcher.execute(command);
     }
 
     /** The router named {@code name}, once the simulator has been asked to start it. */
@@ -237,91 +186,6 @@ public final class SimulatorHypervisor implements HypervisorResource {
         router(name).redundantState(state);
     }
 
-    private Answer start(VirtualMachineTO vm) {
-        if (vm.type() != VirtualMachine.Type.DOMAIN_ROUTER) {
-            return StartAnswer.failure("the simulator runs routers only; " + vm.name() + " is a " + vm.type().wireName() + " VM");
-        }
-        SimulatedRouter router = routers.computeIfAbsent(vm.name(), name -> new SimulatedRouter(name, workDirectory.resolve(name)));
-        synchronized (router) {
-            if (router.isRunning()) {
-                return StartAnswer.failure("router " + vm.name() + " is already running");
-            }
-            router.boot(vm, convergers);
-        }
-        ExecutionResult boot = bootConfiguration(router, vm);
-        if (!boot.succeeded()) {
-            router.powerOff();
-            return StartAnswer.failure("router " + vm.name() + " failed its boot configuration: exit " + boot.exitStatus() + ": "
-                    + boot.stderr().strip());
-        }
-        log.info("router {} started under {}", vm.name(), router.root());
-        return StartAnswer.started();
-    }
-
-    /** What the router does at boot: its boot arguments into {@code cmd_line.json}, then {@code update_config.py cmd_line.json}. */
-    private ExecutionResult bootConfiguration(SimulatedRouter router, VirtualMachineTO vm) {
-        String json = payloads.toJson(CmdLinePayload.of(vm.bootArgs().toCmdLineMap()));
-        try {
-            router.host().write(FileConfigItem.CACHE_DIRECTORY + CMD_LINE_FILE, json.getBytes(UTF_8), FileMode.SECRET);
-        }
-        catch (IOException e) {
-            return new ExecutionResult(1, "", "cannot write " + CMD_LINE_FILE + ": " + e.getMessage());
-        }
-        return scripts.run(router, ScriptConfigItem.of(ScriptConfigItem.UPDATE_CONFIG, CMD_LINE_FILE).commandLine());
-    }
-
-    /** Adds the NIC to the running router; its address is used by later commands (an IP association finds it by MAC). */
-    private Answer plug(PlugNicCommand plug) {
-        Optional<SimulatedRouter> router = findRouter(plug.vmName()).filter(SimulatedRouter::isRunning);
-        if (router.isEmpty()) {
-            return Answer.failure("cannot plug a NIC into " + plug.vmName() + ": no such running VM");
-        }
-        try {
-            router.get().plug(plug.nic());
-        }
-        catch (IllegalArgumentException e) {
-            return Answer.failure(e.getMessage());
-        }
-        log.info("router {}: eth{} plugged ({})", plug.vmName(), plug.nic().deviceId(), plug.nic().macAddress());
-        return Answer.success("Plugged eth" + plug.nic().deviceId() + " into " + plug.vmName());
-    }
-
-    /** A NIC already gone counts as unplugged, as CloudStack's resources treat it. */
-    private Answer unplug(UnPlugNicCommand unplug) {
-        Optional<SimulatedRouter> router = findRouter(unplug.vmName());
-        boolean removed = router.isPresent() && router.get().unplug(unplug.nic());
-        return Answer.success(removed ? "Unplugged " + unplug.nic().macAddress() + " from " + unplug.vmName()
-                : "no NIC " + unplug.nic().macAddress() + " on " + unplug.vmName() + "; counts as unplugged");
-    }
-
-    private Answer stop(String name) {
-        Optional<SimulatedRouter> router = findRouter(name);
-        if (router.isEmpty() || router.get().powerState() == PowerState.MISSING) {
-            return Answer.success("VM " + name + " not found; counts as stopped");
-        }
-        router.get().powerOff();
-        log.info("router {} stopped", name);
-        return Answer.success("Stopped " + name);
-    }
-
-    private Answer checkSsh(CheckSshCommand check) {
-        Optional<SimulatedRouter> router = findRouter(check.vmName());
-        if (router.isEmpty()) {
-            return CheckSshAnswer.unreachable("no VM " + check.vmName() + " on this host");
-        }
-        try {
-            router.get().requireReachable(check.ip());
-        }
-        catch (IOException e) {
-            return CheckSshAnswer.unreachable(e.getMessage());
-        }
-        if (check.port() != CheckSshCommand.DEFAULT_PORT) {
-            return CheckSshAnswer.unreachable("connection refused: " + check.ip().value() + ":" + check.port()
-                    + " (routers listen on " + CheckSshCommand.DEFAULT_PORT + ")");
-        }
-        return CheckSshAnswer.reachable();
-    }
-
     /** A failed answer of the type a caller of {@code command} expects. */
     private static Answer failure(Command command, String details) {
         if (command instanceof StartCommand) {
@@ -348,12 +212,9 @@ public final class SimulatorHypervisor implements HypervisorResource {
     }
 
     /** Collects a simulator's settings. Defaults: the real converger, random ids, system clock, default routing timeouts. */
-    public static final class Builder {
+    public static final class Builder extends RoutingBuilder<Builder> {
         private final Path workDirectory;
         private Optional<Function<Host, Converger>> convergers = Optional.empty();
-        private Supplier<UUID> ids = UUID::randomUUID;
-        private Clock clock = Clock.systemUTC();
-        private RoutingTimeouts timeouts = RoutingTimeouts.defaults();
         private String templateVersion = "Cloudstack Release 4.19.0 vrouter-simulator";
         private String scriptsVersion = "vrouter-simulator";
 
@@ -371,20 +232,8 @@ public final class SimulatorHypervisor implements HypervisorResource {
             return this;
         }
 
-        /** Ids of wire files, batch files and archives: a fixed sequence makes file names stable. */
-        public Builder ids(Supplier<UUID> ids) {
-            this.ids = requireNonNull(ids, "ids is null");
-            return this;
-        }
-
-        /** The clock the wire codec stamps time-dependent payloads with, and the real converger's. */
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
-            return this;
-        }
-
-        public Builder timeouts(RoutingTimeouts timeouts) {
-            this.timeouts = requireNonNull(timeouts, "timeouts is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 
