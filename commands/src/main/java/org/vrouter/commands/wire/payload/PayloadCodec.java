@@ -51,6 +51,8 @@ import org.vrouter.api.error.InvalidParameterException;
  */
 public final class PayloadCodec {
     private final ObjectMapper mapper;
+    /** For a payload of a known record type: no type-id lookup, {@code type} checked as it streams by ({@link TypeField}). */
+    private final ObjectMapper typedMapper;
 
     public PayloadCodec() {
         JsonFactory factory = new JsonFactoryBuilder().characterEscapes(new GsonEscapes()).build();
@@ -87,6 +89,10 @@ public final class PayloadCodec {
             mapper.registerSubtypes(new NamedType(type.payloadClass(), type.jsonType()));
         }
         this.mapper = mapper;
+        this.typedMapper = mapper.rebuild()
+                .addMixIn(Payload.class, NoTypeId.class)
+                .addHandler(new TypeField())
+                .build();
     }
 
     /** The payload as one line of compact JSON, in CloudStack's field order. */
@@ -119,6 +125,24 @@ public final class PayloadCodec {
         requireNonNull(json, "json is null");
         requireNonNull(type, "type is null");
         requireObject(json);
+        if (type.isInterface()) {
+            return readPolymorphic(json, type);
+        }
+        // CloudStack writes "type" last: a type-id lookup would buffer the whole document before binding it
+        TypeField.Seen seen = new TypeField.Seen();
+        try {
+            T payload = typedMapper.readerFor(type).withAttribute(TypeField.Seen.class, seen).readValue(json);
+            if (seen.value) {
+                return payload;
+            }
+        }
+        catch (JsonProcessingException | InvalidParameterException e) {
+            // fall through: the polymorphic read names the error as it always has (another type comes first)
+        }
+        return readPolymorphic(json, type);
+    }
+
+    private <T extends Payload> T readPolymorphic(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         }
