@@ -91,6 +91,6 @@ final class DnsmasqService extends InputService<DhcpInput> {
     }
 
     static String action(ServiceAction action) {
-        return action.name().toLowerCase(Locale.ROOT);
+        return action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

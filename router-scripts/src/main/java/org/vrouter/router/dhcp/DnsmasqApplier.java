@@ -30,23 +30,31 @@ import org.vrouter.router.service.ServiceException;
 import org.vrouter.router.service.ServiceManager;
 
 /**
- * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes.
+ * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes, and
+ * without making dnsmasq re-read every host for one more.
  *
- * <p>{@link #apply} renders the four files and compares each with what is on disk, byte for byte.
+ * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf}, the CloudStack files
+ * {@code dhcphosts.txt}, {@code dhcpopts.txt} and {@code /etc/hosts} (compared with the disk byte for
+ * byte), and one file per host in each of dnsmasq's per-host directories (compared with what this applier
+ * last wrote there, or with the directories' content when it has not written them yet).
  * <ul>
  *   <li>Nothing differs: nothing is written and no program runs.</li>
- *   <li>Only {@code dhcphosts.txt}, {@code dhcpopts.txt} or {@code /etc/hosts} differ: they are
- *       replaced atomically and dnsmasq gets SIGHUP (the service manager's reload), which re-reads
- *       them. A host change never restarts dnsmasq; if dnsmasq is not running it is started.</li>
+ *   <li>Only new per-host files, changed or removed name files, or the CloudStack files: they are
+ *       written atomically and dnsmasq reads the new ones by itself (inotify); it is only checked to be
+ *       running, and started if it is not. Adding a VM costs the same whatever the number of hosts.</li>
+ *   <li>A per-host reservation or option file changed or removed: dnsmasq keeps what it read from a
+ *       file until SIGHUP (dnsmasq(8), {@code --dhcp-hostsdir}), so it gets SIGHUP (the service
+ *       manager's reload), which re-reads everything. A host change never restarts dnsmasq.</li>
  *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
  *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
  *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
  *       its configuration).</li>
  * </ul>
- * Then every lease in the lease file that no reservation holds any more (a removed VM, a changed
- * MAC or address) is released with {@code dhcp_release} ({@code dhcp_release6} for IPv6) on the
- * interface serving it, so dnsmasq drops it itself and the address is free for the next VM. The
- * lease file is only read: dnsmasq owns it, and keeps it across restarts.
+ * Per-host files are written options and names first, reservations last, so dnsmasq never serves a
+ * reservation without its options. Then every lease in the lease file that no reservation holds any more
+ * (a removed VM, a changed MAC or address) is released with {@code dhcp_release} ({@code dhcp_release6}
+ * for IPv6) on the interface serving it, so dnsmasq drops it itself and the address is free for the next
+ * VM. The lease file is only read: dnsmasq owns it, and keeps it across restarts.
  *
  * <p>Releases after a restart or a start reach dnsmasq only once it listens; one sent too early is
  * lost, and the lease is released at the next apply that changes something.
@@ -67,6 +75,8 @@ public final class DnsmasqApplier {
     private final Clock clock;
     /** The files as dnsmasq must find them, through the host's root. */
     private final DnsmasqPaths references;
+    /** The per-host files as this applier last wrote them; empty when unknown (read from disk first). */
+    private Optional<Map<String, String>> applied = Optional.empty();
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
@@ -104,13 +114,14 @@ public final class DnsmasqApplier {
         long started = clock.millis();
         DnsmasqFiles desired = DnsmasqRenderer.render(input, references);
         Map<String, byte[]> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : desired.byPath().entrySet()) {
+        for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
             byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
             if (!Arrays.equals(host.read(file.getKey()).orElse(null), content)) {
                 changed.put(file.getKey(), content);
             }
         }
-        if (changed.isEmpty()) {
+        EntryChanges entries = EntryChanges.between(entryFiles(), desired.entries());
+        if (changed.isEmpty() && entries.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
         boolean restart = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
@@ -119,18 +130,31 @@ public final class DnsmasqApplier {
         }
         List<DhcpRelease> releases = staleLeases(input);
         // point of no return: the files change, then dnsmasq is told
+        applied = Optional.empty();
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        entries.write(host);
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
             host.write(file.getKey(), file.getValue(), FileMode.PUBLIC);
         }
-        ServiceAction action = restart ? restart() : reloadOrStart();
+        ServiceAction action = restart ? restart() : entries.needsReload() ? reloadOrStart() : startIfStopped();
+        applied = Optional.of(desired.entries());
         for (DhcpRelease release : releases) {
             host.run(ProgramCall.of(release.argv()).withTimeout(TOOL_TIMEOUT)).requireSuccess();
         }
-        DnsmasqReport report = new DnsmasqReport(List.copyOf(changed.keySet()), action, releases, elapsedSince(started));
-        log.info("dnsmasq converged: {} file(s) changed, {}, {} lease(s) released in {} ms", changed.size(), action,
-                releases.size(), report.elapsed().toMillis());
+        List<String> written = new ArrayList<>(changed.keySet());
+        written.addAll(entries.summary());
+        DnsmasqReport report = new DnsmasqReport(written, action, releases, elapsedSince(started));
+        log.info("dnsmasq converged: {} file(s) changed ({} per-host), {}, {} lease(s) released in {} ms", written.size(),
+                entries.size(), action, releases.size(), report.elapsed().toMillis());
         return report;
+    }
+
+    /** The per-host files as last written by this applier, or as found in their directories when it does not know. */
+    private Map<String, String> entryFiles() throws IOException {
+        if (applied.isEmpty()) {
+            applied = Optional.of(EntryChanges.read(host));
+        }
+        return applied.get();
     }
 
     /**
@@ -160,8 +184,14 @@ public final class DnsmasqApplier {
      */
     public synchronized List<String> verify(DhcpInput input) throws IOException {
         List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, String> file : render(input).byPath().entrySet()) {
+        DnsmasqFiles desired = render(input);
+        for (Map.Entry<String, String> file : desired.byPath().entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
+        }
+        for (String path : EntryChanges.list(host)) {
+            if (!desired.entries().containsKey(path)) {
+                differences.add(path + ": unexpected file");
+            }
         }
         if (!services.isRunning(daemon)) {
             differences.add("dnsmasq is not running");
@@ -185,6 +215,15 @@ public final class DnsmasqApplier {
         finally {
             host.delete(CANDIDATE_PATH);
         }
+    }
+
+    /** After files dnsmasq reads by itself: nothing to tell it, but it must be running to read them. */
+    private ServiceAction startIfStopped() throws IOException {
+        if (services.isRunning(daemon)) {
+            return ServiceAction.PICKED_UP;
+        }
+        services.start(daemon);
+        return ServiceAction.STARTED;
     }
 
     private ServiceAction restart() throws IOException {

@@ -108,11 +108,33 @@ class DnsmasqRendererTest {
         assertThat(largeNanos).isLessThan(smallNanos * 40 + 200_000_000L);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"one-vm", "several-vms", "non-default-nic", "ipv6", "removal", "vpc-tiers", "useextdns",
+        "host-options", "redundant"})
+    void perHostFilesHoldTheLinesOfTheCloudStackFiles(String testCase) {
+        DnsmasqFiles files = DnsmasqRenderer.render(input(testCase));
+
+        assertThat(entryLines(files, DnsmasqFiles.DHCP_HOSTS_DIR)).containsExactlyInAnyOrderElementsOf(files.dhcpHosts().lines().toList());
+        assertThat(entryLines(files, DnsmasqFiles.DHCP_OPTS_DIR)).containsExactlyInAnyOrderElementsOf(files.dhcpOpts().lines().toList());
+        assertThat(entryLines(files, DnsmasqFiles.NAMES_DIR)).containsExactlyInAnyOrderElementsOf(files.etcHosts().lines().toList());
+        assertThat(files.entries().keySet()).allMatch(path -> path.matches("/etc/(dhcphosts\\.d|dhcpopts\\.d|dnsmasq-names\\.d)/"
+                + "([0-9a-f]{2}-){5}[0-9a-f]{2}|/etc/dnsmasq-names\\.d/router"));
+    }
+
+    private static java.util.List<String> entryLines(DnsmasqFiles files, String directory) {
+        return files.entries().entrySet().stream().filter(file -> file.getKey().startsWith(directory + "/"))
+                .flatMap(file -> file.getValue().lines()).toList();
+    }
+
     @Test
     void refusesACommaInAPathOfTheConfiguration() {
-        assertThatThrownBy(() -> new DnsmasqPaths("/etc/hosts", "/etc/dhcp,hosts.txt", "/etc/dhcpopts.txt", "/var/lib/misc/leases"))
+        assertThatThrownBy(() -> new DnsmasqPaths("/etc/hosts", "/etc/dhcp,hosts.txt", "/etc/dhcpopts.txt", "/var/lib/misc/leases",
+                "/etc/dhcphosts.d", "/etc/dhcpopts.d", "/etc/dnsmasq-names.d"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("dhcp-hostsfile: must not contain commas");
+        assertThatThrownBy(() -> DnsmasqPaths.ROUTER.map(path -> path.replace("dhcphosts.d", "dhcp,hosts.d")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("dhcp-hostsdir: must not contain commas");
     }
 
     @Test
