@@ -33,18 +33,19 @@ import org.vrouter.router.service.ServiceManager;
  * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes, and
  * without making dnsmasq re-read every host for one more.
  *
- * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf}, the CloudStack files
+ * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf} and the CloudStack files
  * {@code dhcphosts.txt}, {@code dhcpopts.txt} and {@code /etc/hosts} (compared with the disk byte for
- * byte), and one file per host in each of dnsmasq's per-host directories (compared with what this applier
- * last wrote there, or with the directories' content when it has not written them yet).
+ * byte), and the per-host files of dnsmasq's directories, laid out by {@link HostDirectories} as a base
+ * file plus one delta file per host added since the last compaction.
  * <ul>
  *   <li>Nothing differs: nothing is written and no program runs.</li>
- *   <li>Only new per-host files, changed or removed name files, or the CloudStack files: they are
- *       written atomically and dnsmasq reads the new ones by itself (inotify); it is only checked to be
- *       running, and started if it is not. Adding a VM costs the same whatever the number of hosts.</li>
- *   <li>A per-host reservation or option file changed or removed: dnsmasq keeps what it read from a
- *       file until SIGHUP (dnsmasq(8), {@code --dhcp-hostsdir}), so it gets SIGHUP (the service
- *       manager's reload), which re-reads everything. A host change never restarts dnsmasq.</li>
+ *   <li>Only new hosts (or the CloudStack files, or the router's names): their files are written
+ *       atomically and dnsmasq reads them by itself (inotify); it is only checked to be running, and
+ *       started if it is not. Adding a VM costs the same whatever the number of hosts.</li>
+ *   <li>A host changed or removed (or too many deltas): dnsmasq keeps what it read from a file until
+ *       SIGHUP (dnsmasq(8), {@code --dhcp-hostsdir}), so the directories are compacted and dnsmasq gets
+ *       SIGHUP (the service manager's reload), which re-reads everything. A host change never
+ *       restarts dnsmasq.</li>
  *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
  *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
  *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
@@ -75,8 +76,8 @@ public final class DnsmasqApplier {
     private final Clock clock;
     /** The files as dnsmasq must find them, through the host's root. */
     private final DnsmasqPaths references;
-    /** The per-host files as this applier last wrote them; empty when unknown (read from disk first). */
-    private Optional<Map<String, String>> applied = Optional.empty();
+    /** dnsmasq's per-host directories, and what this applier knows of them. */
+    private final HostDirectories directories;
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
@@ -89,6 +90,7 @@ public final class DnsmasqApplier {
         this.daemon = requireNonNull(daemon, "daemon is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.references = DnsmasqPaths.ROUTER.map(path -> host.resolve(path).toString());
+        this.directories = new HostDirectories(host);
     }
 
     /**
@@ -120,8 +122,8 @@ public final class DnsmasqApplier {
                 changed.put(file.getKey(), content);
             }
         }
-        EntryChanges entries = EntryChanges.between(entryFiles(), desired.entries());
-        if (changed.isEmpty() && entries.isEmpty()) {
+        HostDirectories.Plan plan = directories.plan(desired.entries());
+        if (changed.isEmpty() && plan.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
         boolean restart = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
@@ -130,31 +132,22 @@ public final class DnsmasqApplier {
         }
         List<DhcpRelease> releases = staleLeases(input);
         // point of no return: the files change, then dnsmasq is told
-        applied = Optional.empty();
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
-        entries.write(host);
+        directories.write(plan, desired.entries());
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
-            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC);
+            // CloudStack's files are records for the router and its operators, derived and compared on every apply
+            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC, file.getKey().equals(DnsmasqFiles.CLOUD_CONF));
         }
-        ServiceAction action = restart ? restart() : entries.needsReload() ? reloadOrStart() : startIfStopped();
-        applied = Optional.of(desired.entries());
+        ServiceAction action = restart ? restart() : plan.needsReload() ? reloadOrStart() : startIfStopped();
         for (DhcpRelease release : releases) {
             host.run(ProgramCall.of(release.argv()).withTimeout(TOOL_TIMEOUT)).requireSuccess();
         }
         List<String> written = new ArrayList<>(changed.keySet());
-        written.addAll(entries.summary());
+        written.addAll(plan.writes().keySet());
         DnsmasqReport report = new DnsmasqReport(written, action, releases, elapsedSince(started));
-        log.info("dnsmasq converged: {} file(s) changed ({} per-host), {}, {} lease(s) released in {} ms", written.size(),
-                entries.size(), action, releases.size(), report.elapsed().toMillis());
+        log.info("dnsmasq converged: {} file(s) written{}, {}, {} lease(s) released in {} ms", written.size(),
+                plan.compact() ? " (per-host directories compacted)" : "", action, releases.size(), report.elapsed().toMillis());
         return report;
-    }
-
-    /** The per-host files as last written by this applier, or as found in their directories when it does not know. */
-    private Map<String, String> entryFiles() throws IOException {
-        if (applied.isEmpty()) {
-            applied = Optional.of(EntryChanges.read(host));
-        }
-        return applied.get();
     }
 
     /**
@@ -185,14 +178,10 @@ public final class DnsmasqApplier {
     public synchronized List<String> verify(DhcpInput input) throws IOException {
         List<String> differences = new ArrayList<>();
         DnsmasqFiles desired = render(input);
-        for (Map.Entry<String, String> file : desired.byPath().entrySet()) {
+        for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
         }
-        for (String path : EntryChanges.list(host)) {
-            if (!desired.entries().containsKey(path)) {
-                differences.add(path + ": unexpected file");
-            }
-        }
+        differences.addAll(directories.verify(desired.entries()));
         if (!services.isRunning(daemon)) {
             differences.add("dnsmasq is not running");
         }

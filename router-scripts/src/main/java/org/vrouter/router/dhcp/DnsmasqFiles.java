@@ -12,13 +12,14 @@ import org.vrouter.api.net.MacAddress;
 /**
  * The files dnsmasq is driven by, as rendered by {@link DnsmasqRenderer}.
  *
- * <p>dnsmasq reads {@link #cloudConf()} and the per-host {@link #entries()}: one file per MAC address in
- * each of {@value #DHCP_HOSTS_DIR} ({@code dhcp-hostsdir}), {@value #DHCP_OPTS_DIR} ({@code dhcp-optsdir},
- * only for hosts with options of their own) and {@value #NAMES_DIR} ({@code hostsdir}), plus
+ * <p>dnsmasq reads {@link #cloudConf()} and the directories {@value #DHCP_HOSTS_DIR} ({@code dhcp-hostsdir}),
+ * {@value #DHCP_OPTS_DIR} ({@code dhcp-optsdir}) and {@value #NAMES_DIR} ({@code hostsdir}).
+ * {@link #entries()} is their content per host: per MAC address, a reservation file, an options file
+ * (only for hosts with options of their own) and a names file, plus
  * {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE} with the router's own names and the DNS host records.
- * dnsmasq picks up a new file in those directories by inotify, without a signal; a changed or removed
- * file in the two DHCP directories needs SIGHUP (see {@link DnsmasqApplier}); only a changed
- * {@code cloud.conf} needs a restart.
+ * {@link HostDirectories} lays them out (a base file plus one file per host added since) so that dnsmasq
+ * picks up a new host by inotify, without a signal; a changed or removed host needs SIGHUP (see
+ * {@link DnsmasqApplier}); only a changed {@code cloud.conf} needs a restart.
  *
  * <p>The CloudStack files {@value #DHCP_HOSTS}, {@value #DHCP_OPTS} and {@value #ETC_HOSTS} are still
  * written with their full CloudStack content, for the router's own resolver, operators and tools that
@@ -67,10 +68,13 @@ public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, 
         return files;
     }
 
-    /** Every file, router path to content: the single files, then the per-host ones by path. */
+    /**
+     * Every file, router path to content: the single files, then the per-host directories as a converge from
+     * scratch lays them out (one base file per directory, see {@link HostDirectories}).
+     */
     public Map<String, String> byPath() {
         Map<String, String> files = singleFiles();
-        files.putAll(entries);
+        files.putAll(HostDirectories.compacted(entries));
         return files;
     }
 }

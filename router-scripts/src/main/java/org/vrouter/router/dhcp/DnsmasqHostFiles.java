@@ -38,10 +38,10 @@ import org.vrouter.api.bootargs.RouterType;
  * network routers {@code <guest address> <router name> data-server}, then {@code <address><TAB><host>}
  * per reservation, IPv4 and IPv6, then per {@code dnsconfig} host record (by name) one line per address.
  *
- * <p>What dnsmasq itself reads is the same content split per host (see {@link DnsmasqFiles}): per MAC
- * address one file in each of {@code /etc/dhcphosts.d}, {@code /etc/dhcpopts.d} (only when it has
+ * <p>What dnsmasq itself reads is the same content split per host (see {@link DnsmasqFiles#entries()}):
+ * per MAC address its lines for {@code /etc/dhcphosts.d}, {@code /etc/dhcpopts.d} (only when it has
  * options) and {@code /etc/dnsmasq-names.d}, plus {@code /etc/dnsmasq-names.d/router} with the
- * router's own names and the host records. Concatenated, they give the three texts above.
+ * router's own names and the host records. Together they hold the lines of the three texts above.
  */
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");

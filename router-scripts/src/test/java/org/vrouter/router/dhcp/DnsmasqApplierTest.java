@@ -48,14 +48,16 @@ class DnsmasqApplierTest {
         assertThat(programs()).containsExactly(test(), stop(), start());
         assertThat(report.action()).isEqualTo(ServiceAction.RESTARTED);
         assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.DHCP_OPTS, DnsmasqFiles.ETC_HOSTS,
-                DnsmasqFiles.CLOUD_CONF, "/etc/dnsmasq-names.d/ (+2 ~0 -0)", "/etc/dhcphosts.d/ (+1 ~0 -0)");
+                DnsmasqFiles.CLOUD_CONF, "/etc/dhcpopts.d/all", "/etc/dnsmasq-names.d/all", "/etc/dhcphosts.d/all",
+                "/etc/dnsmasq-names.d/router");
         assertThat(host.readText(DnsmasqFiles.CLOUD_CONF).orElseThrow())
                 .contains("hostsdir=" + root + "/etc/dnsmasq-names.d\n", "dhcp-hostsdir=" + root + "/etc/dhcphosts.d\n",
                         "dhcp-optsdir=" + root + "/etc/dhcpopts.d\n", "dhcp-leasefile=" + root + "/var/lib/misc/dnsmasq.leases\n")
                 .doesNotContain("addn-hosts", "dhcp-hostsfile");
         assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS)).contains("02:00:4c:5f:00:01,10.1.1.23,vm-1,infinite\n");
-        assertThat(host.readText("/etc/dhcphosts.d/02-00-4c-5f-00-01")).contains("02:00:4c:5f:00:01,10.1.1.23,vm-1,infinite\n");
-        assertThat(host.readText("/etc/dnsmasq-names.d/02-00-4c-5f-00-01")).contains("10.1.1.23\tvm-1\n");
+        assertThat(host.readText("/etc/dhcphosts.d/all")).contains("02:00:4c:5f:00:01,10.1.1.23,vm-1,infinite\n");
+        assertThat(host.readText("/etc/dnsmasq-names.d/all")).contains("10.1.1.23\tvm-1\n");
+        assertThat(host.readText("/etc/dnsmasq-names.d/router").orElseThrow()).startsWith("127.0.0.1\tlocalhost\n");
         assertThat(host.exists(DnsmasqApplier.CANDIDATE_PATH)).isFalse();
     }
 
@@ -69,7 +71,7 @@ class DnsmasqApplierTest {
         assertThat(programs()).containsExactly(status());
         assertThat(report.action()).isEqualTo(ServiceAction.PICKED_UP);
         assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS,
-                "/etc/dnsmasq-names.d/ (+1 ~0 -0)", "/etc/dhcphosts.d/ (+1 ~0 -0)");
+                "/etc/dnsmasq-names.d/02-00-4c-5f-00-02", "/etc/dhcphosts.d/02-00-4c-5f-00-02");
         assertThat(host.readText(DnsmasqFiles.ETC_HOSTS).orElseThrow()).endsWith("10.1.1.23\tvm-1\n10.1.1.24\tvm-2\n");
         assertThat(host.readText("/etc/dhcphosts.d/02-00-4c-5f-00-02")).contains("02:00:4c:5f:00:02,10.1.1.24,vm-2,infinite\n");
     }
@@ -83,23 +85,54 @@ class DnsmasqApplierTest {
 
         assertThat(programs()).containsExactly(sighup());
         assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
-        assertThat(report.changedFiles()).contains("/etc/dhcphosts.d/ (+0 ~1 -0)");
+        assertThat(report.changedFiles()).contains("/etc/dhcphosts.d/all");
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("all");
+        assertThat(host.readText("/etc/dhcphosts.d/all").orElseThrow()).contains("10.1.1.25").doesNotContain("10.1.1.24");
     }
 
     @Test
-    void aFreshApplierComparesWithThePerHostFilesOnDiskAndRemovesStrayOnes() throws IOException {
+    void aFreshApplierFindsNothingToDoOnACompactedLayout() throws IOException {
         applier.apply(oneVm());
+        clearPrograms();
+
+        DnsmasqReport report = new DnsmasqApplier(host, new DirectServiceManager(host), CLOCK).apply(oneVm());
+
+        assertThat(report.changed()).isFalse();
+        assertThat(programs()).isEmpty();
+    }
+
+    @Test
+    void compactsTheDeltasOfAnotherProcessAndRemovesStrayFiles() throws IOException {
+        applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
         host.writeText("/etc/dhcphosts.d/02-00-4c-5f-00-09", "02:00:4c:5f:00:09,10.1.1.99,stray,infinite\n", FileMode.PUBLIC);
         DnsmasqApplier fresh = new DnsmasqApplier(host, new DirectServiceManager(host), CLOCK);
+        DhcpInput two = withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2"));
 
-        assertThat(fresh.verify(oneVm())).contains("/etc/dhcphosts.d/02-00-4c-5f-00-09: unexpected file");
+        assertThat(fresh.verify(two)).contains("/etc/dhcphosts.d: 0 line(s) missing, 1 unexpected");
         clearPrograms();
-        DnsmasqReport report = fresh.apply(oneVm());
+        DnsmasqReport report = fresh.apply(two);
 
-        assertThat(report.changedFiles()).containsExactly("/etc/dhcphosts.d/ (+0 ~0 -1)");
+        assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
         assertThat(programs()).containsExactly(sighup());
-        assertThat(host.exists("/etc/dhcphosts.d/02-00-4c-5f-00-09")).isFalse();
-        assertThat(fresh.verify(oneVm())).isEmpty();
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("all");
+        assertThat(fresh.verify(two)).isEmpty();
+    }
+
+    @Test
+    void aHostAddedAsADeltaStaysInForceAcrossLaterAdditionsAndVerifies() throws IOException {
+        applier.apply(oneVm());
+        DhcpInput two = withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2"));
+        DhcpInput three = withHost(two, host("02:00:4c:5f:00:03", "10.1.1.25", "vm-3"));
+        applier.apply(two);
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(three);
+
+        assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS,
+                "/etc/dnsmasq-names.d/02-00-4c-5f-00-03", "/etc/dhcphosts.d/02-00-4c-5f-00-03");
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("02-00-4c-5f-00-02", "02-00-4c-5f-00-03", "all");
+        assertThat(applier.verify(three)).isEmpty();
+        assertThat(applier.apply(three).changed()).isFalse();
     }
 
     @Test

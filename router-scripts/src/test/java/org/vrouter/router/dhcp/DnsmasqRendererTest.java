@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,9 @@ class DnsmasqRendererTest {
         assertThat(entryLines(files, DnsmasqFiles.NAMES_DIR)).containsExactlyInAnyOrderElementsOf(files.etcHosts().lines().toList());
         assertThat(files.entries().keySet()).allMatch(path -> path.matches("/etc/(dhcphosts\\.d|dhcpopts\\.d|dnsmasq-names\\.d)/"
                 + "([0-9a-f]{2}-){5}[0-9a-f]{2}|/etc/dnsmasq-names\\.d/router"));
+        Map<String, String> compacted = HostDirectories.compacted(files.entries());
+        assertThat(compacted.get("/etc/dhcphosts.d/all").lines()).containsExactlyInAnyOrderElementsOf(files.dhcpHosts().lines().toList());
+        assertThat(compacted.get("/etc/dhcpopts.d/all").lines()).containsExactlyInAnyOrderElementsOf(files.dhcpOpts().lines().toList());
     }
 
     private static java.util.List<String> entryLines(DnsmasqFiles files, String directory) {
