@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
@@ -25,7 +28,7 @@ import org.vrouter.router.host.Host;
  * address; {@value DnsmasqFiles#NAMES_DIR} also holds {@value DnsmasqFiles#ROUTER_NAMES_FILE} (the
  * router's own names and the host records, rewritten in place: {@code hostsdir} follows changes).
  * <ul>
- *   <li>Only new hosts, at most {@value #MAX_DELTAS} delta files: their files are written, options and
+ *   <li>Only new hosts, at most {@value #MAX_DELTAS} since the last compaction: their files are written, options and
  *       names before reservations, and dnsmasq picks them up ({@link Plan#needsReload()} false).</li>
  *   <li>A host changed or removed, too many deltas, or a layout this object does not know (a new
  *       process finds other files than the compacted layout of the desired hosts): a compaction. The
@@ -39,7 +42,7 @@ import org.vrouter.router.host.Host;
 final class HostDirectories {
     /** The base file of each directory. Never a MAC file name (those have dashes). */
     static final String BASE = "all";
-    /** Deltas beyond which the next addition compacts instead. */
+    /** Hosts added as deltas beyond which the next addition compacts instead. */
     static final int MAX_DELTAS = 256;
     /** Options and names before reservations, so dnsmasq never serves a reservation without them. */
     private static final List<String> DIRECTORIES = List.of(DnsmasqFiles.DHCP_OPTS_DIR, DnsmasqFiles.NAMES_DIR,
@@ -63,9 +66,10 @@ final class HostDirectories {
     }
 
     private final Host host;
-    /** Per-host files (router path to content) in the base files; empty when the layout on disk is unknown. */
-    private Optional<Map<String, String>> inBase = Optional.empty();
-    private final Map<String, String> deltas = new TreeMap<>();
+    /** Per-host files (router path to content) dnsmasq holds, base and deltas; empty when the layout on disk is unknown. */
+    private Optional<Map<String, String>> inForce = Optional.empty();
+    /** The paths of {@link #inForce} that are delta files. */
+    private final Set<String> deltas = new HashSet<>();
     private String routerNames = "";
 
     HostDirectories(Host host) {
@@ -90,32 +94,32 @@ final class HostDirectories {
 
     /** What turns the directories into the layout of {@code entries}; reads the disk only when the layout is unknown. */
     Plan plan(Map<String, String> entries) throws IOException {
-        Map<String, String> hosts = new TreeMap<>(entries);
-        String router = hosts.remove(ROUTER_NAMES);
-        router = router == null ? "" : router;
-        if (inBase.isEmpty() && onDisk().equals(compacted(entries))) {
-            inBase = Optional.of(hosts);
-            deltas.clear();
-            routerNames = router;
+        String router = entries.getOrDefault(ROUTER_NAMES, "");
+        if (inForce.isEmpty() && onDisk().equals(compacted(entries))) {
+            remember(entries);
         }
-        if (inBase.isEmpty()) {
+        if (inForce.isEmpty()) {
             return new Plan(true, compacted(entries));
         }
+        Map<String, String> known = inForce.get();
         Map<String, String> writes = new LinkedHashMap<>();
-        int known = 0;
-        for (Map.Entry<String, String> entry : hosts.entrySet()) {
-            String before = inBase.get().getOrDefault(entry.getKey(), deltas.get(entry.getKey()));
+        int unchanged = 0;
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            if (entry.getKey().equals(ROUTER_NAMES)) {
+                continue;
+            }
+            String before = known.get(entry.getKey());
             if (before == null) {
                 writes.put(entry.getKey(), entry.getValue());
             }
-            else if (!before.equals(entry.getValue())) {
-                return new Plan(true, compacted(entries));
+            else if (before.equals(entry.getValue())) {
+                unchanged++;
             }
             else {
-                known++;
+                return new Plan(true, compacted(entries));
             }
         }
-        if (known < inBase.get().size() + deltas.size() || deltas.size() + writes.size() > MAX_DELTAS) {
+        if (unchanged < known.size() || hostCount(deltas) + hostCount(writes.keySet()) > MAX_DELTAS) {
             return new Plan(true, compacted(entries));
         }
         if (!router.equals(routerNames)) {
@@ -130,34 +134,45 @@ final class HostDirectories {
      * @param entries the per-host files the plan was made for
      */
     void write(Plan plan, Map<String, String> entries) throws IOException {
-        inBase = Optional.empty();
+        Optional<Map<String, String>> before = inForce;
+        inForce = Optional.empty();
         for (String directory : DIRECTORIES) {
             host.createDirectories(directory);
         }
         for (Map.Entry<String, String> file : plan.writes().entrySet()) {
             host.write(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8), FileMode.PUBLIC, false);
         }
-        Map<String, String> hosts = new TreeMap<>(entries);
-        routerNames = Optional.ofNullable(hosts.remove(ROUTER_NAMES)).orElse("");
         if (plan.compact()) {
             for (String path : list()) {
                 if (!plan.writes().containsKey(path)) {
                     host.delete(path);
                 }
             }
-            deltas.clear();
-            inBase = Optional.of(hosts);
+            remember(entries);
             return;
         }
-        Map<String, String> base = new TreeMap<>(hosts);
-        for (String path : plan.writes().keySet()) {
-            base.remove(path);
-            if (!path.equals(ROUTER_NAMES)) {
-                deltas.put(path, hosts.get(path));
+        Map<String, String> known = before.orElseThrow();
+        for (Map.Entry<String, String> file : plan.writes().entrySet()) {
+            if (!file.getKey().equals(ROUTER_NAMES)) {
+                known.put(file.getKey(), file.getValue());
+                deltas.add(file.getKey());
             }
         }
-        deltas.keySet().forEach(base::remove);
-        inBase = Optional.of(base);
+        routerNames = entries.getOrDefault(ROUTER_NAMES, "");
+        inForce = Optional.of(known);
+    }
+
+    /** The hosts among per-host files: one reservation file each. */
+    private static long hostCount(Collection<String> paths) {
+        return paths.stream().filter(path -> inDirectory(path, DnsmasqFiles.DHCP_HOSTS_DIR)).count();
+    }
+
+    /** Takes {@code entries} as what dnsmasq holds, in the compacted layout. */
+    private void remember(Map<String, String> entries) {
+        Map<String, String> known = new HashMap<>(entries);
+        routerNames = Optional.ofNullable(known.remove(ROUTER_NAMES)).orElse("");
+        deltas.clear();
+        inForce = Optional.of(known);
     }
 
     /**
