@@ -48,6 +48,12 @@ import org.vrouter.api.error.InvalidParameterException;
  *       fields are empty, absent lists are empty;</li>
  *   <li>any value the payload record rejects (address, CIDR, MAC, port, protocol, host name, unsafe text...).</li>
  * </ul>
+ *
+ * <p>{@link #parse(String, Class)} with a record type (the router side, which knows the type from the file
+ * name) binds the document as it streams, checking {@code type} when it passes ({@link TypeField}):
+ * CloudStack writes {@code type} last, and a type-id lookup would first buffer the whole document. When
+ * that read fails, the document is read again the polymorphic way, so that errors are named exactly as
+ * {@link #parse(String)} names them (a document of another type is refused for its {@code type}).
  */
 public final class PayloadCodec {
     private final ObjectMapper mapper;
