@@ -78,6 +78,8 @@ public final class DnsmasqApplier {
     private final DnsmasqPaths references;
     /** dnsmasq's per-host directories, and what this applier knows of them. */
     private final HostDirectories directories;
+    /** Each host's rendered lines, kept from one apply to the next. */
+    private final HostMemo<DhcpHost, DnsmasqHostFiles.HostText> rendered = new HostMemo<>();
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
@@ -114,7 +116,7 @@ public final class DnsmasqApplier {
      */
     public synchronized DnsmasqReport apply(DhcpInput input) throws IOException {
         long started = clock.millis();
-        DnsmasqFiles desired = DnsmasqRenderer.render(input, references);
+        DnsmasqFiles desired = DnsmasqRenderer.render(input, references, rendered);
         Map<String, byte[]> changed = new LinkedHashMap<>();
         for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
             byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);

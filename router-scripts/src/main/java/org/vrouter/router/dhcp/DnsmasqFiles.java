@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.vrouter.api.net.MacAddress;
 
@@ -29,7 +28,8 @@ import org.vrouter.api.net.MacAddress;
  * @param dhcpHosts {@value #DHCP_HOSTS}: one reservation per line
  * @param dhcpOpts {@value #DHCP_OPTS}: options of tagged hosts
  * @param etcHosts {@value #ETC_HOSTS}: the names dnsmasq serves
- * @param entries the per-host files dnsmasq reads, router path to content
+ * @param entries the per-host files dnsmasq reads, router path to content, in the renderer's order (hosts by
+ *     IPv4 address, the router's names last)
  */
 public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {
     public static final String CLOUD_CONF = "/etc/dnsmasq.d/cloud.conf";
@@ -47,7 +47,7 @@ public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, 
         requireNonNull(dhcpHosts, "dhcpHosts is null");
         requireNonNull(dhcpOpts, "dhcpOpts is null");
         requireNonNull(etcHosts, "etcHosts is null");
-        entries = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(entries, "entries is null")));
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null")));
     }
 
     /** The name of a host's file in the per-host directories: its MAC address with dashes ({@code 02-00-4c-5f-00-01}). */

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.bootargs.RouterType;
@@ -46,8 +46,11 @@ import org.vrouter.api.bootargs.RouterType;
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
 
-    /** The three texts, and the per-host files dnsmasq reads (router path to content, by path). */
+    /** The three texts, and the per-host files dnsmasq reads (router path to content, in host order). */
     record Texts(String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {}
+
+    /** One host's lines and the paths of its per-host files; {@code opts} is empty for a host without options. */
+    record HostText(String hostsPath, String hosts, String optsPath, String opts, String namesPath, String names) {}
 
     private final DhcpInput input;
     private final List<GuestInterface> interfaces;
@@ -56,9 +59,11 @@ final class DnsmasqHostFiles {
     private final long[] masks;
     /** Per interface: the name servers its VMs get by default. */
     private final List<List<IpAddress>> networkDns;
+    private final HostMemo<DhcpHost, HostText> memo;
 
-    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces) {
+    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
         this.input = input;
+        this.memo = memo;
         this.interfaces = interfaces;
         this.networks = new long[interfaces.size()];
         this.masks = new long[interfaces.size()];
@@ -71,8 +76,13 @@ final class DnsmasqHostFiles {
         }
     }
 
-    static Texts render(DhcpInput input, List<GuestInterface> interfaces) {
-        return new DnsmasqHostFiles(input, interfaces).render();
+    /**
+     * The texts; a host's lines come from {@code memo} when the same host was rendered in the last call with
+     * the same interfaces and name servers (what a host's options depend on).
+     */
+    static Texts render(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
+        memo.start(List.of(interfaces, input.useExternalDns(), input.upstreamServers()));
+        return new DnsmasqHostFiles(input, interfaces, memo).render();
     }
 
     private Texts render() {
@@ -90,18 +100,17 @@ final class DnsmasqHostFiles {
             routerNames.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
         }
         names.append(routerNames);
-        Map<String, String> entries = new TreeMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         for (DhcpHost host : sorted(input.hosts())) {
-            int hostsFrom = hosts.length();
-            int optsFrom = opts.length();
-            int namesFrom = names.length();
-            renderHost(host, hosts, opts, names);
-            String file = DnsmasqFiles.entryFileName(host.mac());
-            entries.put(DnsmasqFiles.DHCP_HOSTS_DIR + "/" + file, hosts.substring(hostsFrom));
-            if (opts.length() > optsFrom) {
-                entries.put(DnsmasqFiles.DHCP_OPTS_DIR + "/" + file, opts.substring(optsFrom));
+            HostText text = memo.get(host, this::renderHost);
+            hosts.append(text.hosts());
+            opts.append(text.opts());
+            names.append(text.names());
+            entries.put(text.hostsPath(), text.hosts());
+            if (!text.opts().isEmpty()) {
+                entries.put(text.optsPath(), text.opts());
             }
-            entries.put(DnsmasqFiles.NAMES_DIR + "/" + file, names.substring(namesFrom));
+            entries.put(text.namesPath(), text.names());
         }
         int recordsFrom = names.length();
         input.hostRecords().forEach((name, addresses) -> {
@@ -113,8 +122,11 @@ final class DnsmasqHostFiles {
         return new Texts(hosts.toString(), opts.toString(), names.toString(), entries);
     }
 
-    /** Appends one host's reservation lines, option lines and name lines. */
-    private void renderHost(DhcpHost host, StringBuilder hosts, StringBuilder opts, StringBuilder names) {
+    /** One host's reservation lines, option lines and name lines. */
+    private HostText renderHost(DhcpHost host) {
+        StringBuilder hosts = new StringBuilder();
+        StringBuilder opts = new StringBuilder();
+        StringBuilder names = new StringBuilder();
         String name = DnsmasqText.check("host_name", host.hostName());
         String tag = host.ipv4().value().replace('.', '_');
         List<String> options = hostOptions(host);
@@ -133,6 +145,9 @@ final class DnsmasqHostFiles {
                     .append("],").append(name).append(',').append(host.leaseText()).append('\n');
             names.append(ipv6).append('\t').append(name).append('\n');
         }
+        String file = "/" + DnsmasqFiles.entryFileName(host.mac());
+        return new HostText(DnsmasqFiles.DHCP_HOSTS_DIR + file, hosts.toString(), DnsmasqFiles.DHCP_OPTS_DIR + file, opts.toString(),
+                DnsmasqFiles.NAMES_DIR + file, names.toString());
     }
 
     /** The options a host needs beyond its network's, as {@code <code>[,<value>]}, by option code. */

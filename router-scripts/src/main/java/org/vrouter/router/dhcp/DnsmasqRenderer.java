@@ -54,8 +54,13 @@ public final class DnsmasqRenderer {
      *     file (the input records already refuse such values; this is a second check)
      */
     public static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths) {
+        return render(input, paths, new HostMemo<>());
+    }
+
+    /** {@link #render(DhcpInput, DnsmasqPaths)}, each host's lines taken from {@code hosts} when it was rendered last time. */
+    static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths, HostMemo<DhcpHost, DnsmasqHostFiles.HostText> hosts) {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
-        DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces);
+        DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces, hosts);
         return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),
                 hostFiles.etcHosts(), hostFiles.entries());
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
@@ -110,6 +112,19 @@ public final class PayloadCodec {
         catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a " + payload.type() + " payload", e);
         }
+    }
+
+    /**
+     * The payload as a JSON tree, the same tree a parse of {@link #toJson} gives (numbers as the narrowest
+     * node that holds them may differ in node type, never in text), without writing and reading the text.
+     */
+    public ObjectNode toTree(Payload payload) {
+        requireNonNull(payload, "payload is null");
+        JsonNode tree = mapper.valueToTree(payload);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new IllegalStateException("a " + payload.type() + " payload is not written as a JSON object");
+        }
+        return object;
     }
 
     /**
