@@ -161,6 +161,10 @@ public final class DnsmasqApplier {
             return ServiceAction.UNCHANGED;
         }
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        // dnsmasq watches these at start and will not start without them
+        for (String directory : List.of(DnsmasqFiles.DHCP_HOSTS_DIR, DnsmasqFiles.DHCP_OPTS_DIR, DnsmasqFiles.NAMES_DIR)) {
+            host.createDirectories(directory);
+        }
         services.start(daemon);
         log.info("dnsmasq was not running: started");
         return ServiceAction.STARTED;

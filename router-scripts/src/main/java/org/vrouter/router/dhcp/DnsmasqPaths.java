@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.function.UnaryOperator;
 
 /**
- * The files {@code cloud.conf} points dnsmasq at. On a router they are the router paths
+ * The files and directories {@code cloud.conf} points dnsmasq at (the per-host directories and the lease
+ * file; the CloudStack files {@code addnHosts}, {@code hostsFile} and {@code optsFile} are written for the
+ * router and its operators, not read by dnsmasq). On a router they are the router paths
  * ({@link #ROUTER}); a router in a sandbox maps them to where its root puts them
  * ({@link #map(UnaryOperator)}), since dnsmasq itself knows nothing of that root.
  *
