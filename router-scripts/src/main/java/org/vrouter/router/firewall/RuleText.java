@@ -33,8 +33,11 @@ final class RuleText {
         if (rule.isEmpty()) {
             return Optional.empty();
         }
-        if (rule.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("contains a line break or control character");
+        for (int i = 0; i < rule.length(); i++) {
+            char c = rule.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of("contains a line break or control character");
+            }
         }
         if (!rule.equals(rule.strip())) {
             return Optional.of("has leading or trailing blanks");
