@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vrouter.commands.wire.payload.DhcpEntryPayload;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
+import org.vrouter.router.dhcp.DhcpHost;
 import org.vrouter.router.dhcp.DhcpInput;
 import org.vrouter.router.dhcp.DhcpInputs;
 import org.vrouter.router.dhcp.DnsmasqApplier;
 import org.vrouter.router.dhcp.DnsmasqReport;
+import org.vrouter.router.dhcp.HostMemo;
 import org.vrouter.router.service.ServiceAction;
 
 /**
@@ -33,6 +36,8 @@ final class DnsmasqService extends InputService<DhcpInput> {
             BagKey.DNS_CONFIG);
 
     private final DnsmasqApplier applier;
+    /** The host of each {@code dhcpentry} payload, kept across converges: one more entry maps one host. */
+    private final HostMemo<DhcpEntryPayload, DhcpHost> hosts = new HostMemo<>();
 
     DnsmasqService(DnsmasqApplier applier, Set<String> dependsOn) {
         super(NAME, INPUTS, dependsOn);
@@ -49,7 +54,7 @@ final class DnsmasqService extends InputService<DhcpInput> {
             return DesiredInput.skip("type=ilbvm serves no DHCP or DNS");
         }
         List<String> ignored = new ArrayList<>();
-        DhcpInput input = DhcpInputs.from(databags, ignored::add);
+        DhcpInput input = DhcpInputs.from(databags, ignored::add, hosts);
         return DesiredInput.of(input, ignored);
     }
 
@@ -92,6 +97,6 @@ final class DnsmasqService extends InputService<DhcpInput> {
     }
 
     static String action(ServiceAction action) {
-        return action.name().toLowerCase(Locale.ROOT);
+        return action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

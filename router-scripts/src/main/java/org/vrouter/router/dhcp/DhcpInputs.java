@@ -59,8 +59,17 @@ public final class DhcpInputs {
      *     (no {@code type} or {@code name} boot argument, an invalid value, overlapping networks)
      */
     public static DhcpInput from(Databags bags, Consumer<String> ignored) {
+        return from(bags, ignored, new HostMemo<>());
+    }
+
+    /**
+     * {@link #from(Databags, Consumer)}, taking each entry's host from {@code hosts} when the same entry was
+     * mapped in the previous call: a converge after one more entry maps that one entry.
+     */
+    public static DhcpInput from(Databags bags, Consumer<String> ignored, HostMemo<DhcpEntryPayload, DhcpHost> hosts) {
         requireNonNull(bags, "bags is null");
         requireNonNull(ignored, "ignored is null");
+        requireNonNull(hosts, "hosts is null");
         BootArgs args = bootArgs(bags.cmdLine());
         RouterType type = args.type().orElseThrow(() -> new InvalidParameterException("cmdline.type", "is missing"));
         String name = args.name().orElseThrow(() -> new InvalidParameterException("cmdline.name", "is missing"));
@@ -68,7 +77,7 @@ public final class DhcpInputs {
         String domain = dnsConfig.domain().or(args::domain).orElse(DEFAULT_DOMAIN);
         DnsServers upstream = new DnsServers(args.dns1(), args.dns2(), args.ip6Dns1(), args.ip6Dns2());
         List<GuestInterface> interfaces = type == RouterType.VPC_ROUTER ? tiers(bags) : guests(bags, args, type, upstream);
-        return new DhcpInput(type, name, domain, upstream, args.useExternalDns(), interfaces, hosts(bags, ignored),
+        return new DhcpInput(type, name, domain, upstream, args.useExternalDns(), interfaces, hosts(bags, ignored, hosts),
                 dnsConfig.forwarders(), dnsConfig.hostRecords());
     }
 
@@ -137,7 +146,8 @@ public final class DhcpInputs {
         network.domainName().ifPresent(builder::domain);
     }
 
-    private static List<DhcpHost> hosts(Databags bags, Consumer<String> ignored) {
+    private static List<DhcpHost> hosts(Databags bags, Consumer<String> ignored, HostMemo<DhcpEntryPayload, DhcpHost> memo) {
+        memo.start(DhcpEntryPayload.class);
         List<DhcpHost> hosts = new ArrayList<>();
         for (DhcpEntryPayload entry : bags.dhcpEntry().entries().values()) {
             if (entry.ipv4Address().isEmpty()) {
@@ -146,7 +156,7 @@ public final class DhcpInputs {
             }
             IpAddress ipv4 = entry.ipv4Address().get();
             try {
-                hosts.add(host(entry, ipv4));
+                hosts.add(memo.get(entry, mapped -> host(mapped, ipv4)));
             }
             catch (InvalidParameterException e) {
                 throw e.within("dhcpentry[" + ipv4 + "].");

@@ -30,27 +30,36 @@ import org.vrouter.router.service.ServiceException;
 import org.vrouter.router.service.ServiceManager;
 
 /**
- * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes.
+ * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes, and
+ * without making dnsmasq re-read every host for one more.
  *
- * <p>{@link #apply} renders the four files and compares each with what is on disk, byte for byte.
+ * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf} and the CloudStack files
+ * {@code dhcphosts.txt}, {@code dhcpopts.txt} and {@code /etc/hosts} (compared with the disk byte for
+ * byte), and the per-host files of dnsmasq's directories, laid out by {@link HostDirectories} as a base
+ * file plus one delta file per host added since the last compaction.
  * <ul>
  *   <li>Nothing differs: nothing is written and no program runs.</li>
- *   <li>Only {@code dhcphosts.txt}, {@code dhcpopts.txt} or {@code /etc/hosts} differ: they are
- *       replaced atomically and dnsmasq gets SIGHUP (the service manager's reload), which re-reads
- *       them; if dnsmasq is not running it is started. Except when a reservation sets a tag
- *       ({@code set:} in {@code dhcphosts.txt}, for per-VM options) and the lease file holds a
- *       lease: then dnsmasq is restarted, since dnsmasq 2.86 to 2.90 may crash on a SIGHUP that
- *       re-reads such a file while it holds leases (seen with 2.90: a segfault, DHCP and DNS gone
+ *   <li>Only new hosts (or the CloudStack files, or the router's names): their files are written
+ *       atomically and dnsmasq reads them by itself (inotify); it is only checked to be running, and
+ *       started if it is not. Adding a VM costs the same whatever the number of hosts.</li>
+ *   <li>A host changed or removed (or too many deltas): dnsmasq keeps what it read from a file until
+ *       SIGHUP (dnsmasq(8), {@code --dhcp-hostsdir}), so the directories are compacted and dnsmasq gets
+ *       SIGHUP (the service manager's reload), which re-reads everything. A host change never
+ *       restarts dnsmasq.</li>
+ *   <li>Except when a reservation sets a tag ({@code set:}, for per-VM options) and the lease file
+ *       holds a lease: then a reload is a restart, since dnsmasq 2.86 to 2.90 may crash on a SIGHUP
+ *       that re-reads such hosts while it holds leases (seen with 2.90: a segfault, DHCP and DNS gone
  *       until the next restart). Leases survive a restart in the lease file.</li>
  *   <li>{@code cloud.conf} differs: the candidate is checked first with {@code dnsmasq --test}; if
  *       dnsmasq rejects it, nothing is written and {@link ConfigRejectedException} carries dnsmasq's
  *       message. Otherwise the files are written and dnsmasq is restarted (SIGHUP does not re-read
  *       its configuration).</li>
  * </ul>
- * Then every lease in the lease file that no reservation holds any more (a removed VM, a changed
- * MAC or address) is released with {@code dhcp_release} ({@code dhcp_release6} for IPv6) on the
- * interface serving it, so dnsmasq drops it itself and the address is free for the next VM. The
- * lease file is only read: dnsmasq owns it, and keeps it across restarts.
+ * Per-host files are written options and names first, reservations last, so dnsmasq never serves a
+ * reservation without its options. Then every lease in the lease file that no reservation holds any more
+ * (a removed VM, a changed MAC or address) is released with {@code dhcp_release} ({@code dhcp_release6}
+ * for IPv6) on the interface serving it, so dnsmasq drops it itself and the address is free for the next
+ * VM. The lease file is only read: dnsmasq owns it, and keeps it across restarts.
  *
  * <p>Releases after a restart or a start reach dnsmasq only once it listens; one sent too early is
  * lost, and the lease is released at the next apply that changes something.
@@ -71,6 +80,10 @@ public final class DnsmasqApplier {
     private final Clock clock;
     /** The files as dnsmasq must find them, through the host's root. */
     private final DnsmasqPaths references;
+    /** dnsmasq's per-host directories, and what this applier knows of them. */
+    private final HostDirectories directories;
+    /** Each host's rendered lines, kept from one apply to the next. */
+    private final HostMemo<DhcpHost, DnsmasqHostFiles.HostText> rendered = new HostMemo<>();
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
@@ -83,6 +96,7 @@ public final class DnsmasqApplier {
         this.daemon = requireNonNull(daemon, "daemon is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.references = DnsmasqPaths.ROUTER.map(path -> host.resolve(path).toString());
+        this.directories = new HostDirectories(host);
     }
 
     /**
@@ -106,15 +120,16 @@ public final class DnsmasqApplier {
      */
     public synchronized DnsmasqReport apply(DhcpInput input) throws IOException {
         long started = clock.millis();
-        DnsmasqFiles desired = DnsmasqRenderer.render(input, references);
+        DnsmasqFiles desired = DnsmasqRenderer.render(input, references, rendered);
         Map<String, byte[]> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : desired.byPath().entrySet()) {
+        for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
             byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
             if (!Arrays.equals(host.read(file.getKey()).orElse(null), content)) {
                 changed.put(file.getKey(), content);
             }
         }
-        if (changed.isEmpty()) {
+        HostDirectories.Plan plan = directories.plan(desired.entries());
+        if (changed.isEmpty() && plan.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
         boolean newConfiguration = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
@@ -122,20 +137,24 @@ public final class DnsmasqApplier {
             validate(desired.cloudConf());
         }
         Optional<DnsmasqLeases> leases = host.readText(DnsmasqPaths.ROUTER.leaseFile()).map(DnsmasqLeases::parse);
-        boolean restart = newConfiguration || setsTags(desired) && leases.filter(DnsmasqLeases::holdsAny).isPresent();
+        boolean restart = newConfiguration || plan.needsReload() && setsTags(desired) && leases.filter(DnsmasqLeases::holdsAny).isPresent();
         List<DhcpRelease> releases = leases.map(held -> held.stale(input)).orElse(List.of());
         // point of no return: the files change, then dnsmasq is told
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        directories.write(plan, desired.entries());
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
-            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC);
+            // CloudStack's files are records for the router and its operators, derived and compared on every apply
+            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC, file.getKey().equals(DnsmasqFiles.CLOUD_CONF));
         }
-        ServiceAction action = restart ? restart() : reloadOrStart();
+        ServiceAction action = restart ? restart() : plan.needsReload() ? reloadOrStart() : startIfStopped();
         for (DhcpRelease release : releases) {
             host.run(ProgramCall.of(release.argv()).withTimeout(TOOL_TIMEOUT)).requireSuccess();
         }
-        DnsmasqReport report = new DnsmasqReport(List.copyOf(changed.keySet()), action, releases, elapsedSince(started));
-        log.info("dnsmasq converged: {} file(s) changed, {}, {} lease(s) released in {} ms", changed.size(), action,
-                releases.size(), report.elapsed().toMillis());
+        List<String> written = new ArrayList<>(changed.keySet());
+        written.addAll(plan.writes().keySet());
+        DnsmasqReport report = new DnsmasqReport(written, action, releases, elapsedSince(started));
+        log.info("dnsmasq converged: {} file(s) written{}, {}, {} lease(s) released in {} ms", written.size(),
+                plan.compact() ? " (per-host directories compacted)" : "", action, releases.size(), report.elapsed().toMillis());
         return report;
     }
 
@@ -148,6 +167,10 @@ public final class DnsmasqApplier {
             return ServiceAction.UNCHANGED;
         }
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
+        // dnsmasq watches these at start and will not start without them
+        for (String directory : List.of(DnsmasqFiles.DHCP_HOSTS_DIR, DnsmasqFiles.DHCP_OPTS_DIR, DnsmasqFiles.NAMES_DIR)) {
+            host.createDirectories(directory);
+        }
         services.start(daemon);
         log.info("dnsmasq was not running: started");
         return ServiceAction.STARTED;
@@ -166,9 +189,11 @@ public final class DnsmasqApplier {
      */
     public synchronized List<String> verify(DhcpInput input) throws IOException {
         List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, String> file : render(input).byPath().entrySet()) {
+        DnsmasqFiles desired = render(input);
+        for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
         }
+        differences.addAll(directories.verify(desired.entries()));
         if (!services.isRunning(daemon)) {
             differences.add("dnsmasq is not running");
         }
@@ -196,6 +221,15 @@ public final class DnsmasqApplier {
     /** Whether a reservation sets a tag: dnsmasq 2.86 to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
     private static boolean setsTags(DnsmasqFiles files) {
         return files.byPath().getOrDefault(DnsmasqFiles.DHCP_HOSTS, "").contains(",set:");
+    }
+
+    /** After files dnsmasq reads by itself: nothing to tell it, but it must be running to read them. */
+    private ServiceAction startIfStopped() throws IOException {
+        if (services.isRunning(daemon)) {
+            return ServiceAction.PICKED_UP;
+        }
+        services.start(daemon);
+        return ServiceAction.STARTED;
     }
 
     private ServiceAction restart() throws IOException {

@@ -2,41 +2,79 @@ package org.vrouter.router.dhcp;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.vrouter.api.net.MacAddress;
+
 /**
- * The four files dnsmasq is driven by, as rendered by {@link DnsmasqRenderer}. Only
- * {@link #cloudConf()} needs a restart when it changes; dnsmasq re-reads the other three on SIGHUP.
+ * The files dnsmasq is driven by, as rendered by {@link DnsmasqRenderer}.
+ *
+ * <p>dnsmasq reads {@link #cloudConf()} and the directories {@value #DHCP_HOSTS_DIR} ({@code dhcp-hostsdir}),
+ * {@value #DHCP_OPTS_DIR} ({@code dhcp-optsdir}) and {@value #NAMES_DIR} ({@code hostsdir}).
+ * {@link #entries()} is their content per host: per MAC address, a reservation file, an options file
+ * (only for hosts with options of their own) and a names file, plus
+ * {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE} with the router's own names and the DNS host records.
+ * {@link HostDirectories} lays them out (a base file plus one file per host added since) so that dnsmasq
+ * picks up a new host by inotify, without a signal; a changed or removed host needs SIGHUP (see
+ * {@link DnsmasqApplier}); only a changed {@code cloud.conf} needs a restart.
+ *
+ * <p>The CloudStack files {@value #DHCP_HOSTS}, {@value #DHCP_OPTS} and {@value #ETC_HOSTS} are still
+ * written with their full CloudStack content, for the router's own resolver, operators and tools that
+ * read them; dnsmasq does not read them.
  *
  * @param cloudConf {@value #CLOUD_CONF}: name service, forwarders, ranges and per-network options
  * @param dhcpHosts {@value #DHCP_HOSTS}: one reservation per line
  * @param dhcpOpts {@value #DHCP_OPTS}: options of tagged hosts
  * @param etcHosts {@value #ETC_HOSTS}: the names dnsmasq serves
+ * @param entries the per-host files dnsmasq reads, router path to content, in the renderer's order (hosts by
+ *     IPv4 address, the router's names last)
  */
-public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts) {
+public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {
     public static final String CLOUD_CONF = "/etc/dnsmasq.d/cloud.conf";
     public static final String DHCP_HOSTS = "/etc/dhcphosts.txt";
     public static final String DHCP_OPTS = "/etc/dhcpopts.txt";
     public static final String ETC_HOSTS = "/etc/hosts";
+    public static final String DHCP_HOSTS_DIR = "/etc/dhcphosts.d";
+    public static final String DHCP_OPTS_DIR = "/etc/dhcpopts.d";
+    public static final String NAMES_DIR = "/etc/dnsmasq-names.d";
+    /** The file of {@value #NAMES_DIR} with the router's own names and the host records; never a MAC file name. */
+    public static final String ROUTER_NAMES_FILE = "router";
 
     public DnsmasqFiles {
         requireNonNull(cloudConf, "cloudConf is null");
         requireNonNull(dhcpHosts, "dhcpHosts is null");
         requireNonNull(dhcpOpts, "dhcpOpts is null");
         requireNonNull(etcHosts, "etcHosts is null");
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null")));
+    }
+
+    /** The name of a host's file in the per-host directories: its MAC address with dashes ({@code 02-00-4c-5f-00-01}). */
+    public static String entryFileName(MacAddress mac) {
+        return mac.toString().replace(':', '-');
     }
 
     /**
-     * Router path to content, in the order to write them: the files SIGHUP re-reads first,
-     * {@code cloud.conf} last.
+     * The four single files, router path to content, in the order to write them: the CloudStack files
+     * first, {@code cloud.conf} last.
      */
-    public Map<String, String> byPath() {
+    public Map<String, String> singleFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(DHCP_HOSTS, dhcpHosts);
         files.put(DHCP_OPTS, dhcpOpts);
         files.put(ETC_HOSTS, etcHosts);
         files.put(CLOUD_CONF, cloudConf);
+        return files;
+    }
+
+    /**
+     * Every file, router path to content: the single files, then the per-host directories as a converge from
+     * scratch lays them out (one base file per directory, see {@link HostDirectories}).
+     */
+    public Map<String, String> byPath() {
+        Map<String, String> files = singleFiles();
+        files.putAll(HostDirectories.compacted(entries));
         return files;
     }
 }

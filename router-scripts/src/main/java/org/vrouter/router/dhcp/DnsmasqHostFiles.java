@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.bootargs.RouterType;
@@ -35,12 +37,20 @@ import org.vrouter.api.bootargs.RouterType;
  * <p>{@code /etc/hosts}: the loopback names, {@code 127.0.1.1 <router name>}, on isolated and shared
  * network routers {@code <guest address> <router name> data-server}, then {@code <address><TAB><host>}
  * per reservation, IPv4 and IPv6, then per {@code dnsconfig} host record (by name) one line per address.
+ *
+ * <p>What dnsmasq itself reads is the same content split per host (see {@link DnsmasqFiles#entries()}):
+ * per MAC address its lines for {@code /etc/dhcphosts.d}, {@code /etc/dhcpopts.d} (only when it has
+ * options) and {@code /etc/dnsmasq-names.d}, plus {@code /etc/dnsmasq-names.d/router} with the
+ * router's own names and the host records. Together they hold the lines of the three texts above.
  */
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
 
-    /** The three texts. */
-    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts) {}
+    /** The three texts, and the per-host files dnsmasq reads (router path to content, in host order). */
+    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {}
+
+    /** One host's lines and the paths of its per-host files; {@code opts} is empty for a host without options. */
+    record HostText(String hostsPath, String hosts, String optsPath, String opts, String namesPath, String names) {}
 
     private final DhcpInput input;
     private final List<GuestInterface> interfaces;
@@ -49,9 +59,11 @@ final class DnsmasqHostFiles {
     private final long[] masks;
     /** Per interface: the name servers its VMs get by default. */
     private final List<List<IpAddress>> networkDns;
+    private final HostMemo<DhcpHost, HostText> memo;
 
-    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces) {
+    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
         this.input = input;
+        this.memo = memo;
         this.interfaces = interfaces;
         this.networks = new long[interfaces.size()];
         this.masks = new long[interfaces.size()];
@@ -64,8 +76,13 @@ final class DnsmasqHostFiles {
         }
     }
 
-    static Texts render(DhcpInput input, List<GuestInterface> interfaces) {
-        return new DnsmasqHostFiles(input, interfaces).render();
+    /**
+     * The texts; a host's lines come from {@code memo} when the same host was rendered in the last call with
+     * the same interfaces and name servers (what a host's options depend on).
+     */
+    static Texts render(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
+        memo.start(List.of(interfaces, input.useExternalDns(), input.upstreamServers()));
+        return new DnsmasqHostFiles(input, interfaces, memo).render();
     }
 
     private Texts render() {
@@ -73,39 +90,64 @@ final class DnsmasqHostFiles {
         StringBuilder hosts = new StringBuilder();
         StringBuilder opts = new StringBuilder();
         StringBuilder names = new StringBuilder();
-        names.append("127.0.0.1\tlocalhost\n");
-        names.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        names.append("ff02::1\tip6-allnodes\n");
-        names.append("ff02::2\tip6-allrouters\n");
-        names.append("127.0.1.1\t").append(router).append('\n');
+        StringBuilder routerNames = new StringBuilder();
+        routerNames.append("127.0.0.1\tlocalhost\n");
+        routerNames.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
+        routerNames.append("ff02::1\tip6-allnodes\n");
+        routerNames.append("ff02::2\tip6-allrouters\n");
+        routerNames.append("127.0.1.1\t").append(router).append('\n');
         if (input.routerType() != RouterType.VPC_ROUTER && !interfaces.isEmpty()) {
-            names.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
+            routerNames.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
         }
+        names.append(routerNames);
+        Map<String, String> entries = new LinkedHashMap<>();
         for (DhcpHost host : sorted(input.hosts())) {
-            String name = DnsmasqText.check("host_name", host.hostName());
-            String tag = host.ipv4().value().replace('.', '_');
-            List<String> options = hostOptions(host);
-            hosts.append(host.mac());
-            if (!options.isEmpty()) {
-                hosts.append(",set:").append(tag);
+            HostText text = memo.get(host, this::renderHost);
+            hosts.append(text.hosts());
+            opts.append(text.opts());
+            names.append(text.names());
+            entries.put(text.hostsPath(), text.hosts());
+            if (!text.opts().isEmpty()) {
+                entries.put(text.optsPath(), text.opts());
             }
-            hosts.append(',').append(host.ipv4()).append(',').append(name).append(',').append(host.leaseText()).append('\n');
-            for (String option : options) {
-                opts.append(tag).append(',').append(option).append('\n');
-            }
-            names.append(host.ipv4()).append('\t').append(name).append('\n');
-            if (host.ipv6().isPresent()) {
-                IpAddress ipv6 = host.ipv6().get();
-                hosts.append("id:").append(DnsmasqText.check("ipv6_duid", host.effectiveDuid())).append(",[").append(ipv6)
-                        .append("],").append(name).append(',').append(host.leaseText()).append('\n');
-                names.append(ipv6).append('\t').append(name).append('\n');
-            }
+            entries.put(text.namesPath(), text.names());
         }
+        int recordsFrom = names.length();
         input.hostRecords().forEach((name, addresses) -> {
             String checked = DnsmasqText.check("host_records", name);
             addresses.forEach(address -> names.append(address).append('\t').append(checked).append('\n'));
         });
-        return new Texts(hosts.toString(), opts.toString(), names.toString());
+        routerNames.append(names, recordsFrom, names.length());
+        entries.put(DnsmasqFiles.NAMES_DIR + "/" + DnsmasqFiles.ROUTER_NAMES_FILE, routerNames.toString());
+        return new Texts(hosts.toString(), opts.toString(), names.toString(), entries);
+    }
+
+    /** One host's reservation lines, option lines and name lines. */
+    private HostText renderHost(DhcpHost host) {
+        StringBuilder hosts = new StringBuilder();
+        StringBuilder opts = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        String name = DnsmasqText.check("host_name", host.hostName());
+        String tag = host.ipv4().value().replace('.', '_');
+        List<String> options = hostOptions(host);
+        hosts.append(host.mac());
+        if (!options.isEmpty()) {
+            hosts.append(",set:").append(tag);
+        }
+        hosts.append(',').append(host.ipv4()).append(',').append(name).append(',').append(host.leaseText()).append('\n');
+        for (String option : options) {
+            opts.append(tag).append(',').append(option).append('\n');
+        }
+        names.append(host.ipv4()).append('\t').append(name).append('\n');
+        if (host.ipv6().isPresent()) {
+            IpAddress ipv6 = host.ipv6().get();
+            hosts.append("id:").append(DnsmasqText.check("ipv6_duid", host.effectiveDuid())).append(",[").append(ipv6)
+                    .append("],").append(name).append(',').append(host.leaseText()).append('\n');
+            names.append(ipv6).append('\t').append(name).append('\n');
+        }
+        String file = "/" + DnsmasqFiles.entryFileName(host.mac());
+        return new HostText(DnsmasqFiles.DHCP_HOSTS_DIR + file, hosts.toString(), DnsmasqFiles.DHCP_OPTS_DIR + file, opts.toString(),
+                DnsmasqFiles.NAMES_DIR + file, names.toString());
     }
 
     /** The options a host needs beyond its network's, as {@code <code>[,<value>]}, by option code. */

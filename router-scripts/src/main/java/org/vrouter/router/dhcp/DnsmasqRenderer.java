@@ -18,9 +18,10 @@ import org.vrouter.api.net.IpAddress;
  * <ul>
  *   <li>DNS: {@code domain=}, {@code local=/<domain>/} and {@code expand-hosts} serve the domain
  *       from the hosts file; {@code no-resolv} and one {@code server=} per upstream name server
- *       replace {@code /etc/resolv.conf}; {@code no-hosts} plus {@code addn-hosts=} makes the
- *       rendered hosts file the only source of names (both re-read on SIGHUP).</li>
- *   <li>DHCP: {@code dhcp-hostsfile=}, {@code dhcp-optsfile=} (re-read on SIGHUP), the lease file,
+ *       replace {@code /etc/resolv.conf}; {@code no-hosts} plus {@code hostsdir=} makes the
+ *       rendered per-host name files the only source of names (followed by inotify).</li>
+ *   <li>DHCP: {@code dhcp-hostsdir=}, {@code dhcp-optsdir=} (new files read by inotify, changed or
+ *       removed ones on SIGHUP), the lease file,
  *       and {@code dhcp-authoritative}, so a VM renewing a lease the router lost gets an answer.</li>
  *   <li>Per interface, in device order, tag {@code interface-<device>-<n>} as CloudStack names it:
  *       a static range at {@link GuestInterface#rangeStart()} (only reserved hosts get addresses),
@@ -53,10 +54,15 @@ public final class DnsmasqRenderer {
      *     file (the input records already refuse such values; this is a second check)
      */
     public static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths) {
+        return render(input, paths, new HostMemo<>());
+    }
+
+    /** {@link #render(DhcpInput, DnsmasqPaths)}, each host's lines taken from {@code hosts} when it was rendered last time. */
+    static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths, HostMemo<DhcpHost, DnsmasqHostFiles.HostText> hosts) {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
-        DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces);
+        DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces, hosts);
         return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),
-                hostFiles.etcHosts());
+                hostFiles.etcHosts(), hostFiles.entries());
     }
 
     /** Interfaces in device order, numbers compared as numbers ({@code eth2} before {@code eth10}). */
@@ -70,7 +76,8 @@ public final class DnsmasqRenderer {
         String domain = DnsmasqText.check("domain", input.domain());
         List<String> lines = new ArrayList<>();
         lines.add("# dnsmasq for the guest networks, rendered by vrouter from the databags: edits are overwritten.");
-        lines.add("# Reservations, options and names live in the files below; SIGHUP re-reads them.");
+        lines.add("# Reservations, options and names live in one file per host in the directories below: new files are read");
+        lines.add("# as they appear; a changed or removed reservation or option file needs SIGHUP.");
         lines.add("domain=" + domain);
         lines.add("local=/" + domain + "/");
         lines.add("expand-hosts");
@@ -81,9 +88,9 @@ public final class DnsmasqRenderer {
             lines.add("server=" + server);
         }
         lines.add("no-hosts");
-        lines.add("addn-hosts=" + paths.addnHosts());
-        lines.add("dhcp-hostsfile=" + paths.hostsFile());
-        lines.add("dhcp-optsfile=" + paths.optsFile());
+        lines.add("hostsdir=" + paths.namesDir());
+        lines.add("dhcp-hostsdir=" + paths.hostsDir());
+        lines.add("dhcp-optsdir=" + paths.optsDir());
         lines.add("dhcp-leasefile=" + paths.leaseFile());
         lines.add("dhcp-authoritative");
         Set<IpAddress> listen = new LinkedHashSet<>();

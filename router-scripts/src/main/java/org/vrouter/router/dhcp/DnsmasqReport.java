@@ -10,7 +10,8 @@ import org.vrouter.router.service.ServiceAction;
 /**
  * What one {@link DnsmasqApplier#apply} did.
  *
- * @param changedFiles the router paths it rewrote, in the order written
+ * @param changedFiles the single files it rewrote (router paths, in the order written), then per per-host
+ *     directory that changed one {@code <directory>/ (+added ~changed -removed)}
  * @param action what it did to dnsmasq
  * @param releases the stale leases it released
  * @param elapsed how long it took

@@ -20,7 +20,9 @@ import org.vrouter.router.host.ProgramResult;
  *
  * <p>{@link #apply} compares the desired ruleset with the last applied one, chain by chain. When
  * nothing changed it runs no process at all. Otherwise it builds one payload that rewrites only
- * the added, changed and removed chains (see {@link RestorePayload}), validates it with
+ * the added, changed and removed chains (see {@link RestorePayload}) of the kernel layout, where chains
+ * longer than a few hundred rules are split into content-defined chunks so that one more rule rewrites
+ * one chunk (see {@link ChunkedChains}), validates it with
  * {@code iptables-restore --test}, applies it with one {@code iptables-restore}, and then writes
  * the full ruleset to {@value #RULES_PATH} atomically, for boot. The cost of a change is one
  * validation and one restore carrying the changed chains, whatever the size of the ruleset.
@@ -69,9 +71,10 @@ public final class IptablesApplier {
     public synchronized ApplyReport apply(Ruleset desired) throws IOException {
         long start = clock.millis();
         Ruleset previous = previous();
-        RulesetDiff diff = RulesetDiff.between(previous, desired);
-        requireKnownTargets(desired, diff);
-        RestorePayload payload = RestorePayload.between(previous, desired, diff);
+        Ruleset target = ChunkedChains.split(desired);
+        RulesetDiff diff = RulesetDiff.between(previous, target);
+        requireKnownTargets(target, diff);
+        RestorePayload payload = RestorePayload.between(previous, target, diff);
         if (!payload.isEmpty()) {
             restore(payload, true).ifPresent(failure -> {
                 throw RestoreFailure.explain(IptablesApplyException.Phase.VALIDATE, payload, failure, true);
@@ -82,9 +85,9 @@ public final class IptablesApplier {
             Optional<ProgramResult> failure = restore(payload, false);
             if (failure.isPresent()) {
                 throw RestoreFailure.explain(IptablesApplyException.Phase.APPLY, payload, failure.get(),
-                        rollBack(desired, previous));
+                        rollBack(target, previous));
             }
-            applied = Optional.of(desired);
+            applied = Optional.of(target);
             kernelUnknown = false;
         }
         persist(desired);
@@ -107,7 +110,7 @@ public final class IptablesApplier {
 
     /** Takes the kernel's ruleset as the applied one (one {@code iptables-save}); the next apply starts from it. */
     public synchronized void reloadFromKernel() throws IOException {
-        applied = Optional.of(kernel());
+        applied = Optional.of(kernelLayout());
         kernelUnknown = false;
     }
 
@@ -119,13 +122,21 @@ public final class IptablesApplier {
         return RulesetDiff.between(kernel(), desired);
     }
 
-    /** The last applied ruleset, if this applier knows it without asking the kernel. */
+    /** The last applied ruleset (as rendered, chunks joined), if this applier knows it without asking the kernel. */
     public synchronized Optional<Ruleset> lastApplied() {
-        return applied;
+        return applied.map(ChunkedChains::join);
     }
 
-    /** The kernel's current ruleset, from {@code iptables-save}. */
+    /**
+     * The kernel's current ruleset, from {@code iptables-save}, as rendered: the chunk chains of long
+     * chains ({@link ChunkedChains}) joined back into them.
+     */
     public Ruleset kernel() throws IOException {
+        return ChunkedChains.join(kernelLayout());
+    }
+
+    /** The kernel's ruleset exactly as {@code iptables-save} lists it, chunk chains included. */
+    Ruleset kernelLayout() throws IOException {
         ProgramResult saved = host.run(ProgramCall.of("iptables-save")).requireSuccess();
         return Ruleset.parse(saved.stdout());
     }
@@ -154,11 +165,11 @@ public final class IptablesApplier {
             Optional<Ruleset> saved = readPersisted();
             if (saved.isPresent()) {
                 persisted = saved;
-                applied = saved;
-                return saved.get();
+                applied = Optional.of(ChunkedChains.split(saved.get()));
+                return applied.get();
             }
         }
-        Ruleset kernel = kernel();
+        Ruleset kernel = kernelLayout();
         applied = Optional.of(kernel);
         kernelUnknown = false;
         return kernel;

@@ -33,20 +33,29 @@ final class RuleText {
         if (rule.isEmpty()) {
             return Optional.empty();
         }
-        if (rule.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("contains a line break or control character");
+        for (int i = 0; i < rule.length(); i++) {
+            char c = rule.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of("contains a line break or control character");
+            }
         }
         if (!rule.equals(rule.strip())) {
             return Optional.of("has leading or trailing blanks");
         }
-        List<String> tokens;
-        try {
-            tokens = tokens(rule);
+        String first;
+        if (rule.indexOf('"') < 0) {
+            // the common case, every rule a renderer writes without a comment: no tokens needed
+            int blank = rule.indexOf(' ');
+            first = blank < 0 ? rule : rule.substring(0, blank);
         }
-        catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+        else {
+            try {
+                first = tokens(rule).get(0);
+            }
+            catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
         }
-        String first = tokens.get(0);
         if (COMMANDS.contains(first)) {
             return Optional.of("starts with the command " + first + "; give the rule without '-A CHAIN'");
         }
@@ -102,6 +111,9 @@ final class RuleText {
 
     /** The chain or target after {@code -j}/{@code --jump}/{@code -g}/{@code --goto}, if any. */
     static Optional<String> target(String rule) {
+        if (rule.indexOf('"') < 0) {
+            return unquotedTarget(rule);
+        }
         List<String> tokens = tokens(rule);
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -110,6 +122,36 @@ final class RuleText {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@link #target} of a rule without quotes: tokens are what lies between single blanks. */
+    private static Optional<String> unquotedTarget(String rule) {
+        int start = 0;
+        while (start < rule.length()) {
+            int end = rule.indexOf(' ', start);
+            if (end < 0) {
+                return Optional.empty();
+            }
+            if (isJump(rule, start, end)) {
+                int next = end + 1;
+                while (next < rule.length() && rule.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next == rule.length()) {
+                    return Optional.empty();
+                }
+                int after = rule.indexOf(' ', next);
+                return Optional.of(rule.substring(next, after < 0 ? rule.length() : after));
+            }
+            start = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isJump(String rule, int start, int end) {
+        int length = end - start;
+        return length == 2 ? rule.startsWith("-j", start) || rule.startsWith("-g", start)
+                : length == 6 ? rule.startsWith("--jump", start) || rule.startsWith("--goto", start) : false;
     }
 
     /** The names after every {@code --match-set} of the rule. */

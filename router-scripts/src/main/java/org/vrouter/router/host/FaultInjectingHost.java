@@ -89,6 +89,12 @@ public final class FaultInjectingHost implements Host {
     }
 
     @Override
+    public void write(String path, byte[] content, FileMode mode, boolean durable) throws IOException {
+        beforeWrite(path);
+        delegate.write(path, content, mode, durable);
+    }
+
+    @Override
     public boolean delete(String path) throws IOException {
         beforeWrite(path);
         return delegate.delete(path);

@@ -38,6 +38,15 @@ public interface Host {
      */
     void write(String path, byte[] content, FileMode mode) throws IOException;
 
+    /**
+     * {@link #write}, atomic as well, but without forcing the content to disk when {@code durable} is false:
+     * for files derived from state kept elsewhere, which the next converge compares and rewrites anyway
+     * (after a crash such a file may be empty). The default is always durable.
+     */
+    default void write(String path, byte[] content, FileMode mode, boolean durable) throws IOException {
+        write(path, content, mode);
+    }
+
     /** Deletes a file or an empty directory; false if there was nothing to delete. */
     boolean delete(String path) throws IOException;
 

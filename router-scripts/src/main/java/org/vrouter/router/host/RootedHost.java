@@ -58,6 +58,11 @@ abstract class RootedHost implements Host {
 
     @Override
     public final void write(String path, byte[] content, FileMode mode) throws IOException {
+        write(path, content, mode, true);
+    }
+
+    @Override
+    public final void write(String path, byte[] content, FileMode mode, boolean durable) throws IOException {
         requireNonNull(content, "content is null");
         requireNonNull(mode, "mode is null");
         Path target = resolve(path);
@@ -74,7 +79,9 @@ abstract class RootedHost implements Host {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             // set after creation: the umask may have cleared bits the caller asked for
             Files.setPosixFilePermissions(temporary, mode.permissions());
@@ -84,7 +91,9 @@ abstract class RootedHost implements Host {
             Files.deleteIfExists(temporary);
             throw e;
         }
-        syncDirectory(directory);
+        if (durable) {
+            syncDirectory(directory);
+        }
         log.debug("wrote {} ({} bytes, mode {})", path, content.length, mode);
     }
 

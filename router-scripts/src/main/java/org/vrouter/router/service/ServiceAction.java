@@ -6,6 +6,11 @@ public enum ServiceAction {
     UNCHANGED,
     /** The daemon re-read its configuration without stopping (SIGHUP, seamless reload). */
     RELOADED,
+    /**
+     * The daemon picks the written files up by itself (dnsmasq's inotify on its per-host directories): it was
+     * running, nothing was signalled.
+     */
+    PICKED_UP,
     /** The daemon was not running and was started. */
     STARTED,
     /** The daemon was stopped and started, for configuration a reload does not pick up. */

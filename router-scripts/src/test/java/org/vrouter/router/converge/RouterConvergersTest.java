@@ -60,7 +60,8 @@ class RouterConvergersTest {
         });
         Map<String, String> files = new TreeMap<>();
         renderings.forEach(rendering -> files.putAll(rendering.files()));
-        assertThat(files.keySet()).containsExactly("/etc/dhcphosts.txt", "/etc/dhcpopts.txt", "/etc/dnsmasq.d/cloud.conf",
+        assertThat(files.keySet()).containsExactly("/etc/dhcphosts.d/all", "/etc/dhcphosts.txt", "/etc/dhcpopts.d/all", "/etc/dhcpopts.txt",
+                "/etc/dnsmasq-names.d/all", "/etc/dnsmasq-names.d/router", "/etc/dnsmasq.d/cloud.conf",
                 "/etc/haproxy/haproxy.cfg", "/etc/hosts", "/etc/iptables/ipsets", "/etc/iptables/rules.v4", "/etc/vrouter/metadata-server.conf",
                 "/var/lib/vrouter/applied/addresses.batch", "/var/www/html/metadata/10.1.1.23/availability-zone",
                 "/var/www/html/metadata/10.1.1.23/instance-id", "/var/www/html/metadata/10.1.1.23/local-hostname",

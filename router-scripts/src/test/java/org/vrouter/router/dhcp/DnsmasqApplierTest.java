@@ -48,25 +48,91 @@ class DnsmasqApplierTest {
         assertThat(programs()).containsExactly(test(), stop(), start());
         assertThat(report.action()).isEqualTo(ServiceAction.RESTARTED);
         assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.DHCP_OPTS, DnsmasqFiles.ETC_HOSTS,
-                DnsmasqFiles.CLOUD_CONF);
+                DnsmasqFiles.CLOUD_CONF, "/etc/dhcpopts.d/all", "/etc/dnsmasq-names.d/all", "/etc/dhcphosts.d/all",
+                "/etc/dnsmasq-names.d/router");
         assertThat(host.readText(DnsmasqFiles.CLOUD_CONF).orElseThrow())
-                .contains("addn-hosts=" + root + "/etc/hosts\n", "dhcp-hostsfile=" + root + "/etc/dhcphosts.txt\n",
-                        "dhcp-leasefile=" + root + "/var/lib/misc/dnsmasq.leases\n");
+                .contains("hostsdir=" + root + "/etc/dnsmasq-names.d\n", "dhcp-hostsdir=" + root + "/etc/dhcphosts.d\n",
+                        "dhcp-optsdir=" + root + "/etc/dhcpopts.d\n", "dhcp-leasefile=" + root + "/var/lib/misc/dnsmasq.leases\n")
+                .doesNotContain("addn-hosts", "dhcp-hostsfile");
         assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS)).contains("02:00:4c:5f:00:01,10.1.1.23,vm-1,infinite\n");
+        assertThat(host.readText("/etc/dhcphosts.d/all")).contains("02:00:4c:5f:00:01,10.1.1.23,vm-1,infinite\n");
+        assertThat(host.readText("/etc/dnsmasq-names.d/all")).contains("10.1.1.23\tvm-1\n");
+        assertThat(host.readText("/etc/dnsmasq-names.d/router").orElseThrow()).startsWith("127.0.0.1\tlocalhost\n");
         assertThat(host.exists(DnsmasqApplier.CANDIDATE_PATH)).isFalse();
     }
 
     @Test
-    void sighupsDnsmasqWhenOnlyHostsChange() throws IOException {
+    void addsAHostWithNewFilesAndNoSignal() throws IOException {
         applier.apply(oneVm());
         clearPrograms();
 
         DnsmasqReport report = applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
 
+        assertThat(programs()).containsExactly(status());
+        assertThat(report.action()).isEqualTo(ServiceAction.PICKED_UP);
+        assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS,
+                "/etc/dnsmasq-names.d/02-00-4c-5f-00-02", "/etc/dhcphosts.d/02-00-4c-5f-00-02");
+        assertThat(host.readText(DnsmasqFiles.ETC_HOSTS).orElseThrow()).endsWith("10.1.1.23\tvm-1\n10.1.1.24\tvm-2\n");
+        assertThat(host.readText("/etc/dhcphosts.d/02-00-4c-5f-00-02")).contains("02:00:4c:5f:00:02,10.1.1.24,vm-2,infinite\n");
+    }
+
+    @Test
+    void sighupsDnsmasqWhenAReservationChanges() throws IOException {
+        applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.25", "vm-2")));
+
         assertThat(programs()).containsExactly(sighup());
         assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
-        assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS);
-        assertThat(host.readText(DnsmasqFiles.ETC_HOSTS).orElseThrow()).endsWith("10.1.1.23\tvm-1\n10.1.1.24\tvm-2\n");
+        assertThat(report.changedFiles()).contains("/etc/dhcphosts.d/all");
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("all");
+        assertThat(host.readText("/etc/dhcphosts.d/all").orElseThrow()).contains("10.1.1.25").doesNotContain("10.1.1.24");
+    }
+
+    @Test
+    void aFreshApplierFindsNothingToDoOnACompactedLayout() throws IOException {
+        applier.apply(oneVm());
+        clearPrograms();
+
+        DnsmasqReport report = new DnsmasqApplier(host, new DirectServiceManager(host), CLOCK).apply(oneVm());
+
+        assertThat(report.changed()).isFalse();
+        assertThat(programs()).isEmpty();
+    }
+
+    @Test
+    void compactsTheDeltasOfAnotherProcessAndRemovesStrayFiles() throws IOException {
+        applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
+        host.writeText("/etc/dhcphosts.d/02-00-4c-5f-00-09", "02:00:4c:5f:00:09,10.1.1.99,stray,infinite\n", FileMode.PUBLIC);
+        DnsmasqApplier fresh = new DnsmasqApplier(host, new DirectServiceManager(host), CLOCK);
+        DhcpInput two = withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2"));
+
+        assertThat(fresh.verify(two)).contains("/etc/dhcphosts.d: 0 line(s) missing, 1 unexpected");
+        clearPrograms();
+        DnsmasqReport report = fresh.apply(two);
+
+        assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
+        assertThat(programs()).containsExactly(sighup());
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("all");
+        assertThat(fresh.verify(two)).isEmpty();
+    }
+
+    @Test
+    void aHostAddedAsADeltaStaysInForceAcrossLaterAdditionsAndVerifies() throws IOException {
+        applier.apply(oneVm());
+        DhcpInput two = withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2"));
+        DhcpInput three = withHost(two, host("02:00:4c:5f:00:03", "10.1.1.25", "vm-3"));
+        applier.apply(two);
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(three);
+
+        assertThat(report.changedFiles()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS,
+                "/etc/dnsmasq-names.d/02-00-4c-5f-00-03", "/etc/dhcphosts.d/02-00-4c-5f-00-03");
+        assertThat(host.list("/etc/dhcphosts.d")).containsExactly("02-00-4c-5f-00-02", "02-00-4c-5f-00-03", "all");
+        assertThat(applier.verify(three)).isEmpty();
+        assertThat(applier.apply(three).changed()).isFalse();
     }
 
     @Test
@@ -148,7 +214,7 @@ class DnsmasqApplierTest {
         scriptedApplier.apply(oneVm());
         String candidate = root + "/var/lib/vrouter/candidates/dnsmasq-cloud.conf";
         scripted.answering(call -> call.argv().get(0).equals("dnsmasq")
-                ? new ProgramResult(call.argv(), 1, "", "\ndnsmasq: bad dhcp-range at line 17 of " + candidate + "\n")
+                ? new ProgramResult(call.argv(), 1, "", "\ndnsmasq: bad dhcp-range at line 18 of " + candidate + "\n")
                 : ProgramResult.success(call.argv()));
         scripted.clearCalls();
         String before = scripted.readText(DnsmasqFiles.CLOUD_CONF).orElseThrow();
@@ -158,9 +224,9 @@ class DnsmasqApplierTest {
 
         assertThatThrownBy(() -> scriptedApplier.apply(changed))
                 .isInstanceOf(ConfigRejectedException.class)
-                .hasMessageStartingWith("dnsmasq rejected the new /etc/dnsmasq.d/cloud.conf: bad dhcp-range at line 17 of "
+                .hasMessageStartingWith("dnsmasq rejected the new /etc/dnsmasq.d/cloud.conf: bad dhcp-range at line 18 of "
                         + "/etc/dnsmasq.d/cloud.conf; the previous configuration is still in force\n")
-                .hasMessageContaining("> 17: dhcp-range=set:interface-eth0-0,10.1.1.1,static");
+                .hasMessageContaining("> 18: dhcp-range=set:interface-eth0-0,10.1.1.1,static");
         assertThat(scripted.commandLines()).containsExactly("dnsmasq --test --conf-file=" + candidate);
         assertThat(scripted.readText(DnsmasqFiles.CLOUD_CONF)).contains(before);
         assertThat(scripted.readText(DnsmasqFiles.DHCP_HOSTS)).contains(hostsBefore);
@@ -171,15 +237,30 @@ class DnsmasqApplierTest {
     void startsDnsmasqWhenTheReloadFindsItStopped() throws IOException {
         ScriptedHost scripted = new ScriptedHost(root);
         DnsmasqApplier scriptedApplier = new DnsmasqApplier(scripted, new DirectServiceManager(scripted), CLOCK);
-        scriptedApplier.apply(oneVm());
+        scriptedApplier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
         scripted.answering(call -> call.argv().contains("--signal") ? new ProgramResult(call.argv(), 1, "", "")
                 : call.argv().contains("--status") ? new ProgramResult(call.argv(), 3, "", "") : ProgramResult.success(call.argv()));
+        scripted.clearCalls();
+
+        DnsmasqReport report = scriptedApplier.apply(oneVm());
+
+        assertThat(report.action()).isEqualTo(ServiceAction.STARTED);
+        assertThat(scripted.commandLines()).containsExactly(sighup(), status(), start());
+    }
+
+    @Test
+    void startsAStoppedDnsmasqForANewHost() throws IOException {
+        ScriptedHost scripted = new ScriptedHost(root);
+        DnsmasqApplier scriptedApplier = new DnsmasqApplier(scripted, new DirectServiceManager(scripted), CLOCK);
+        scriptedApplier.apply(oneVm());
+        scripted.answering(call -> call.argv().contains("--status") ? new ProgramResult(call.argv(), 3, "", "")
+                : ProgramResult.success(call.argv()));
         scripted.clearCalls();
 
         DnsmasqReport report = scriptedApplier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
 
         assertThat(report.action()).isEqualTo(ServiceAction.STARTED);
-        assertThat(scripted.commandLines()).containsExactly(sighup(), "start-stop-daemon --status --pidfile " + pidFile(), start());
+        assertThat(scripted.commandLines()).containsExactly(status(), start());
     }
 
     @Test
@@ -222,6 +303,10 @@ class DnsmasqApplierTest {
 
     private String pidFile() {
         return root + "/run/vrouter/dnsmasq.pid";
+    }
+
+    private String status() {
+        return "start-stop-daemon --status --pidfile " + pidFile();
     }
 
     private String test() {

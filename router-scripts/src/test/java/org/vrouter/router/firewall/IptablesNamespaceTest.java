@@ -214,6 +214,43 @@ class IptablesNamespaceTest {
         assertThat(applier.kernel().render()).isEqualTo(larger.render());
     }
 
+    @Test
+    void oneRuleAddedToALongChainRewritesOneChunkAndTheKernelMatchesTheRendering() throws IOException {
+        IptablesApplier applier = new IptablesApplier(host, Clock.systemUTC());
+        Ruleset before = ChunkedChainsTest.ruleset(10_000, -1);
+        Ruleset after = ChunkedChainsTest.ruleset(10_000, 6_000);
+        applier.apply(before);
+
+        ApplyReport report = applier.apply(after);
+
+        assertThat(report.payloadLines()).isLessThan(10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+        assertThat(report.diff().tables()).singleElement().satisfies(table -> assertThat(table.changed()).containsExactly("FW_INBOUND"));
+        String saved = namespace.run("iptables-save").stdout();
+        assertThat(saved).contains(":FW_INBOUND@").contains("-A INPUT -j FW_INBOUND\n").contains("-A FW_INBOUND -j FW_INBOUND@");
+        assertThat(applier.kernel()).isEqualTo(after);
+        assertThat(applier.verify(after)).hasToString("no difference");
+        assertThat(Ruleset.parse(host.readText(IptablesApplier.RULES_PATH).orElseThrow())).isEqualTo(after);
+        // a fresh applier starts from rules.v4 and finds nothing to do
+        assertThat(new IptablesApplier(host, Clock.systemUTC()).apply(after).changed()).isFalse();
+    }
+
+    @Test
+    void aRuleDeletedByHandInsideAChunkIsDriftThatRepairPutsBack() throws IOException {
+        IptablesApplier applier = new IptablesApplier(host, Clock.systemUTC());
+        Ruleset desired = ChunkedChainsTest.ruleset(2_000, -1);
+        applier.apply(desired);
+        String chunk = applier.kernelLayout().table(FILTER).chain("FW_INBOUND").orElseThrow().rules().get(3).substring(3);
+        namespace.run("iptables", "-D", chunk, "1");
+
+        RulesetDiff drift = applier.verify(desired);
+        ApplyReport repaired = applier.repair(desired);
+
+        assertThat(drift).hasToString("filter: ~FW_INBOUND");
+        assertThat(repaired.diff()).hasToString("filter: ~" + chunk);
+        assertThat(applier.verify(desired)).hasToString("no difference");
+        assertThat(applier.kernel()).isEqualTo(desired);
+    }
+
     private static Ruleset large(int chains, int rulesPerChain, boolean oneMore) {
         RulesetBuilder builder = Ruleset.builder();
         for (int chain = 0; chain < chains; chain++) {

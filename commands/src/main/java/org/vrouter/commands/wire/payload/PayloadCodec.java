@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
@@ -48,9 +50,17 @@ import org.vrouter.api.error.InvalidParameterException;
  *       fields are empty, absent lists are empty;</li>
  *   <li>any value the payload record rejects (address, CIDR, MAC, port, protocol, host name, unsafe text...).</li>
  * </ul>
+ *
+ * <p>{@link #parse(String, Class)} with a record type (the router side, which knows the type from the file
+ * name) binds the document as it streams, checking {@code type} when it passes ({@link TypeField}):
+ * CloudStack writes {@code type} last, and a type-id lookup would first buffer the whole document. When
+ * that read fails, the document is read again the polymorphic way, so that errors are named exactly as
+ * {@link #parse(String)} names them (a document of another type is refused for its {@code type}).
  */
 public final class PayloadCodec {
     private final ObjectMapper mapper;
+    /** For a payload of a known record type: no type-id lookup, {@code type} checked as it streams by ({@link TypeField}). */
+    private final ObjectMapper typedMapper;
 
     public PayloadCodec() {
         JsonFactory factory = new JsonFactoryBuilder().characterEscapes(new GsonEscapes()).build();
@@ -87,6 +97,10 @@ public final class PayloadCodec {
             mapper.registerSubtypes(new NamedType(type.payloadClass(), type.jsonType()));
         }
         this.mapper = mapper;
+        this.typedMapper = mapper.rebuild()
+                .addMixIn(Payload.class, NoTypeId.class)
+                .addHandler(new TypeField())
+                .build();
     }
 
     /** The payload as one line of compact JSON, in CloudStack's field order. */
@@ -98,6 +112,19 @@ public final class PayloadCodec {
         catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a " + payload.type() + " payload", e);
         }
+    }
+
+    /**
+     * The payload as a JSON tree, the same tree a parse of {@link #toJson} gives (numbers as the narrowest
+     * node that holds them may differ in node type, never in text), without writing and reading the text.
+     */
+    public ObjectNode toTree(Payload payload) {
+        requireNonNull(payload, "payload is null");
+        JsonNode tree = mapper.valueToTree(payload);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new IllegalStateException("a " + payload.type() + " payload is not written as a JSON object");
+        }
+        return object;
     }
 
     /**
@@ -119,6 +146,24 @@ public final class PayloadCodec {
         requireNonNull(json, "json is null");
         requireNonNull(type, "type is null");
         requireObject(json);
+        if (type.isInterface()) {
+            return readPolymorphic(json, type);
+        }
+        // CloudStack writes "type" last: a type-id lookup would buffer the whole document before binding it
+        TypeField.Seen seen = new TypeField.Seen();
+        try {
+            T payload = typedMapper.readerFor(type).withAttribute(TypeField.Seen.class, seen).readValue(json);
+            if (seen.value) {
+                return payload;
+            }
+        }
+        catch (JsonProcessingException | InvalidParameterException e) {
+            // fall through: the polymorphic read names the error as it always has (another type comes first)
+        }
+        return readPolymorphic(json, type);
+    }
+
+    private <T extends Payload> T readPolymorphic(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         }

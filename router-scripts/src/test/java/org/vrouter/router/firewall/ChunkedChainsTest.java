@@ -1,0 +1,146 @@
+package org.vrouter.router.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vrouter.router.firewall.TableName.FILTER;
+import static org.vrouter.router.firewall.TableName.NAT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkedChainsTest {
+    @Test
+    void leavesChainsUpToTheThresholdAsTheyAre() {
+        Ruleset small = ruleset(ChunkedChains.SPLIT_ABOVE, -1);
+
+        assertThat(ChunkedChains.split(small)).isSameAs(small);
+        assertThat(ChunkedChains.join(small)).isSameAs(small);
+    }
+
+    @Test
+    void splitsALongChainIntoChunksItJumpsToInOrder() {
+        Ruleset logical = ruleset(10_000, -1);
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        Table filter = kernel.table(FILTER);
+        Chain parent = filter.chain("FW_INBOUND").orElseThrow();
+        assertThat(parent.rules()).allMatch(rule -> rule.startsWith("-j FW_INBOUND@"));
+        assertThat(parent.rules()).hasSizeBetween(10_000 / ChunkedChains.MAX_CHUNK, 10_000 / 16);
+        List<String> walked = new ArrayList<>();
+        for (String jump : parent.rules()) {
+            Chain chunk = filter.chain(jump.substring(3)).orElseThrow();
+            assertThat(chunk.rules()).hasSizeLessThanOrEqualTo(ChunkedChains.MAX_CHUNK);
+            assertThat(chunk.name()).hasSizeLessThanOrEqualTo(Chain.MAX_NAME_LENGTH);
+            walked.addAll(chunk.rules());
+        }
+        assertThat(walked).isEqualTo(logical.table(FILTER).chain("FW_INBOUND").orElseThrow().rules());
+        assertThat(kernel.requireKnownTargets()).isNotNull();
+        assertThat(filter.chain("INPUT")).isEqualTo(logical.table(FILTER).chain("INPUT"));
+    }
+
+    @Test
+    void joinGivesBackTheRenderedRuleset() {
+        Ruleset logical = ruleset(10_000, -1);
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+        assertThat(ChunkedChains.join(Ruleset.parse(kernel.render()))).isEqualTo(logical);
+    }
+
+    @Test
+    void isDeterministic() {
+        assertThat(ChunkedChains.split(ruleset(5_000, -1)).render()).isEqualTo(ChunkedChains.split(ruleset(5_000, -1)).render());
+    }
+
+    @Test
+    void oneRuleInsertedChangesOneChunkAndTheParent() {
+        Ruleset before = ChunkedChains.split(ruleset(10_000, -1));
+        Ruleset after = ChunkedChains.split(ruleset(10_000, 4_321));
+
+        RulesetDiff diff = RulesetDiff.between(before, after);
+
+        RulesetDiff.TableDiff filter = diff.tables().get(0);
+        assertThat(diff.tables()).hasSize(1);
+        assertThat(filter.changed()).containsExactly("FW_INBOUND");
+        // the chunk holding the new rule is replaced; at most it splits in two
+        assertThat(filter.removed()).hasSize(1);
+        assertThat(filter.added()).hasSizeBetween(1, 2);
+        int rewritten = RestorePayload.between(before, after).lineCount();
+        assertThat(rewritten).isLessThan(10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+    }
+
+    @Test
+    void keepsReturnAndGotoInTheParentWhereTheyMeanTheSame() {
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            rules.add(i == 100 ? "-s 192.0.2.1/32 -j RETURN" : i == 300 ? "-s 192.0.2.2/32 -g FW_OTHER" : rule(i));
+        }
+        Ruleset logical = Ruleset.builder()
+                .append(FILTER, "FW_OTHER", "-j ACCEPT")
+                .append(FILTER, "INPUT", "-j FW_INBOUND")
+                .appendAll(FILTER, "FW_INBOUND", rules)
+                .build();
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        Chain parent = kernel.table(FILTER).chain("FW_INBOUND").orElseThrow();
+        assertThat(parent.rules()).contains("-s 192.0.2.1/32 -j RETURN", "-s 192.0.2.2/32 -g FW_OTHER");
+        int returnAt = parent.rules().indexOf("-s 192.0.2.1/32 -j RETURN");
+        assertThat(parent.rules().subList(0, returnAt)).allMatch(rule -> rule.startsWith("-j FW_INBOUND@"));
+        assertThat(kernel.table(FILTER).userChains()).noneMatch(chain -> !chain.name().equals("FW_INBOUND")
+                && chain.rules().stream().anyMatch(rule -> rule.contains("RETURN") || rule.contains("-g ")));
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+    }
+
+    @Test
+    void splitsBuiltInChainsKeepingTheirPolicy() {
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rules.add("-d 203.0.113.1/32 -p tcp -m tcp --dport " + (1_000 + i) + " -j DNAT --to-destination 10.1.1.1:" + (1_000 + i));
+        }
+        Ruleset logical = Ruleset.builder().appendAll(NAT, "PREROUTING", rules).policy(FILTER, "INPUT", Policy.DROP).build();
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        assertThat(kernel.table(NAT).chain("PREROUTING").orElseThrow().rules()).allMatch(rule -> rule.startsWith("-j PREROUTING@"));
+        assertThat(kernel.table(FILTER).chain("INPUT").orElseThrow().policy()).contains(Policy.DROP);
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+    }
+
+    @Test
+    void shortensTheParentNameInChunkNames() {
+        Ruleset logical = Ruleset.builder().appendAll(FILTER, "FIREWALL_203.0.113.200_X", rules(1_000, -1)).build();
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        assertThat(kernel.table(FILTER).userChains()).allMatch(chain -> chain.name().length() <= Chain.MAX_NAME_LENGTH);
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+    }
+
+    static Ruleset ruleset(int n, int insertAt) {
+        return Ruleset.builder()
+                .policy(FILTER, "INPUT", Policy.DROP)
+                .append(FILTER, "INPUT", "-i lo -j ACCEPT")
+                .append(FILTER, "INPUT", "-j FW_INBOUND")
+                .appendAll(FILTER, "FW_INBOUND", rules(n, insertAt))
+                .build();
+    }
+
+    static List<String> rules(int n, int insertAt) {
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i == insertAt) {
+                rules.add("-s 198.51.100.7/32 -p udp -m udp --dport 53 -j ACCEPT");
+            }
+            rules.add(rule(i));
+        }
+        return rules;
+    }
+
+    private static String rule(int i) {
+        return "-s 10." + (i >> 8 & 0xff) + "." + (i & 0xff) + ".0/24 -p tcp -m tcp --dport " + (1_000 + i % 50_000) + " -j ACCEPT";
+    }
+}
