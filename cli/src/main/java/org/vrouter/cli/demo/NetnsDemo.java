@@ -3,15 +3,12 @@ package org.vrouter.cli.demo;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +46,6 @@ final class NetnsDemo {
     private static final int UNOPENED_PORT = 9090;
     private static final int LB_REQUESTS = 4;
     private static final Duration BACKENDS_UP_WAIT = Duration.ofSeconds(12);
-    private static final Duration BACKEND_POLL = Duration.ofMillis(250);
 
     private final PrintStream out;
     private final DemoReport report;
@@ -138,7 +134,8 @@ final class NetnsDemo {
         servers.add(GuestProbes.httpResponder(guests.get(0), UNOPENED_PORT, "vm-1 unopened"));
         http(vrouter, "port forward", network.sourceNatIp().address(), IsolatedNetworkScenario.FORWARDED_PORT, Optional.of("vm-3"));
         IpAddress lb = network.loadBalancingRules().get(0).publicIp();
-        awaitBackendsUp(vrouter, lb);
+        // the backends' HTTP servers started after the balancer, whose health checks marked them down meanwhile
+        GuestProbes.awaitAnswersFrom(vrouter.publicClient(), lb, IsolatedNetworkScenario.LB_PORT, Set.of("vm-1", "vm-2"), BACKENDS_UP_WAIT);
         List<String> spread = new ArrayList<>();
         for (int i = 0; i < LB_REQUESTS; i++) {
             spread.add(GuestProbes.httpGet(vrouter.publicClient(), lb, IsolatedNetworkScenario.LB_PORT).orElse("no answer"));
@@ -148,30 +145,6 @@ final class NetnsDemo {
         IpAddress nat = network.staticNats().get(0).publicIp();
         http(vrouter, "static NAT", nat, IsolatedNetworkScenario.BACKEND_PORT, Optional.of("vm-1"));
         http(vrouter, "a port no firewall rule opens (vm-1 listens there)", nat, UNOPENED_PORT, Optional.empty());
-    }
-
-    /**
-     * Waits (bounded) until the balancer answers from both backends. Their HTTP servers started
-     * after the load balancer: haproxy's health checks marked them down meanwhile and mark a backend
-     * up again after two good checks, two seconds apart; until then it answers 503.
-     */
-    private static void awaitBackendsUp(NetnsVrouter vrouter, IpAddress lb) throws IOException {
-        Instant deadline = Instant.now().plus(BACKENDS_UP_WAIT);
-        Set<String> seen = new HashSet<>();
-        while (Instant.now().isBefore(deadline)) {
-            Optional<String> answer = GuestProbes.httpGet(vrouter.publicClient(), lb, IsolatedNetworkScenario.LB_PORT);
-            answer.filter(body -> body.startsWith("vm-")).ifPresent(seen::add);
-            if (seen.size() == 2) {
-                return;
-            }
-            try {
-                Thread.sleep(BACKEND_POLL.toMillis());
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the load balancer's backends");
-            }
-        }
     }
 
     private void http(NetnsVrouter vrouter, String what, IpAddress address, int port, Optional<String> expected) throws IOException {

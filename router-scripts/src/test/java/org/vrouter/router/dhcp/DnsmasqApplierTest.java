@@ -137,11 +137,12 @@ class DnsmasqApplierTest {
 
     @Test
     void restartsDnsmasqInsteadOfASighupWhenAReservationSetsATagAndALeaseIsHeld() throws IOException {
-        applier.apply(oneVm());
+        applier.apply(withHost(oneVm(), tagged("10.1.1.24")));
         host.writeText(DnsmasqPaths.ROUTER.leaseFile(), "0 02:00:4c:5f:00:01 10.1.1.23 vm-1 *\n", FileMode.PUBLIC);
         clearPrograms();
 
-        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged()));
+        // a changed reservation needs dnsmasq to re-read its hosts: a SIGHUP, which may crash it here
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged("10.1.1.25")));
 
         assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS).orElseThrow()).contains(",set:");
         assertThat(programs()).containsExactly(stop(), start());
@@ -150,18 +151,30 @@ class DnsmasqApplierTest {
 
     @Test
     void stillSighupsDnsmasqForATaggedReservationWhileNoLeaseIsHeld() throws IOException {
-        applier.apply(oneVm());
+        applier.apply(withHost(oneVm(), tagged("10.1.1.24")));
         clearPrograms();
 
-        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged()));
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged("10.1.1.25")));
 
         assertThat(programs()).containsExactly(sighup());
         assertThat(report.action()).isEqualTo(ServiceAction.RELOADED);
     }
 
+    @Test
+    void letsDnsmasqPickUpANewTaggedReservationWithoutASignalWhileALeaseIsHeld() throws IOException {
+        applier.apply(oneVm());
+        host.writeText(DnsmasqPaths.ROUTER.leaseFile(), "0 02:00:4c:5f:00:01 10.1.1.23 vm-1 *\n", FileMode.PUBLIC);
+        clearPrograms();
+
+        DnsmasqReport report = applier.apply(withHost(oneVm(), tagged("10.1.1.24")));
+
+        assertThat(programs()).containsExactly(status());
+        assertThat(report.action()).isEqualTo(ServiceAction.PICKED_UP);
+    }
+
     /** A non-default NIC's reservation: it sets a tag for its own options. */
-    private static DhcpHost tagged() {
-        return DhcpHost.builder(MacAddress.parse("02:00:4c:5f:00:02"), IpAddress.parse("10.1.1.24"), "vm-2").defaultEntry(false).build();
+    private static DhcpHost tagged(String address) {
+        return DhcpHost.builder(MacAddress.parse("02:00:4c:5f:00:02"), IpAddress.parse(address), "vm-2").defaultEntry(false).build();
     }
 
     @Test

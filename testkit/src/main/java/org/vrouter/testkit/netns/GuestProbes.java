@@ -10,8 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,27 @@ public final class GuestProbes {
         ProgramResult result = client.run(ProgramCall.of("curl", "-s", "--noproxy", "*", "--max-time", Long.toString(CLIENT_LIMIT.toSeconds()),
                 "http://" + address.value() + ":" + port + "/").withTimeout(CLIENT_LIMIT.plusSeconds(2)));
         return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    /**
+     * Asks {@code GET http://address:port/} from {@code client} until every body of {@code bodies}
+     * has answered or {@code limit} has passed, a quarter second apart. A load balancer whose
+     * backends started after it answers 503 until its health checks mark them up (two good checks,
+     * two seconds apart); this waits that out instead of sleeping a fixed time.
+     *
+     * @return the expected bodies that answered (all of them unless the limit passed)
+     */
+    public static Set<String> awaitAnswersFrom(GuestVm client, IpAddress address, int port, Set<String> bodies, Duration limit)
+            throws IOException {
+        Instant deadline = Instant.now().plus(limit);
+        Set<String> seen = new HashSet<>();
+        while (!seen.containsAll(bodies) && Instant.now().isBefore(deadline)) {
+            httpGet(client, address, port).filter(bodies::contains).ifPresent(seen::add);
+            if (!seen.containsAll(bodies)) {
+                pause(Duration.ofMillis(250));
+            }
+        }
+        return Set.copyOf(seen);
     }
 
     /** {@code dig @server name +short} from {@code client}: the A records' addresses (empty for none). */
@@ -148,8 +171,12 @@ public final class GuestProbes {
     }
 
     static void pause() throws IOException {
+        pause(Duration.ofMillis(50));
+    }
+
+    private static void pause(Duration duration) throws IOException {
         try {
-            Thread.sleep(50);
+            Thread.sleep(duration.toMillis());
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

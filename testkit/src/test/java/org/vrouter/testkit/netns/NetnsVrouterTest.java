@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
@@ -165,6 +165,9 @@ class NetnsVrouterTest {
     @Order(5)
     void theLoadBalancerAlternatesBetweenItsTwoBackends() throws IOException {
         IpAddress address = network.loadBalancingRules().get(0).publicIp();
+        // haproxy's health checks may have marked a backend down before its server listened
+        assertThat(GuestProbes.awaitAnswersFrom(vrouter.publicClient(), address, IsolatedNetworkScenario.LB_PORT, Set.of("vm-1", "vm-2"),
+                Duration.ofSeconds(12))).containsExactlyInAnyOrder("vm-1", "vm-2");
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             answers.add(GuestProbes.httpGet(vrouter.publicClient(), address, IsolatedNetworkScenario.LB_PORT).orElse("no answer"));
