@@ -1,0 +1,59 @@
+package org.vrouter.router.redundancy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ProgramCall;
+
+/**
+ * How keepalived's notify hook reaches {@code vrouter redundancy-state <STATE>}: the argv before the
+ * subcommand and the options after it. On a router it is {@code /opt/vrouter/bin/vrouter}; under another
+ * root (a namespace router, a test) it is this JVM's java and class path with {@code --root}. The hook runs
+ * inside keepalived's network namespace already, so no {@code --netns} is needed.
+ *
+ * @param launcher the argv up to the subcommand, starting with an absolute path
+ * @param options the options after the state ({@code --root DIR})
+ */
+public record RedundancyEntryPoint(List<String> launcher, List<String> options) {
+    /** The router distribution's launcher. */
+    public static final String ROUTER_LAUNCHER = "/opt/vrouter/bin/vrouter";
+    private static final String MAIN_CLASS = "org.vrouter.router.launcher.RouterMain";
+
+    public RedundancyEntryPoint {
+        launcher = List.copyOf(requireNonNull(launcher, "launcher is null"));
+        options = List.copyOf(requireNonNull(options, "options is null"));
+        if (launcher.isEmpty() || !launcher.get(0).startsWith("/")) {
+            throw new IllegalArgumentException("the launcher must start with an absolute path: " + launcher);
+        }
+    }
+
+    /** The entry point for {@code host}: the distribution's launcher on {@code /}, this JVM under another root. */
+    public static RedundancyEntryPoint forHost(Host host) {
+        Path root = requireNonNull(host, "host is null").resolve("/");
+        if (root.equals(Path.of("/"))) {
+            return new RedundancyEntryPoint(List.of(ROUTER_LAUNCHER), List.of());
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // a short-lived JVM: C1 only and a small heap start fastest, and the transition is on the failover path
+        return new RedundancyEntryPoint(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), MAIN_CLASS), List.of("--root", root.toString()));
+    }
+
+    /**
+     * The notify script: {@code exec <launcher> redundancy-state "$1" <options>}, its output appended to
+     * {@code logFile} (a resolved path); bounded in time by the transition itself.
+     */
+    public String script(String logFile) {
+        List<String> before = new ArrayList<>(launcher);
+        before.add("redundancy-state");
+        String head = ProgramCall.of(before).commandLine();
+        String tail = options.isEmpty() ? "" : " " + ProgramCall.of(options).commandLine();
+        return "#!/bin/sh\n"
+                + "# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n"
+                + "exec " + head + " \"$1\"" + tail + " >>" + ProgramCall.of(logFile).commandLine() + " 2>&1\n";
+    }
+}
