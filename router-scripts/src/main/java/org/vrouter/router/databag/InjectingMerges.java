@@ -37,10 +37,11 @@ final class InjectingMerges {
      * any value) or {@code "false"}.
      *
      * <p>On a redundant router {@code redundant_state} is what the router observed, not what the arguments
-     * say: the state the bag already holds (recorded by a VRRP transition) is kept, and a router that has
-     * none starts BACKUP (its public links down) until keepalived promotes it. The argument is the management
-     * server's guess at deploy time; trusting it would let a restarted former PRIMARY bring up the public
-     * address its peer holds.
+     * say: boot arguments arrive when the router (re)boots, when keepalived has not spoken yet, so the state
+     * becomes BACKUP (public links down) until a VRRP transition records PRIMARY. The argument is the
+     * management server's guess at deploy time; trusting it would let a rebooted former PRIMARY bring up the
+     * public address its peer holds. (A running PRIMARY that gets its boot arguments again is put right by
+     * the redundancy service in the same converge: it compares the state with the gateway keepalived holds.)
      *
      * <p>Unlike CloudStack, a boot address the bag already holds on the same device, with the same role and
      * netmask, is kept as it is: CloudStack re-injects it with {@code source_nat: false} at every boot, so a
@@ -50,7 +51,7 @@ final class InjectingMerges {
         Map<String, String> config = new LinkedHashMap<>(payload.cmdLine());
         config.put("redundant_router", config.containsKey("redundant_router") ? "true" : "false");
         if (config.containsKey("redundant_state") && "true".equals(config.get("redundant_router"))) {
-            config.put("redundant_state", bags.cmdLine().isRedundant() ? bags.cmdLine().get("redundant_state").orElse("BACKUP") : "BACKUP");
+            config.put("redundant_state", "BACKUP");
         }
         IpsBag ips = bags.ips();
         List<TrafficType> interfaces = payload.get("type").map(BOOT_INTERFACES::get).orElse(List.of());

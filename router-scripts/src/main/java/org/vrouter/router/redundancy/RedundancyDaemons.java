@@ -12,14 +12,14 @@ import org.vrouter.router.service.Signal;
  * foreground under the direct service manager, with every path under the host's root, so that two
  * namespace routers on one machine share no pid file, lock or socket.
  */
-final class RedundancyDaemons {
-    static final String KEEPALIVED = "keepalived";
-    static final String CONNTRACKD = "conntrackd";
+public final class RedundancyDaemons {
+    public static final String KEEPALIVED = "keepalived";
+    public static final String CONNTRACKD = "conntrackd";
 
     private RedundancyDaemons() {}
 
     /** VRRP only ({@code --vrrp}), in the foreground, logging to the console (the service manager's log file); SIGHUP reloads. */
-    static Daemon keepalived(Host host) {
+    public static Daemon keepalived(Host host) {
         return new Daemon(KEEPALIVED, List.of("/usr/sbin/keepalived", "--dont-fork", "--log-console", "--vrrp",
                 "--use-file=" + host.resolve(RedundancyPaths.KEEPALIVED_CONF),
                 "--pid=" + host.resolve(RedundancyPaths.KEEPALIVED_MAIN_PID),
@@ -27,7 +27,7 @@ final class RedundancyDaemons {
     }
 
     /** In the foreground (no {@code -d}); it has no reload, a changed file is a restart. */
-    static Daemon conntrackd(Host host) {
+    public static Daemon conntrackd(Host host) {
         return new Daemon(CONNTRACKD, List.of("/usr/sbin/conntrackd", "-C", host.resolve(RedundancyPaths.CONNTRACKD_CONF).toString()),
                 Signal.TERM);
     }

@@ -38,7 +38,9 @@ import org.vrouter.router.service.ServiceManager;
  *       ({@link RedundancyEntryPoint#script}).</li>
  *   <li>keepalived not running: the router first enters BACKUP ({@link RedundancyTransition#enterLocked}:
  *       public links down), then keepalived starts; only its notify hook promotes the router. Running:
- *       a changed file is a reload (SIGHUP), which keeps the VRRP state: never a restart.</li>
+ *       a changed file is a reload (SIGHUP), which keeps the VRRP state: never a restart. When the bags'
+ *       {@code redundant_state} is not the recorded one (boot arguments merged again reset it to BACKUP), the
+ *       transition runs again and takes the state keepalived holds.</li>
  *   <li>conntrackd: started when not running; restarted only when its own file changed.</li>
  *   <li>Not redundant (any more): when a {@code keepalived.conf} is left from before, both daemons are
  *       stopped and the files removed once; otherwise nothing runs, on every converge, and the service is
@@ -105,7 +107,8 @@ public final class RedundancyService implements ServiceConverger {
             return turnOff(desired.skipReason());
         }
         Map<String, String> files = files(desired.input().get());
-        if (!repair && applied.equals(Optional.of(files))) {
+        boolean inStep = inStep(databags);
+        if (!repair && inStep && applied.equals(Optional.of(files))) {
             return ServiceResult.unchanged(List.of());
         }
         applied = Optional.empty();
@@ -122,12 +125,12 @@ public final class RedundancyService implements ServiceConverger {
         if (write(RedundancyPaths.NOTIFY_SCRIPT, files, FileMode.EXECUTABLE)) {
             done.add(RedundancyPaths.NOTIFY_SCRIPT + " written");
         }
-        done.addAll(keepalived(databags, files.get(RedundancyPaths.KEEPALIVED_CONF)));
+        done.addAll(keepalived(databags, files.get(RedundancyPaths.KEEPALIVED_CONF), inStep));
         applied = Optional.of(files);
         return done.isEmpty() ? ServiceResult.unchanged(List.of()) : ServiceResult.applied(String.join("; ", done), List.of());
     }
 
-    private List<String> keepalived(Databags databags, String config) throws IOException {
+    private List<String> keepalived(Databags databags, String config, boolean inStep) throws IOException {
         boolean changed = host.readText(RedundancyPaths.KEEPALIVED_CONF).filter(config::equals).isEmpty();
         if (changed) {
             check(config);
@@ -138,12 +141,25 @@ public final class RedundancyService implements ServiceConverger {
             services.start(keepalived);
             return List.of("entered " + outcome.state() + "; keepalived started");
         }
+        List<String> done = new ArrayList<>();
+        if (!inStep) {
+            // the bags' state is not the recorded one (boot arguments merged again): take keepalived's
+            RedundancyTransition.Outcome outcome = new RedundancyTransition(host).enterLocked(databags, RedundantState.BACKUP);
+            done.add("state put right: " + outcome.state());
+        }
         if (changed) {
             host.writeText(RedundancyPaths.KEEPALIVED_CONF, config, FileMode.PUBLIC);
             services.reload(keepalived);
-            return List.of("keepalived reloaded (" + RedundancyPaths.KEEPALIVED_CONF + " changed)");
+            done.add("keepalived reloaded (" + RedundancyPaths.KEEPALIVED_CONF + " changed)");
         }
-        return List.of();
+        return done;
+    }
+
+    /** Whether the bags' {@code redundant_state} is the one the last transition recorded (a file read, no program). */
+    private boolean inStep(Databags databags) throws IOException {
+        RedundantState recorded = RedundancyTransition.recorded(host);
+        return recorded != RedundantState.UNKNOWN
+                && databags.cmdLine().get("redundant_state").filter(recorded.wireName()::equalsIgnoreCase).isPresent();
     }
 
     /** {@code keepalived -t} on the candidate file, in the router's namespace (it checks that the interfaces exist). */

@@ -54,13 +54,13 @@ class RedundantAddressingTest {
     }
 
     @Test
-    void bootArgumentsArrivingAgainKeepTheObservedState() {
+    void bootArgumentsResetTheStateUntilVrrpSpeaksAgain() {
         Databags primary = RedundantBags.withBootArgs(RedundantBags.member(2, "1"), Map.of("redundant_state", "PRIMARY"));
         String cmdLine = "{\"type\":\"cmdline\",\"cmd_line\":{\"name\":\"r-12-VM\",\"eth0ip\":\"10.1.1.3\",\"eth0mask\":\"255.255.255.0\","
-                + "\"type\":\"router\",\"redundant_router\":\"1\",\"redundant_state\":\"BACKUP\",\"guestgw\":\"10.1.1.1\"}}";
+                + "\"type\":\"router\",\"redundant_router\":\"1\",\"redundant_state\":\"PRIMARY\",\"guestgw\":\"10.1.1.1\"}}";
 
         Databags again = IsolatedRouter.mergeText(primary, "cmd_line.json", cmdLine);
 
-        assertThat(again.cmdLine().get("redundant_state")).contains("PRIMARY");
+        assertThat(again.cmdLine().get("redundant_state")).contains("BACKUP");
     }
 }

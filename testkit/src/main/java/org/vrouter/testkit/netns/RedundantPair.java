@@ -1,0 +1,211 @@
+package org.vrouter.testkit.netns;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.vrouter.api.net.IpAddress;
+import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.router.RedundantState;
+import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.hypervisor.netns.NetnsRouter;
+import org.vrouter.hypervisor.netns.network.IpTool;
+import org.vrouter.router.converge.ConvergeRequest;
+import org.vrouter.router.converge.ConvergeResult;
+import org.vrouter.router.converge.RouterConvergers;
+import org.vrouter.router.databag.BagKey;
+import org.vrouter.router.databag.CmdLineBag;
+import org.vrouter.router.databag.DatabagStore;
+import org.vrouter.router.databag.Databags;
+import org.vrouter.router.redundancy.RedundancyDaemons;
+import org.vrouter.router.redundancy.RedundancyPaths;
+import org.vrouter.router.redundancy.RedundancyTransition;
+import org.vrouter.router.service.DirectServiceManager;
+import org.vrouter.testkit.fixture.TestNetwork;
+
+/**
+ * The two namespace routers of a redundant network of a {@link NetnsVrouter}, and what the redundancy
+ * tests and the failover benchmark do to them: see which one holds the gateway (the VRRP address on
+ * its guest interface, read from the kernel), stop its keepalived gracefully, crash it (SIGKILL to the
+ * keepalived and conntrackd processes the router side started, by the pids in their files, and its links
+ * down, as a dead VM's), bring it back, change the advertisement interval. Not thread-safe, except
+ * {@link #holders}, which only reads.
+ */
+public final class RedundantPair {
+    /** The guest interface of an isolated network's router. */
+    public static final String GUEST_DEVICE = "eth0";
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final NetnsVrouter vrouter;
+    private final TestNetwork network;
+    private final IpTool ip = IpTool.system();
+
+    public RedundantPair(NetnsVrouter vrouter, TestNetwork network) {
+        this.vrouter = requireNonNull(vrouter, "vrouter is null");
+        this.network = requireNonNull(network, "network is null");
+    }
+
+    /** The network's routers, by id. */
+    public List<DomainRouter> routers() {
+        return vrouter.manager().routers(network.id());
+    }
+
+    public NetnsRouter netns(DomainRouter router) {
+        return vrouter.netns(router);
+    }
+
+    /**
+     * Whether {@code router} holds the network's gateway on its guest interface now, that interface being up
+     * (a crashed router's address on a dead link answers nothing).
+     */
+    public boolean holdsGateway(DomainRouter router) throws IOException {
+        String wanted = " " + network.gateway() + "/";
+        return ip.attemptIn(netns(router).namespace(), "-4", "-o", "address", "show", "dev", GUEST_DEVICE, "up").stdout().lines()
+                .anyMatch(line -> line.contains(wanted));
+    }
+
+    /** The routers holding the gateway now (more than one is split brain). */
+    public List<DomainRouter> holders() throws IOException {
+        List<DomainRouter> holders = new ArrayList<>();
+        for (DomainRouter router : routers()) {
+            if (holdsGateway(router)) {
+                holders.add(router);
+            }
+        }
+        return holders;
+    }
+
+    /** The state each router's last transition recorded (what {@code checkrouter.sh} answers). */
+    public Map<String, RedundantState> recordedStates() throws IOException {
+        Map<String, RedundantState> states = new LinkedHashMap<>();
+        for (DomainRouter router : routers()) {
+            states.put(router.instanceName(), RedundancyTransition.recorded(netns(router).host()));
+        }
+        return states;
+    }
+
+    /**
+     * Waits until exactly one router holds the gateway and has recorded PRIMARY (its public link is up),
+     * and returns it.
+     *
+     * @throws IOException when that does not happen within {@code limit}
+     */
+    public DomainRouter awaitPrimary(Duration limit) throws IOException {
+        return awaitPrimary(limit, Optional.empty());
+    }
+
+    /** {@link #awaitPrimary(Duration)}, the primary being {@code expected} when given. */
+    public DomainRouter awaitPrimary(Duration limit, Optional<DomainRouter> expected) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<DomainRouter> holders = holders();
+            if (holders.size() == 1 && expected.map(router -> router.id() == holders.get(0).id()).orElse(true)
+                    && RedundancyTransition.recorded(netns(holders.get(0)).host()) == RedundantState.PRIMARY) {
+                return holders.get(0);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("no single PRIMARY after " + limit + ": holders " + holders.stream().map(DomainRouter::instanceName).toList()
+                        + ", recorded " + recordedStates());
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** The router of the pair that is not {@code router}. */
+    public DomainRouter peer(DomainRouter router) {
+        return routers().stream().filter(other -> other.id() != router.id()).findFirst().orElseThrow();
+    }
+
+    /** Stops {@code router}'s keepalived as its service manager does (TERM, waits for the exit): it gives up the gateway. */
+    public void stopKeepalived(DomainRouter router) throws IOException {
+        NetnsRouter netns = netns(router);
+        new DirectServiceManager(netns.host()).stop(RedundancyDaemons.keepalived(netns.host()));
+    }
+
+    /** Starts {@code router}'s keepalived again (after {@link #stopKeepalived}); it comes up BACKUP. */
+    public void startKeepalived(DomainRouter router) throws IOException {
+        NetnsRouter netns = netns(router);
+        new DirectServiceManager(netns.host()).start(RedundancyDaemons.keepalived(netns.host()));
+    }
+
+    /**
+     * Crashes {@code router} as a dead VM would: SIGKILL to its keepalived (main and VRRP processes) and
+     * conntrackd, by the pids in the files the router side keeps, then its guest and public links down.
+     */
+    public void crash(DomainRouter router) throws IOException {
+        NetnsRouter netns = netns(router);
+        for (String file : List.of(DirectServiceManager.pidFile(RedundancyDaemons.keepalived(netns.host())), RedundancyPaths.KEEPALIVED_VRRP_PID,
+                RedundancyPaths.KEEPALIVED_MAIN_PID, DirectServiceManager.pidFile(RedundancyDaemons.conntrackd(netns.host())))) {
+            Optional<String> pid = netns.host().readText(file).map(String::strip).filter(text -> text.matches("\\d{1,10}"));
+            if (pid.isPresent()) {
+                ProcessHandle.of(Long.parseLong(pid.get())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        for (String device : List.of(GUEST_DEVICE, "eth2")) {
+            ip.attemptIn(netns.namespace(), "link", "set", device, "down");
+        }
+    }
+
+    /**
+     * Brings a crashed router back as a rebooted one: links up, no stale gateway address, BACKUP recorded
+     * (public link down), then conntrackd and keepalived started.
+     */
+    public void recover(DomainRouter router) throws IOException {
+        NetnsRouter netns = netns(router);
+        ip.attemptIn(netns.namespace(), "address", "del", network.gateway() + "/" + network.cidr().prefixLength(), "dev", GUEST_DEVICE);
+        ip.attemptIn(netns.namespace(), "link", "set", GUEST_DEVICE, "up");
+        try {
+            new RedundancyTransition(netns.host()).enter(RedundantState.BACKUP);
+        }
+        catch (org.vrouter.router.pipeline.ConfigLock.LockTimeoutException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        DirectServiceManager services = new DirectServiceManager(netns.host());
+        services.start(RedundancyDaemons.conntrackd(netns.host()));
+        services.start(RedundancyDaemons.keepalived(netns.host()));
+    }
+
+    /**
+     * Sets the VRRP advertisement interval of both routers ({@code advert_int}, seconds, {@code 0.2} allowed)
+     * in their boot arguments and converges them: keepalived reloads, no election.
+     */
+    public void advertInterval(String seconds) throws IOException {
+        for (DomainRouter router : routers()) {
+            NetnsRouter netns = netns(router);
+            DatabagStore store = new DatabagStore(netns.host(), new PayloadCodec());
+            Databags bags = store.load().databags();
+            Map<String, String> config = new LinkedHashMap<>(bags.cmdLine().config());
+            config.put("advert_int", seconds);
+            CmdLineBag cmdLine = new CmdLineBag(config);
+            store.write(cmdLine);
+            ConvergeResult result = RouterConvergers.standard(netns.host(), new DirectServiceManager(netns.host()), Clock.systemUTC())
+                    .converge(new ConvergeRequest(bags.with(cmdLine), Set.of(BagKey.CMD_LINE)));
+            if (!result.success()) {
+                throw new IOException(router.instanceName() + ": advert_int " + seconds + " did not converge: " + result);
+            }
+        }
+    }
+
+    /** The network's gateway, the address the pair moves. */
+    public IpAddress gateway() {
+        return network.gateway();
+    }
+
+    static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+    }
+}
