@@ -12,13 +12,15 @@ import org.vrouter.router.pipeline.ConfigLock;
 import org.vrouter.router.redundancy.RedundancyTransition;
 
 /**
- * {@code vrouter redundancy-state PRIMARY|BACKUP|FAULT [--root DIR] [--netns NAME]}: keepalived's notify hook,
- * one VRRP transition ({@link RedundancyTransition}). Prints the state entered (which is what the router
- * observes: see the transition); exit 0, 1 when the router has no VRRP instance, 2 when the transition failed
+ * {@code vrouter redundancy-state PRIMARY|BACKUP|FAULT [--stopping] [--root DIR] [--netns NAME]}: keepalived's
+ * notify hook, one VRRP transition ({@link RedundancyTransition}); {@code --stopping} is {@code notify_stop}'s
+ * (BACKUP whatever the interface says). Prints the state entered (which is what the router observes: see the
+ * transition); exit 0, 1 when the router has no VRRP instance, 2 when the transition failed
  * or waited too long for an update, 64 on a usage error.
  */
 final class RedundancyStateCommand implements Subcommand {
-    private static final String USAGE = "usage: vrouter redundancy-state PRIMARY|BACKUP|FAULT [--root DIR] [--netns NAME]";
+    private static final String USAGE = "usage: vrouter redundancy-state PRIMARY|BACKUP|FAULT [--stopping] [--root DIR] [--netns NAME]";
+    private static final String STOPPING = "--stopping";
 
     private final RouterWiring wiring;
 
@@ -40,12 +42,16 @@ final class RedundancyStateCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         RedundantState requested;
         Host host;
+        boolean stopping = args.contains(STOPPING);
         try {
-            RouterOptions options = RouterOptions.parse(args, false);
+            RouterOptions options = RouterOptions.parse(args.stream().filter(arg -> !arg.equals(STOPPING)).toList(), false);
             if (options.positional().size() != 1) {
                 throw new UsageException(USAGE);
             }
             requested = parse(options.positional().get(0));
+            if (stopping && requested != RedundantState.BACKUP) {
+                throw new UsageException(USAGE);
+            }
             host = wiring.host(options);
         }
         catch (UsageException e) {
@@ -53,7 +59,8 @@ final class RedundancyStateCommand implements Subcommand {
             return CommandLine.EXIT_USAGE;
         }
         try {
-            RedundancyTransition.Outcome outcome = new RedundancyTransition(host).enter(requested);
+            RedundancyTransition transition = new RedundancyTransition(host);
+            RedundancyTransition.Outcome outcome = stopping ? transition.enterStopping() : transition.enter(requested);
             outcome.warnings().forEach(warning -> err.println("warning: " + warning));
             out.println(outcome.state().wireName());
             return 0;

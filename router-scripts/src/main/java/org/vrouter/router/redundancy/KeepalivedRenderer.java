@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * comes back never takes the gateway from a working PRIMARY), the first gateway advertised and the other
  * tiers' gateways in {@code virtual_ipaddress_excluded} (held by the PRIMARY, not compared by the peers, so
  * adding a tier is a reload without an election), {@code track_interface} on every other guest interface,
- * unicast peers when given, and the three notify hooks plus {@code notify_stop} calling
- * {@code <notify script> PRIMARY|BACKUP|FAULT}.
+ * unicast peers when given, and the three notify hooks calling {@code <notify script> PRIMARY|BACKUP|FAULT},
+ * plus {@code notify_stop} calling {@code <notify script> BACKUP --stopping}.
  */
 public final class KeepalivedRenderer {
     /** The instance's name in keepalived's log lines. */
@@ -70,7 +70,7 @@ public final class KeepalivedRenderer {
             text.append("    }\n");
         }
         for (String[] hook : new String[][] {{"notify_master", "PRIMARY"}, {"notify_backup", "BACKUP"}, {"notify_fault", "FAULT"},
-            {"notify_stop", "BACKUP"}}) {
+            {"notify_stop", "BACKUP --stopping"}}) {
             text.append("    ").append(hook[0]).append(" \"").append(notifyScript).append(' ').append(hook[1]).append("\"\n");
         }
         text.append("}\n");

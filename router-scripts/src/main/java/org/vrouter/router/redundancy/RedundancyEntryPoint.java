@@ -44,8 +44,12 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
     }
 
     /**
-     * The notify script: {@code exec <launcher> redundancy-state "$1" <options>}, its output appended to
-     * {@code logFile} (a resolved path); bounded in time by the transition itself.
+     * The notify script: {@code setsid -f <launcher> redundancy-state "$@" <options>} (the state, and
+     * {@code --stopping} from {@code notify_stop}), its output appended to {@code logFile} (a resolved path);
+     * bounded in time by the transition itself. Detached ({@code setsid -f}) because keepalived ends its
+     * scripts when it exits, which would cut {@code notify_stop}'s transition short and leave the public
+     * links up; the transitions serialise on the configuration lock and observe the state themselves, so
+     * their order does not matter.
      */
     public String script(String logFile) {
         List<String> before = new ArrayList<>(launcher);
@@ -54,6 +58,6 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
         String tail = options.isEmpty() ? "" : " " + ProgramCall.of(options).commandLine();
         return "#!/bin/sh\n"
                 + "# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n"
-                + "exec " + head + " \"$1\"" + tail + " >>" + ProgramCall.of(logFile).commandLine() + " 2>&1\n";
+                + "setsid -f " + head + " \"$@\"" + tail + " >>" + ProgramCall.of(logFile).commandLine() + " 2>&1\n";
     }
 }

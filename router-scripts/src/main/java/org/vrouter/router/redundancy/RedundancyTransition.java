@@ -38,8 +38,11 @@ import org.vrouter.router.pipeline.ConfigLock;
  *       with an update.</li>
  *   <li>The state is <em>observed</em>, not taken from the argument: PRIMARY when the advertised gateway is
  *       on the VRRP interface (keepalived adds it before {@code notify_master} and removes it before the
- *       other hooks), else FAULT when FAULT was asked, else BACKUP. Two hooks run out of order (BACKUP's
- *       process reaching the lock after PRIMARY's) therefore still end in keepalived's state.</li>
+ *       backup and fault hooks), else FAULT when FAULT was asked, else BACKUP. Two hooks run out of order
+ *       (BACKUP's process reaching the lock after PRIMARY's) therefore still end in keepalived's state. The
+ *       exception is keepalived stopping ({@code notify_stop}, {@link #enterStopping}): it still holds the
+ *       gateway while the hook runs, and is going away, so the router is BACKUP whatever the interface
+ *       says.</li>
  *   <li>{@code redundant_state} in the {@code cmdline} bag, then the addresses service's state: the public
  *       links and their routes up on PRIMARY, down otherwise ({@link AddressingInputs}).</li>
  *   <li>conntrackd, when it runs: PRIMARY commits the external cache into the kernel, flushes, resyncs and
@@ -82,9 +85,24 @@ public final class RedundancyTransition {
      * @throws IOException if the bags, the kernel or the state file could not be read or written
      */
     public Outcome enter(RedundantState requested) throws IOException, ConfigLock.LockTimeoutException {
+        return locked(requested, false);
+    }
+
+    /**
+     * keepalived's {@code notify_stop}: BACKUP without looking at the interface (keepalived removes the
+     * gateway only after the hook ran), under the configuration lock.
+     *
+     * @throws ConfigLock.LockTimeoutException as {@link #enter}
+     * @throws IOException as {@link #enter}
+     */
+    public Outcome enterStopping() throws IOException, ConfigLock.LockTimeoutException {
+        return locked(RedundantState.BACKUP, true);
+    }
+
+    private Outcome locked(RedundantState requested, boolean stopping) throws IOException, ConfigLock.LockTimeoutException {
         ConfigLock lock = ConfigLock.acquire(host, LOCK_WAIT);
         try {
-            return enterLocked(new DatabagStore(host, new PayloadCodec()).load().databags(), requested);
+            return enter(new DatabagStore(host, new PayloadCodec()).load().databags(), requested, stopping);
         }
         finally {
             lock.close();
@@ -98,22 +116,32 @@ public final class RedundancyTransition {
      * @throws InvalidParameterException if the router is not a redundant one or its bags are invalid
      */
     public Outcome enterLocked(Databags bags, RedundantState requested) throws IOException {
+        return enter(bags, requested, false);
+    }
+
+    private Outcome enter(Databags bags, RedundantState requested, boolean stopping) throws IOException {
         requireNonNull(requested, "requested is null");
         RedundancyInputs.Desired desired = RedundancyInputs.from(requireNonNull(bags, "bags is null"));
         if (desired.input().isEmpty()) {
             throw new InvalidParameterException("redundant_state", "no VRRP instance on this router: " + desired.skipReason(), requested);
         }
         RedundancyInput input = desired.input().get();
-        RedundantState state = gatewayHeld(input) ? RedundantState.PRIMARY
+        RedundantState state = !stopping && gatewayHeld(input) ? RedundantState.PRIMARY
                 : requested == RedundantState.FAULT ? RedundantState.FAULT : RedundantState.BACKUP;
         Databags updated = withState(bags, state);
         if (!updated.equals(bags)) {
             new DatabagStore(host, new PayloadCodec()).write(updated.cmdLine());
         }
-        new AddressApplier(host).apply(AddressingInputs.from(updated));
-        List<String> warnings = conntrackd(state);
-        host.writeText(RedundancyPaths.STATE, state.wireName() + "\n", FileMode.PUBLIC);
-        log.info("VRRP {} (asked {}){}", state, requested, warnings.isEmpty() ? "" : ": " + warnings);
+        List<String> warnings;
+        try {
+            new AddressApplier(host).apply(AddressingInputs.from(updated));
+            warnings = conntrackd(state);
+        }
+        finally {
+            // recorded once the links are in that state; and also when a step failed: checkrouter.sh reports keepalived's state
+            host.writeText(RedundancyPaths.STATE, state.wireName() + "\n", FileMode.PUBLIC);
+        }
+        log.info("VRRP {} (asked {}{}){}", state, requested, stopping ? ", keepalived stopping" : "", warnings.isEmpty() ? "" : ": " + warnings);
         return new Outcome(state, warnings);
     }
 

@@ -42,6 +42,8 @@ import org.vrouter.testkit.fixture.TestNetwork;
 public final class RedundantPair {
     /** The guest interface of an isolated network's router. */
     public static final String GUEST_DEVICE = "eth0";
+    /** Its public interface. */
+    public static final String PUBLIC_DEVICE = "eth2";
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final NetnsVrouter vrouter;
@@ -83,6 +85,17 @@ public final class RedundantPair {
         return holders;
     }
 
+    /** The routers whose public link is up now (a BACKUP keeps it down: both share the public MAC and address). */
+    public List<DomainRouter> publicHolders() throws IOException {
+        List<DomainRouter> holders = new ArrayList<>();
+        for (DomainRouter router : routers()) {
+            if (ip.attemptIn(netns(router).namespace(), "-o", "link", "show", "dev", PUBLIC_DEVICE, "up").stdout().contains(PUBLIC_DEVICE)) {
+                holders.add(router);
+            }
+        }
+        return holders;
+    }
+
     /** The state each router's last transition recorded (what {@code checkrouter.sh} answers). */
     public Map<String, RedundantState> recordedStates() throws IOException {
         Map<String, RedundantState> states = new LinkedHashMap<>();
@@ -113,10 +126,24 @@ public final class RedundantPair {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("no single PRIMARY after " + limit + ": holders " + holders.stream().map(DomainRouter::instanceName).toList()
-                        + ", recorded " + recordedStates());
+                        + ", recorded " + recordedStates() + "\n" + diagnostics());
             }
             sleep(POLL);
         }
+    }
+
+    /** The last lines of each router's keepalived log and notify-hook log, for a failure message. */
+    public String diagnostics() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (DomainRouter router : routers()) {
+            for (String log : List.of("/var/log/vrouter/keepalived.log", "/var/log/vrouter/redundancy-state.log")) {
+                List<String> lines = netns(router).host().readText(log).orElse("").lines()
+                        .filter(line -> !line.startsWith("SLF4J")).toList();
+                text.append("--- ").append(router.instanceName()).append(' ').append(log).append('\n');
+                lines.subList(Math.max(0, lines.size() - 12), lines.size()).forEach(line -> text.append(line).append('\n'));
+            }
+        }
+        return text.toString();
     }
 
     /** The router of the pair that is not {@code router}. */
@@ -149,7 +176,7 @@ public final class RedundantPair {
                 ProcessHandle.of(Long.parseLong(pid.get())).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
-        for (String device : List.of(GUEST_DEVICE, "eth2")) {
+        for (String device : List.of(GUEST_DEVICE, PUBLIC_DEVICE)) {
             ip.attemptIn(netns.namespace(), "link", "set", device, "down");
         }
     }

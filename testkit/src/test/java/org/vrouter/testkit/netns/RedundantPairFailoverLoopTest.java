@@ -29,7 +29,8 @@ import org.vrouter.testkit.fixture.TestNetwork;
 /**
  * Fifty forced failovers of a real pair (the PRIMARY's keepalived stopped, the peer takes over, the
  * stopped one starts again as BACKUP), with both routers sampled every 50 ms from another thread: never
- * two holders of the gateway at once, and never none for longer than VRRP's detection bound at
+ * two holders of the gateway at once, never two public links up at once (they share MAC and address),
+ * and never no gateway for longer than VRRP's detection bound at
  * {@code advert_int} 1 s (3 x 1 s + skew 0.61 s), with one second of slack for a loaded machine.
  */
 @Tag("root")
@@ -60,13 +61,17 @@ class RedundantPairFailoverLoopTest {
     private static final class Watch {
         private int samples;
         private int dualPrimary;
+        private int dualPublic;
         private long noneSince = -1;
         private long longestNoneMillis;
         private final List<String> errors = new ArrayList<>();
 
-        synchronized void record(int holders) {
+        synchronized void record(int holders, int publicHolders) {
             long now = System.nanoTime();
             samples++;
+            if (publicHolders > 1) {
+                dualPublic++;
+            }
             if (holders > 1) {
                 dualPrimary++;
             }
@@ -105,7 +110,7 @@ class RedundantPairFailoverLoopTest {
         try {
             sampler.scheduleAtFixedRate(() -> {
                 try {
-                    watch.record(pair.holders().size());
+                    watch.record(pair.holders().size(), pair.publicHolders().size());
                 }
                 catch (IOException | RuntimeException e) {
                     watch.failed(e.toString());
@@ -128,6 +133,7 @@ class RedundantPairFailoverLoopTest {
         assertThat(watch.errors).isEmpty();
         assertThat(watch.samples).as("samples every %d ms", SAMPLE_MILLIS).isGreaterThan(FAILOVERS * 10);
         assertThat(watch.dualPrimary).as("samples with two routers holding the gateway").isZero();
+        assertThat(watch.dualPublic).as("samples with two public links up").isZero();
         assertThat(watch.longestNoneMillis).as("longest stretch without a gateway, ms").isLessThan(DETECTION_BOUND_MILLIS);
     }
 }

@@ -100,6 +100,7 @@ class RedundantPairNetnsTest {
 
         assertThat(pair.holders()).hasSize(1);
         assertThat(pair.recordedStates().values()).containsExactlyInAnyOrder(RedundantState.PRIMARY, RedundantState.BACKUP);
+        assertThat(pair.publicHolders()).as(pair.diagnostics()).containsExactlyElementsOf(pair.holders());
     }
 
     @Test
