@@ -44,20 +44,32 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
     }
 
     /**
-     * The notify script: {@code setsid -f <launcher> redundancy-state "$@" <options>} (the state, and
-     * {@code --stopping} from {@code notify_stop}), its output appended to {@code logFile} (a resolved path);
-     * bounded in time by the transition itself. Detached ({@code setsid -f}) because keepalived ends its
-     * scripts when it exits, which would cut {@code notify_stop}'s transition short and leave the public
-     * links up; the transitions serialise on the configuration lock and observe the state themselves, so
-     * their order does not matter.
+     * The notify script. Any state but PRIMARY first takes {@code publicDevices} down itself, in
+     * milliseconds, so that a PRIMARY giving up never keeps the shared public address up while its peer's
+     * transition (a process start) brings it up; then {@code setsid -f <launcher> redundancy-state "$@"
+     * <options>} (the state, and {@code --stopping} from {@code notify_stop}) does the whole transition, its
+     * output appended to {@code logFile} (a resolved path); bounded in time by the transition itself.
+     * Detached because keepalived ends its scripts when it exits, which would cut {@code notify_stop}'s
+     * transition short; the transitions serialise on the configuration lock and observe the state
+     * themselves, so their order does not matter (a BACKUP hook that arrives late takes the links down for
+     * the moment its own transition needs to see that keepalived is MASTER and bring them back).
      */
-    public String script(String logFile) {
+    public String script(String logFile, List<String> publicDevices) {
         List<String> before = new ArrayList<>(launcher);
         before.add("redundancy-state");
         String head = ProgramCall.of(before).commandLine();
         String tail = options.isEmpty() ? "" : " " + ProgramCall.of(options).commandLine();
-        return "#!/bin/sh\n"
-                + "# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n"
-                + "setsid -f " + head + " \"$@\"" + tail + " >>" + ProgramCall.of(logFile).commandLine() + " 2>&1\n";
+        StringBuilder text = new StringBuilder();
+        text.append("#!/bin/sh\n");
+        text.append("# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n");
+        text.append("PATH=/usr/sbin:/usr/bin:/sbin:/bin\n");
+        if (!publicDevices.isEmpty()) {
+            text.append("if [ \"$1\" != PRIMARY ]; then\n");
+            publicDevices.forEach(device -> text.append("    ip link set dev ").append(device).append(" down 2>/dev/null\n"));
+            text.append("fi\n");
+        }
+        text.append("setsid -f ").append(head).append(" \"$@\"").append(tail).append(" >>").append(ProgramCall.of(logFile).commandLine())
+                .append(" 2>&1\n");
+        return text.toString();
     }
 }

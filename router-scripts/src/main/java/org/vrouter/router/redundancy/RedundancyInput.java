@@ -30,9 +30,11 @@ import org.vrouter.api.validation.FieldChecks;
  *     multicast to 224.0.0.18
  * @param syncIgnored addresses whose connections conntrackd does not replicate (loopback, the router's
  *     own control and guest addresses)
+ * @param publicDevices the public interfaces, which only the PRIMARY keeps up
  */
 public record RedundancyInput(String routerName, int virtualRouterId, int advertCentiseconds, String device, IpAddress source,
-        List<VirtualAddress> addresses, List<String> trackedDevices, List<IpAddress> unicastPeers, List<IpAddress> syncIgnored) {
+        List<VirtualAddress> addresses, List<String> trackedDevices, List<IpAddress> unicastPeers, List<IpAddress> syncIgnored,
+        List<String> publicDevices) {
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,14}");
     /** VRRPv3 carries the interval in centiseconds in 12 bits; below 50 ms a busy host misses adverts. */
     static final int MIN_ADVERT_CENTISECONDS = 5;
@@ -48,6 +50,8 @@ public record RedundancyInput(String routerName, int virtualRouterId, int advert
         trackedDevices = List.copyOf(requireNonNull(trackedDevices, "trackedDevices is null"));
         unicastPeers = List.copyOf(requireNonNull(unicastPeers, "unicastPeers is null"));
         syncIgnored = List.copyOf(requireNonNull(syncIgnored, "syncIgnored is null"));
+        publicDevices = List.copyOf(requireNonNull(publicDevices, "publicDevices is null"));
+        publicDevices.forEach(publicDevice -> requireDevice("public_device", publicDevice));
         if (addresses.isEmpty() || !addresses.get(0).device().equals(device)) {
             throw new InvalidParameterException("guestgw", "the first virtual address must be on " + device, addresses);
         }

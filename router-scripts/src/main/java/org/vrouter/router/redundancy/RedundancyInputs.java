@@ -94,7 +94,8 @@ public final class RedundancyInputs {
         try {
             String name = cmdLine.get("name").orElseThrow(() -> new InvalidParameterException("name", "is required on a redundant router"));
             return new Desired(Optional.of(new RedundancyInput(name, virtualRouterId(cmdLine, first.get()), advertCentiseconds(cmdLine),
-                    first.get().device(), first.get().own().address(), addresses, tracked, unicastPeers(cmdLine), List.copyOf(ignored))), "");
+                    first.get().device(), first.get().own().address(), addresses, tracked, unicastPeers(cmdLine), List.copyOf(ignored),
+                    publicDevices(bags))), "");
         }
         catch (InvalidParameterException e) {
             throw e.within("cmdline.");
@@ -126,6 +127,12 @@ public final class RedundancyInputs {
             guests.add(new Guest(device, own.get().cidr(), gateway));
         }
         return guests;
+    }
+
+    private static List<String> publicDevices(Databags bags) {
+        List<String> devices = new ArrayList<>(bags.ips().devicesOf(TrafficType.PUBLIC));
+        devices.sort(Comparator.comparingInt(RedundancyInputs::deviceNumber));
+        return devices;
     }
 
     private static int virtualRouterId(CmdLineBag cmdLine, Guest first) {

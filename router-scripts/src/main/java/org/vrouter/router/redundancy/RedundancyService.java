@@ -208,7 +208,7 @@ public final class RedundancyService implements ServiceConverger {
         files.put(RedundancyPaths.KEEPALIVED_CONF, KeepalivedRenderer.render(input, host.resolve(RedundancyPaths.NOTIFY_SCRIPT).toString()));
         files.put(RedundancyPaths.CONNTRACKD_CONF, ConntrackdRenderer.render(input, host.resolve(RedundancyPaths.CONNTRACKD_LOCK).toString(),
                 host.resolve(RedundancyPaths.CONNTRACKD_SOCKET).toString()));
-        files.put(RedundancyPaths.NOTIFY_SCRIPT, entryPoint.script(host.resolve(LOG_FILE).toString()));
+        files.put(RedundancyPaths.NOTIFY_SCRIPT, entryPoint.script(host.resolve(LOG_FILE).toString(), input.publicDevices()));
         return files;
     }
 

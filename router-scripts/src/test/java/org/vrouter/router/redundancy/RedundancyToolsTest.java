@@ -94,7 +94,7 @@ class RedundancyToolsTest {
         RedundancyInput input = RedundancyInputs.from(RedundantBags.member(1, "1")).input().orElseThrow();
         RedundancyInput broken = new RedundancyInput(input.routerName(), input.virtualRouterId(), input.advertCentiseconds(), "eth7",
                 input.source(), java.util.List.of(new VirtualAddress("eth7", input.advertised().address())), input.trackedDevices(),
-                input.unicastPeers(), input.syncIgnored());
+                input.unicastPeers(), input.syncIgnored(), input.publicDevices());
 
         assertThat(configTest(broken).exitStatus()).isNotZero();
     }

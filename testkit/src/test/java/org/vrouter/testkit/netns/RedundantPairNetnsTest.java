@@ -166,6 +166,30 @@ class RedundantPairNetnsTest {
         assertThat(pair.awaitPrimary(FAILOVER_WAIT).id()).as("the recovered router stays BACKUP (nopreempt)").isEqualTo(pair.peer(primary).id());
     }
 
+    @Test
+    @Order(6)
+    @Timeout(300)
+    void aRollingRestartReplacesBothRoutersAndTheGatewayOnlyBlinks() throws IOException {
+        DomainRouter primary = pair.awaitPrimary(FAILOVER_WAIT);
+        List<String> steps;
+        long started = System.nanoTime();
+        String pings;
+        try (GuestProcess ping = GuestProcess.start(vm, "busybox", "ping", "-i", "0.01", network.gateway().value())) {
+            steps = vrouter.manager().restartInSequence(network.id(), Duration.ofSeconds(60));
+            pair.awaitPrimary(FAILOVER_WAIT);
+            pings = ping.output();
+        }
+        long outage = FailoverBenchmark.outage(pings, (System.nanoTime() - started) / 1e6);
+        System.out.println("rolling restart: " + steps + "; longest gateway outage seen by the VM " + outage + " ms");
+
+        assertThat(steps).hasSize(3);
+        assertThat(pair.awaitPrimary(FAILOVER_WAIT).id()).as("the old BACKUP serves").isEqualTo(pair.peer(primary).id());
+        assertThat(vrouter.manager().refreshRedundantState(network.id())).extracting(DomainRouter::redundantState)
+                .containsExactlyInAnyOrder(RedundantState.PRIMARY, RedundantState.BACKUP);
+        assertThat(GuestProbes.sourceSeen(vrouter.publicClient(), EGRESS_PORT, vm, TestCloud.PUBLIC_GATEWAY))
+                .contains(network.sourceNatIp().address().value());
+    }
+
     private static int lines(GuestProcess process) throws IOException {
         return (int) process.output().lines().filter(line -> line.startsWith("line-")).count();
     }
