@@ -129,6 +129,8 @@ class RedundantPairFailoverLoopTest {
             sampler.awaitTermination(5, TimeUnit.SECONDS);
         }
 
+        System.out.printf("%d failovers: %d samples, %d with two gateway holders, %d with two public links up, longest without a gateway %d ms%n",
+                failovers, watch.samples, watch.dualPrimary, watch.dualPublic, watch.longestNoneMillis);
         assertThat(failovers).isEqualTo(FAILOVERS);
         assertThat(watch.errors).isEmpty();
         assertThat(watch.samples).as("samples every %d ms", SAMPLE_MILLIS).isGreaterThan(FAILOVERS * 10);

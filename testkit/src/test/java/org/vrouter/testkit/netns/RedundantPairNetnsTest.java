@@ -39,7 +39,8 @@ import org.vrouter.testkit.fixture.TestNetwork;
  * Exactly one holds the gateway; a VM leases, resolves and leaves through source NAT via it; a graceful
  * keepalived stop and a crash (SIGKILL, links down) each move the gateway to the other; a TCP connection
  * through source NAT lives through a failover; the management side reads the states through
- * {@code CheckRouterCommand}. Everything is deleted in {@link #deleteEverything()}.
+ * {@code CheckRouterCommand}; a rolling restart replaces both routers with the gateway outage the VM sees
+ * printed. Everything is deleted in {@link #deleteEverything()}.
  */
 @Tag("root")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
