@@ -44,17 +44,33 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
     }
 
     /**
-     * The notify script. Any state but PRIMARY first takes {@code publicDevices} down itself, in
-     * milliseconds, so that a PRIMARY giving up never keeps the shared public address up while its peer's
-     * transition (a process start) brings it up; then {@code setsid -f <launcher> redundancy-state "$@"
-     * <options>} (the state, and {@code --stopping} from {@code notify_stop}) does the whole transition, its
-     * output appended to {@code logFile} (a resolved path); bounded in time by the transition itself.
-     * Detached because keepalived ends its scripts when it exits, which would cut {@code notify_stop}'s
-     * transition short; the transitions serialise on the configuration lock and observe the state
-     * themselves, so their order does not matter (a BACKUP hook that arrives late takes the links down for
-     * the moment its own transition needs to see that keepalived is MASTER and bring them back).
+     * What the notify script does in the shell, before the transition process, to move the public side in
+     * milliseconds rather than after a process start.
+     *
+     * @param publicDevices the public interfaces: taken down at once for any state but PRIMARY (so that a
+     *     PRIMARY giving up never keeps the shared public address up while its peer comes up)
+     * @param vrrpDevice the VRRP interface, and {@code gateway} the advertised gateway: PRIMARY brings the
+     *     public interfaces up only while keepalived holds that gateway there (a late PRIMARY hook does nothing)
+     * @param routes the routes through the public interfaces, as {@code ip route replace} arguments
      */
-    public String script(String logFile, List<String> publicDevices) {
+    public record FastPath(List<String> publicDevices, String vrrpDevice, String gateway, List<String> routes) {
+        public FastPath {
+            publicDevices = List.copyOf(requireNonNull(publicDevices, "publicDevices is null"));
+            requireNonNull(vrrpDevice, "vrrpDevice is null");
+            requireNonNull(gateway, "gateway is null");
+            routes = List.copyOf(requireNonNull(routes, "routes is null"));
+        }
+    }
+
+    /**
+     * The notify script: the {@link FastPath} in the shell, then {@code setsid -f <launcher> redundancy-state
+     * "$@" <options>} (the state, and {@code --stopping} from {@code notify_stop}), which does the whole
+     * transition and is the authority; its output appended to {@code logFile} (a resolved path); bounded in
+     * time by the transition itself. Detached because keepalived ends its scripts when it exits, which would
+     * cut {@code notify_stop}'s transition short; the transitions serialise on the configuration lock and
+     * observe the state themselves, so their order does not matter.
+     */
+    public String script(String logFile, FastPath fast) {
         List<String> before = new ArrayList<>(launcher);
         before.add("redundancy-state");
         String head = ProgramCall.of(before).commandLine();
@@ -63,9 +79,13 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
         text.append("#!/bin/sh\n");
         text.append("# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n");
         text.append("PATH=/usr/sbin:/usr/bin:/sbin:/bin\n");
-        if (!publicDevices.isEmpty()) {
+        if (!fast.publicDevices().isEmpty()) {
             text.append("if [ \"$1\" != PRIMARY ]; then\n");
-            publicDevices.forEach(device -> text.append("    ip link set dev ").append(device).append(" down 2>/dev/null\n"));
+            fast.publicDevices().forEach(device -> text.append("    ip link set dev ").append(device).append(" down 2>/dev/null\n"));
+            text.append("elif ip -4 -o address show dev ").append(fast.vrrpDevice()).append(" | grep -qF ' ").append(fast.gateway())
+                    .append("/'; then\n");
+            fast.publicDevices().forEach(device -> text.append("    ip link set dev ").append(device).append(" up 2>/dev/null\n"));
+            fast.routes().forEach(route -> text.append("    ip route replace ").append(route).append(" 2>/dev/null\n"));
             text.append("fi\n");
         }
         text.append("setsid -f ").append(head).append(" \"$@\"").append(tail).append(" >>").append(ProgramCall.of(logFile).commandLine())

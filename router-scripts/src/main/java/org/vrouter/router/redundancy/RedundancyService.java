@@ -13,6 +13,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import org.vrouter.api.router.RedundantState;
+import org.vrouter.router.address.AddressApplier;
+import org.vrouter.router.address.AddressingInputs;
+import org.vrouter.router.address.Route;
 import org.vrouter.router.converge.ServiceConverger;
 import org.vrouter.router.converge.ServiceDrift;
 import org.vrouter.router.converge.ServiceRendering;
@@ -106,7 +109,7 @@ public final class RedundancyService implements ServiceConverger {
         if (desired.input().isEmpty()) {
             return turnOff(desired.skipReason());
         }
-        Map<String, String> files = files(desired.input().get());
+        Map<String, String> files = files(databags, desired.input().get());
         boolean inStep = inStep(databags);
         if (!repair && inStep && applied.equals(Optional.of(files))) {
             return ServiceResult.unchanged(List.of());
@@ -203,19 +206,28 @@ public final class RedundancyService implements ServiceConverger {
     }
 
     /** Router path to content of the three files, in a stable order. */
-    private Map<String, String> files(RedundancyInput input) {
+    private Map<String, String> files(Databags databags, RedundancyInput input) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(RedundancyPaths.KEEPALIVED_CONF, KeepalivedRenderer.render(input, host.resolve(RedundancyPaths.NOTIFY_SCRIPT).toString()));
         files.put(RedundancyPaths.CONNTRACKD_CONF, ConntrackdRenderer.render(input, host.resolve(RedundancyPaths.CONNTRACKD_LOCK).toString(),
                 host.resolve(RedundancyPaths.CONNTRACKD_SOCKET).toString()));
-        files.put(RedundancyPaths.NOTIFY_SCRIPT, entryPoint.script(host.resolve(LOG_FILE).toString(), input.publicDevices()));
+        files.put(RedundancyPaths.NOTIFY_SCRIPT, entryPoint.script(host.resolve(LOG_FILE).toString(), fastPath(databags, input)));
         return files;
+    }
+
+    /** The routes a PRIMARY has and a BACKUP has not (those through the public links), for the notify hook. */
+    static RedundancyEntryPoint.FastPath fastPath(Databags databags, RedundancyInput input) {
+        List<Route> backup = AddressingInputs.from(RedundancyTransition.withState(databags, RedundantState.BACKUP)).routes();
+        List<String> routes = AddressingInputs.from(RedundancyTransition.withState(databags, RedundantState.PRIMARY)).routes().stream()
+                .filter(route -> !backup.contains(route)).map(route -> route + " proto " + AddressApplier.PROTOCOL).toList();
+        return new RedundancyEntryPoint.FastPath(input.publicDevices(), input.device(), input.advertised().address().address().toString(),
+                routes);
     }
 
     @Override
     public ServiceRendering render(Databags databags) {
         RedundancyInputs.Desired desired = RedundancyInputs.from(databags);
-        return desired.input().map(input -> ServiceRendering.rendered(NAME, "", files(input)))
+        return desired.input().map(input -> ServiceRendering.rendered(NAME, "", files(databags, input)))
                 .orElseGet(() -> ServiceRendering.skipped(NAME, desired.skipReason()));
     }
 
@@ -228,7 +240,7 @@ public final class RedundancyService implements ServiceConverger {
                     : List.of());
         }
         List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, String> file : files(desired.input().get()).entrySet()) {
+        for (Map.Entry<String, String> file : files(databags, desired.input().get()).entrySet()) {
             FileDrift.of(host, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8)).ifPresent(differences::add);
         }
         for (Daemon daemon : List.of(keepalived, conntrackd)) {

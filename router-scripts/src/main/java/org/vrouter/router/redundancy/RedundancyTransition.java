@@ -167,7 +167,8 @@ public final class RedundancyTransition {
         return result.stdout().lines().anyMatch(line -> line.contains(wanted));
     }
 
-    private static Databags withState(Databags bags, RedundantState state) {
+    /** {@code bags} with {@code redundant_state} set to {@code state}. */
+    static Databags withState(Databags bags, RedundantState state) {
         Map<String, String> config = new LinkedHashMap<>(bags.cmdLine().config());
         config.put("redundant_state", state.wireName().toUpperCase(Locale.ROOT));
         return bags.with(new CmdLineBag(config));

@@ -164,20 +164,22 @@ public final class RedundantPair {
     }
 
     /**
-     * Crashes {@code router} as a dead VM would: SIGKILL to its keepalived (main and VRRP processes) and
-     * conntrackd, by the pids in the files the router side keeps, then its guest and public links down.
+     * Crashes {@code router} as a dead VM would: its guest and public links down first (nothing it sends
+     * afterwards leaves), then SIGKILL to keepalived's VRRP process, its main processes and conntrackd, by
+     * the pids in the files the router side keeps (the VRRP process first: killed after its parent, it would
+     * shut down gracefully and hand the gateway over at once).
      */
     public void crash(DomainRouter router) throws IOException {
         NetnsRouter netns = netns(router);
-        for (String file : List.of(DirectServiceManager.pidFile(RedundancyDaemons.keepalived(netns.host())), RedundancyPaths.KEEPALIVED_VRRP_PID,
-                RedundancyPaths.KEEPALIVED_MAIN_PID, DirectServiceManager.pidFile(RedundancyDaemons.conntrackd(netns.host())))) {
+        for (String device : List.of(GUEST_DEVICE, PUBLIC_DEVICE)) {
+            ip.attemptIn(netns.namespace(), "link", "set", device, "down");
+        }
+        for (String file : List.of(RedundancyPaths.KEEPALIVED_VRRP_PID, RedundancyPaths.KEEPALIVED_MAIN_PID,
+                DirectServiceManager.pidFile(RedundancyDaemons.keepalived(netns.host())), DirectServiceManager.pidFile(RedundancyDaemons.conntrackd(netns.host())))) {
             Optional<String> pid = netns.host().readText(file).map(String::strip).filter(text -> text.matches("\\d{1,10}"));
             if (pid.isPresent()) {
                 ProcessHandle.of(Long.parseLong(pid.get())).ifPresent(ProcessHandle::destroyForcibly);
             }
-        }
-        for (String device : List.of(GUEST_DEVICE, PUBLIC_DEVICE)) {
-            ip.attemptIn(netns.namespace(), "link", "set", device, "down");
         }
     }
 
