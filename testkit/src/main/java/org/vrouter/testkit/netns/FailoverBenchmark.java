@@ -28,8 +28,9 @@ import org.vrouter.testkit.fixture.TestNetwork;
 /**
  * The failover benchmark ({@code vrouter bench failover}): a redundant pair on namespaces (as
  * {@code RedundantPairNetnsTest} builds it), a VM pinging the gateway and, through source NAT, the public
- * client every 10 ms, and {@code runs} failovers of each kind, graceful (keepalived stopped) and crash
- * (SIGKILL, links down), per advertisement interval. A failover's figure is the longest run of lost
+ * client every 10 ms, and {@code runs} failovers of each kind, graceful (keepalived stopped, started again)
+ * and crash (links down, SIGKILL; the router then restarted by the management side), per advertisement
+ * interval. A failover's figure is the longest run of lost
  * pings times the pings' measured interval: the gateway's (the VRRP address moved and announced), and the
  * public path's (the new PRIMARY's public link and routes up: the notify hook's transition done). Prints
  * min/median/max per kind and interval. Needs root, keepalived, conntrackd and the namespace tools.
@@ -130,6 +131,10 @@ public final class FailoverBenchmark {
         finally {
             if (kind.equals("crash")) {
                 pair.recover(primary);
+                if (!interval.equals("1")) {
+                    // the restarted router got the management server's boot arguments (whole seconds) again
+                    pair.advertInterval(interval);
+                }
             }
             else {
                 pair.startKeepalived(primary);

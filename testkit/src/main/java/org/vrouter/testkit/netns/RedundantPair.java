@@ -184,22 +184,11 @@ public final class RedundantPair {
     }
 
     /**
-     * Brings a crashed router back as a rebooted one: links up, no stale gateway address, BACKUP recorded
-     * (public link down), then conntrackd and keepalived started.
+     * Brings a crashed router back as the management side does for a dead VM: restarted (stopped forcibly,
+     * started on a fresh namespace from its boot arguments and configuration). It comes back BACKUP.
      */
-    public void recover(DomainRouter router) throws IOException {
-        NetnsRouter netns = netns(router);
-        ip.attemptIn(netns.namespace(), "address", "del", network.gateway() + "/" + network.cidr().prefixLength(), "dev", GUEST_DEVICE);
-        ip.attemptIn(netns.namespace(), "link", "set", GUEST_DEVICE, "up");
-        try {
-            new RedundancyTransition(netns.host()).enter(RedundantState.BACKUP);
-        }
-        catch (org.vrouter.router.pipeline.ConfigLock.LockTimeoutException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        DirectServiceManager services = new DirectServiceManager(netns.host());
-        services.start(RedundancyDaemons.conntrackd(netns.host()));
-        services.start(RedundancyDaemons.keepalived(netns.host()));
+    public void recover(DomainRouter router) {
+        vrouter.manager().restart(router.id());
     }
 
     /**
