@@ -47,8 +47,10 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
      * What the notify script does in the shell, before the transition process, to move the public side in
      * milliseconds rather than after a process start.
      *
-     * @param publicDevices the public interfaces: taken down at once for any state but PRIMARY (so that a
-     *     PRIMARY giving up never keeps the shared public address up while its peer comes up)
+     * @param publicDevices the public interfaces: taken down at once for BACKUP and FAULT, and, when keepalived
+     *     stops (it still holds the gateway while its hook runs), as soon as the gateway is gone (polled every
+     *     20 ms for at most 4 s), so that a PRIMARY giving up never keeps the shared public address up while
+     *     its peer comes up, nor drops it before its peer can take over
      * @param vrrpDevice the VRRP interface, and {@code gateway} the advertised gateway: PRIMARY brings the
      *     public interfaces up only while keepalived holds that gateway there (a late PRIMARY hook does nothing)
      * @param routes the routes through the public interfaces, as {@code ip route replace} arguments
@@ -80,10 +82,16 @@ public record RedundancyEntryPoint(List<String> launcher, List<String> options) 
         text.append("# keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition\n");
         text.append("PATH=/usr/sbin:/usr/bin:/sbin:/bin\n");
         if (!fast.publicDevices().isEmpty()) {
-            text.append("if [ \"$1\" != PRIMARY ]; then\n");
+            String held = "ip -4 -o address show dev " + fast.vrrpDevice() + " | grep -qF ' " + fast.gateway() + "/'";
+            String down = fast.publicDevices().stream().map(device -> "ip link set dev " + device + " down 2>/dev/null")
+                    .collect(java.util.stream.Collectors.joining("; "));
+            // keepalived stopping still holds the gateway while this runs: the public side goes when the gateway goes
+            text.append("if [ \"$2\" = --stopping ]; then\n");
+            text.append("    setsid -f sh -c \"i=0; while [ \\$i -lt 200 ] && ").append(held.replace("'", "'"))
+                    .append("; do sleep 0.02; i=\\$((i+1)); done; ").append(down).append("\"\n");
+            text.append("elif [ \"$1\" != PRIMARY ]; then\n");
             fast.publicDevices().forEach(device -> text.append("    ip link set dev ").append(device).append(" down 2>/dev/null\n"));
-            text.append("elif ip -4 -o address show dev ").append(fast.vrrpDevice()).append(" | grep -qF ' ").append(fast.gateway())
-                    .append("/'; then\n");
+            text.append("elif ").append(held).append("; then\n");
             fast.publicDevices().forEach(device -> text.append("    ip link set dev ").append(device).append(" up 2>/dev/null\n"));
             fast.routes().forEach(route -> text.append("    ip route replace ").append(route).append(" 2>/dev/null\n"));
             text.append("fi\n");

@@ -57,6 +57,8 @@ public final class RedundancyTransition {
     /** How long a transition waits for an update in progress. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(20);
     private static final Duration PROGRAM_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a stopping keepalived may keep the gateway before the router goes BACKUP anyway. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(4);
     private static final Logger log = LoggerFactory.getLogger(RedundancyTransition.class);
 
     private final Host host;
@@ -126,6 +128,9 @@ public final class RedundancyTransition {
             throw new InvalidParameterException("redundant_state", "no VRRP instance on this router: " + desired.skipReason(), requested);
         }
         RedundancyInput input = desired.input().get();
+        if (stopping) {
+            awaitRelease(input);
+        }
         RedundantState state = !stopping && gatewayHeld(input) ? RedundantState.PRIMARY
                 : requested == RedundantState.FAULT ? RedundantState.FAULT : RedundantState.BACKUP;
         Databags updated = withState(bags, state);
@@ -154,6 +159,23 @@ public final class RedundancyTransition {
         }
         catch (InvalidParameterException e) {
             return RedundantState.UNKNOWN;
+        }
+    }
+
+    /**
+     * Waits (at most {@link #RELEASE_WAIT}) until a stopping keepalived has removed the gateway: until then it
+     * still answers for it, and the public side must stay with it.
+     */
+    private void awaitRelease(RedundancyInput input) throws IOException {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (gatewayHeld(input) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for keepalived to release the gateway");
+            }
         }
     }
 

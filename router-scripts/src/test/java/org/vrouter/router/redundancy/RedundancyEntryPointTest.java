@@ -22,7 +22,9 @@ class RedundancyEntryPointTest {
                 #!/bin/sh
                 # keepalived's notify hook (rendered by vrouter): one entry point for every VRRP transition
                 PATH=/usr/sbin:/usr/bin:/sbin:/bin
-                if [ "$1" != PRIMARY ]; then
+                if [ "$2" = --stopping ]; then
+                    setsid -f sh -c "i=0; while [ \\$i -lt 200 ] && ip -4 -o address show dev eth0 | grep -qF ' 10.1.1.1/'; do sleep 0.02; i=\\$((i+1)); done; ip link set dev eth2 down 2>/dev/null"
+                elif [ "$1" != PRIMARY ]; then
                     ip link set dev eth2 down 2>/dev/null
                 elif ip -4 -o address show dev eth0 | grep -qF ' 10.1.1.1/'; then
                     ip link set dev eth2 up 2>/dev/null
