@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.hypervisor.netns.guest.GuestVm;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
@@ -83,7 +84,9 @@ public final class FailoverBenchmark {
         List<Sample> samples = new ArrayList<>();
         try (NetnsVrouter vrouter = NetnsVrouter.start(TestCloud.advanced(HypervisorType.NETNS), work.resolve("routers"), NetnsNames.unique("fb"))) {
             TestNetwork network = vrouter.cloud().redundantNetwork();
+            network.withEgressRule(Protocol.ICMP);
             vrouter.element().implement(network.network(), network.network().offering(), vrouter.cloud().destination());
+            vrouter.element().applyFirewallRules(network.network(), network.firewallRules());
             RedundantPair pair = new RedundantPair(vrouter, network);
             VirtualMachineProfile profile = network.addVm("vm-1");
             vrouter.element().prepare(network.network(), profile.nicIn(network.id()).orElseThrow(), profile, vrouter.cloud().destination());
@@ -113,8 +116,10 @@ public final class FailoverBenchmark {
         long start = System.nanoTime();
         long gateway;
         long publicPath;
-        try (GuestProcess toGateway = GuestProcess.start(vm, "busybox", "ping", "-i", PING_INTERVAL, pair.gateway().value());
-                GuestProcess toPublic = GuestProcess.start(vm, "busybox", "ping", "-i", PING_INTERVAL, TestCloud.PUBLIC_GATEWAY.value())) {
+        // line-buffered, so that every answer is in the output when it is read
+        try (GuestProcess toGateway = GuestProcess.start(vm, "stdbuf", "-oL", "busybox", "ping", "-i", PING_INTERVAL, pair.gateway().value());
+                GuestProcess toPublic = GuestProcess.start(vm, "stdbuf", "-oL", "busybox", "ping", "-i", PING_INTERVAL,
+                        TestCloud.PUBLIC_GATEWAY.value())) {
             RedundantPair.sleep(Duration.ofMillis(500));
             if (kind.equals("crash")) {
                 pair.crash(primary);
@@ -154,7 +159,7 @@ public final class FailoverBenchmark {
             seqs.add(Integer.parseInt(matcher.group(1)));
         }
         if (seqs.size() < 2) {
-            return Math.round(elapsedMillis);
+            throw new IllegalStateException("the pings got no answers at all: nothing to measure (" + pingOutput.lines().limit(3).toList() + ")");
         }
         seqs.sort(Comparator.naturalOrder());
         int longest = 0;
