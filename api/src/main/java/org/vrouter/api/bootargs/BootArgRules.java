@@ -1,5 +1,6 @@
 package org.vrouter.api.bootargs;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ final class BootArgRules {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final Pattern LOG_ROTATE = Pattern.compile("hourly|daily|monthly|[0-9*]{1,2}:[0-9*]{1,2}:[0-9*]{1,2}");
     private static final Pattern BOOLEAN = Pattern.compile("true|false", Pattern.CASE_INSENSITIVE);
+    private static final BigDecimal MIN_ADVERT_INTERVAL = new BigDecimal("0.05");
+    private static final BigDecimal MAX_ADVERT_INTERVAL = new BigDecimal("255");
 
     private BootArgRules() {}
 
@@ -78,7 +81,7 @@ final class BootArgRules {
             case BootArgKeys.CIDR_SIZE, BootArgKeys.GUEST_CIDR_SIZE -> integer(key, value, 0, 32);
             case BootArgKeys.GUEST_CIDR6_SIZE -> integer(key, value, 0, 128);
             case BootArgKeys.PRIVATE_MTU, BootArgKeys.PUBLIC_MTU, BootArgKeys.MTU -> integer(key, value, 68, 65535);
-            case BootArgKeys.ADVERT_INT -> integer(key, value, 1, 255);
+            case BootArgKeys.ADVERT_INT -> seconds(key, value);
             case BootArgKeys.ROUTER_ID -> integer(key, value, 0, Long.MAX_VALUE);
             case BootArgKeys.EXTRA_PUBLIC_NICS -> integer(key, value, 0, 64);
             case BootArgKeys.PORT -> integer(key, value, 1, 65535);
@@ -117,6 +120,20 @@ final class BootArgRules {
             throw new InvalidParameterException(key, "must be a non-negative integer", value);
         }
         FieldChecks.requireRange(key, Long.parseLong(value), min, max);
+    }
+
+    /**
+     * VRRP's advertisement interval: whole seconds 1 to 255 as CloudStack writes it, or, for vrouter's
+     * VRRPv3 routers, seconds with up to two decimals down to 0.05 ({@code 0.2}).
+     */
+    private static void seconds(String key, String value) {
+        if (!value.matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
+            throw new InvalidParameterException(key, "must be a number of seconds with at most two decimals", value);
+        }
+        BigDecimal seconds = new BigDecimal(value);
+        if (seconds.compareTo(MIN_ADVERT_INTERVAL) < 0 || seconds.compareTo(MAX_ADVERT_INTERVAL) > 0) {
+            throw new InvalidParameterException(key, "must be between 0.05 and 255 seconds", value);
+        }
     }
 
     private static void require(String key, String value, Pattern pattern, String reason) {

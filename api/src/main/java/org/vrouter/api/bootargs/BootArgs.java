@@ -2,6 +2,7 @@ package org.vrouter.api.bootargs;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -210,8 +211,9 @@ public record BootArgs(List<BootArg> args) {
         return contains(BootArgKeys.REDUNDANT_ROUTER);
     }
 
-    public Optional<Integer> advertInterval() {
-        return integer(BootArgKeys.ADVERT_INT);
+    /** VRRP's advertisement interval in seconds: whole (CloudStack) or down to 0.05 (vrouter's VRRPv3 routers). */
+    public Optional<BigDecimal> advertInterval() {
+        return typed(BootArgKeys.ADVERT_INT, BigDecimal::new);
     }
 
     public Optional<Long> routerId() {

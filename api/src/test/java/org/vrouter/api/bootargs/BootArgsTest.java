@@ -43,6 +43,15 @@ class BootArgsTest {
     }
 
     @Test
+    void acceptsASubSecondAdvertIntervalDownTo50Milliseconds() {
+        assertThat(BootArgs.parse(" advert_int=0.2").advertInterval()).contains(new java.math.BigDecimal("0.2"));
+        assertThat(BootArgs.parse(" advert_int=255").advertInterval()).contains(new java.math.BigDecimal("255"));
+        assertThatThrownBy(() -> BootArgs.parse(" advert_int=0.01")).isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("advert_int:");
+        assertThatThrownBy(() -> BootArgs.parse(" advert_int=0.125")).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> BootArgs.parse(" advert_int=256")).isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
     void readsTypedValues() {
         BootArgs args = BootArgs.parse(ISOLATED);
 
@@ -68,7 +77,7 @@ class BootArgsTest {
                 .build();
 
         assertThat(args.redundantState()).contains(RedundantState.BACKUP);
-        assertThat(args.advertInterval()).contains(3);
+        assertThat(args.advertInterval()).contains(new java.math.BigDecimal("3"));
         assertThat(args.getAll("redundant_state")).containsExactly("PRIMARY", "BACKUP");
         assertThat(args.toCmdLineMap()).containsExactly(
                 Map.entry("redundant_router", "1"), Map.entry("advert_int", "3"), Map.entry("redundant_state", "BACKUP"));

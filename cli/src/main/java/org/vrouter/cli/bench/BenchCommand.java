@@ -16,7 +16,8 @@ import org.vrouter.router.host.Host;
  * (see {@link RouterBench}) on throw-away routers, prints the table and writes {@code router-bench.csv} and
  * {@code router-bench.svg} into {@code DIR} (default {@code ./vrouter-bench}). The routers are network
  * namespaces when run as root with the tools installed, dry runs otherwise; either way everything it
- * made is removed when it ends.
+ * made is removed when it ends. {@code vrouter bench failover} measures redundant pairs instead
+ * ({@link FailoverBench}).
  */
 public final class BenchCommand implements Subcommand {
     private final Function<Host, Converger> convergers;
@@ -43,6 +44,9 @@ public final class BenchCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals(FailoverBench.NAME)) {
+            return FailoverBench.run(args.subList(1, args.size()), out, err);
+        }
         BenchOptions options = BenchOptions.parse(args);
         BenchResults results;
         Function<Host, Converger> used = options.apply() ? convergers : host -> Converger.none();

@@ -41,6 +41,8 @@ import org.vrouter.commands.CheckVirtualMachineCommand;
  * each round asks the host of every Running router for its VM's power state
  * ({@code CheckVirtualMachineCommand}) and polls every network with redundant routers for their
  * VRRP state ({@code CheckRouterCommand}, through {@link RouterRecovery#refreshRedundantState}).
+ * Two PRIMARYs in one network are counted and reported at once ({@link RedundancyReport}); when they
+ * are still both PRIMARY at the next poll, every one but the lowest id is restarted (demoted).
  *
  * <p><b>Recovery.</b> A Running router whose host reports the VM off or missing, and a stop-pending
  * router whose host is reachable again, is restarted at once through {@link RouterRecovery}. A
@@ -64,6 +66,7 @@ public final class RouterHealthChecker implements AutoCloseable {
     static final String TASK_FAILURE_METRIC = "vrouter.health.task.failures";
     static final String RESTART_METRIC = "vrouter.health.restarts";
     static final String MULTIPLE_PRIMARY_METRIC = "vrouter.health.multiple_primaries";
+    static final String DEMOTION_METRIC = "vrouter.health.demotions";
 
     private static final Logger log = LoggerFactory.getLogger(RouterHealthChecker.class);
 
@@ -308,10 +311,34 @@ public final class RouterHealthChecker implements AutoCloseable {
         Map<Long, RedundantState> states = routers.stream().collect(Collectors.toMap(DomainRouter::id, DomainRouter::redundantState));
         boolean multiplePrimaries = states.values().stream().filter(state -> state == RedundantState.PRIMARY).count() > 1;
         routers.forEach(router -> update(router.id(), report -> report.withRedundantState(router.redundantState())));
-        redundancy.put(networkId, new RedundancyReport(networkId, states, multiplePrimaries, clock.instant()));
+        RedundancyReport previous = redundancy.get(networkId);
+        List<Long> demoted = List.of();
         if (multiplePrimaries) {
-            // the router manager's poll has logged it; here it is counted and reported
+            // the router manager's poll has logged it; here it is counted, reported and, when it lasts, ended
             metrics.counter(MULTIPLE_PRIMARY_METRIC).increment();
+            if (previous != null && previous.multiplePrimaries()) {
+                demoted = demote(networkId, routers);
+            }
         }
+        redundancy.put(networkId, new RedundancyReport(networkId, states, multiplePrimaries, clock.instant(), demoted));
+    }
+
+    /**
+     * Ends a dual PRIMARY seen at two polls in a row (one poll may catch a failover between two
+     * notify hooks): every PRIMARY but the lowest id is restarted. Its keepalived comes back BACKUP and,
+     * with {@code nopreempt}, stays BACKUP while it hears the other; if it cannot hear it (the link between
+     * them is cut), it claims PRIMARY again and the next polls report it again.
+     */
+    private List<Long> demote(long networkId, List<DomainRouter> routers) {
+        List<Long> primaries = routers.stream().filter(router -> router.redundantState() == RedundantState.PRIMARY).map(DomainRouter::id)
+                .sorted().toList();
+        List<Long> demoted = primaries.subList(1, primaries.size());
+        log.error("network {}: routers {} have all been PRIMARY since the previous poll; keeping {}, restarting {}", networkId, primaries,
+                primaries.get(0), demoted);
+        for (long routerId : demoted) {
+            metrics.counter(DEMOTION_METRIC).increment();
+            recovery.restart(routerId);
+        }
+        return List.copyOf(demoted);
     }
 }

@@ -1,6 +1,7 @@
 package org.vrouter.core.manager;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,9 @@ import org.vrouter.core.setup.CommandSetupHelper;
  * they create routers. Every method blocks until done.
  */
 public final class RouterManagerImpl implements RouterManager, RouterRecovery {
+    /** How often a rolling restart asks a router for its VRRP state. */
+    private static final Duration ROLLING_POLL = Duration.ofMillis(200);
+
     private final RouterOperations operations;
     private final RuleApplications rules;
     private final VmDataApplications vmData;
@@ -70,6 +74,7 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
     private final RedundantStatePoller redundancy;
     private final RouterRuntime runtime;
     private final NetworkUsages usages;
+    private final Clock clock;
 
     /**
      * @param dao where routers are stored
@@ -96,6 +101,7 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
         this.aggregation = new AggregatedExecution(operations, dispatch, helper, dao, routerLocks);
         this.redundancy = new RedundantStatePoller(dao, agents, helper, routerLocks);
         this.usages = new NetworkUsages(parts, operations, routerLocks);
+        this.clock = clock;
     }
 
     /** Why the router's last start (or recovery) failed; empty after a successful start or when it never failed. */
@@ -152,6 +158,19 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
     @Override
     public List<DomainRouter> refreshRedundantState(long networkId) {
         return redundancy.refresh(networkId, operations.routers(networkId));
+    }
+
+    /**
+     * Restarts the network's redundant pair one router at a time (see {@code RollingRestart}): the BACKUP
+     * first, then a graceful failover, then the old PRIMARY; the network has a gateway throughout.
+     *
+     * @param limit how long each router may take to answer its new VRRP state
+     * @return one line per step, with its duration
+     * @throws org.vrouter.api.error.InvalidStateException unless the pair is Running with one PRIMARY
+     * @throws org.vrouter.api.error.OperationTimedOutException when a router does not reach its state in time
+     */
+    public List<String> restartInSequence(long networkId, Duration limit) {
+        return new RollingRestart(operations, this::refreshRedundantState, clock, ROLLING_POLL).run(networkId, limit);
     }
 
     @Override

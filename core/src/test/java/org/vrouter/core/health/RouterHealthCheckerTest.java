@@ -206,6 +206,28 @@ class RouterHealthCheckerTest {
     }
 
     @Test
+    void aDualPrimaryThatLastsTwoPollsIsEndedByRestartingTheHigherId() {
+        deploy(true);
+        harness.host9.setVrrpState("r-1-VM", RedundantState.PRIMARY);
+        harness.host10.setVrrpState("r-2-VM", RedundantState.PRIMARY);
+
+        checker.checkNow();
+        assertThat(checker.redundancy()).singleElement().satisfies(report -> assertThat(report.demoted()).as("one poll may catch a failover")
+                .isEmpty());
+        assertThat(starts("r-2-VM")).isEqualTo(1);
+
+        checker.checkNow();
+
+        assertThat(checker.redundancy()).singleElement().satisfies(report -> {
+            assertThat(report.multiplePrimaries()).isTrue();
+            assertThat(report.demoted()).containsExactly(2L);
+        });
+        assertThat(starts("r-2-VM")).as("restarted").isEqualTo(2);
+        assertThat(starts("r-1-VM")).isEqualTo(1);
+        assertThat(metrics.count(RouterHealthChecker.DEMOTION_METRIC + "{}")).isEqualTo(1);
+    }
+
+    @Test
     void scheduledRoundsRunOnTheExecutorAndATaskThatThrowsIsCountedWithoutStoppingThem() throws Exception {
         DomainRouter router = deploy(true);
         RouterRecovery failingPolls = new RouterRecovery() {

@@ -46,6 +46,8 @@ public final class FakeHypervisor implements HypervisorResource {
     private final List<Executed> executed = new ArrayList<>();
     private final Map<String, PowerState> vms = new ConcurrentHashMap<>();
     private final Map<String, RedundantState> vrrp = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<String> stopped = name -> { };
+    private volatile java.util.function.Consumer<String> started = name -> { };
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Integer> maxInFlight = new HashMap<>();
     private final Set<String> failingStarts = new HashSet<>();
@@ -108,6 +110,7 @@ public final class FakeHypervisor implements HypervisorResource {
                 return StartAnswer.failure("no capacity for " + start.vm().name());
             }
             vms.put(start.vm().name(), PowerState.ON);
+            started.accept(start.vm().name());
             return StartAnswer.started();
         }
         if (command instanceof StopCommand stop) {
@@ -115,6 +118,7 @@ public final class FakeHypervisor implements HypervisorResource {
                 return Answer.failure("guest did not shut down");
             }
             vms.remove(stop.vmName());
+            stopped.accept(stop.vmName());
             return Answer.success("stopped");
         }
         if (command instanceof CheckVirtualMachineCommand check) {
@@ -209,6 +213,16 @@ public final class FakeHypervisor implements HypervisorResource {
 
     public void removeVm(String vmName) {
         vms.remove(vmName);
+    }
+
+    /** Runs {@code listener} with the VM's name after each successful stop (a VRRP peer taking over, in a test). */
+    public void onStop(java.util.function.Consumer<String> listener) {
+        stopped = listener;
+    }
+
+    /** Runs {@code listener} with the VM's name after each successful start. */
+    public void onStart(java.util.function.Consumer<String> listener) {
+        started = listener;
     }
 
     public void setVrrpState(String routerName, RedundantState state) {

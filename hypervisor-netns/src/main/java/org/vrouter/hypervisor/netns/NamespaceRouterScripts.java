@@ -2,6 +2,7 @@ package org.vrouter.hypervisor.netns;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -17,13 +18,15 @@ import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.PipelineResult;
 import org.vrouter.router.pipeline.UpdateConfig;
 import org.vrouter.router.pipeline.VrCfg;
+import org.vrouter.router.redundancy.RedundancyTransition;
 
 /**
  * The entry points of a namespace router, run in this process on the router's
  * {@link NetnsRouter#host()} (files under its root, programs inside its namespace):
  * {@code update_config.py <file> [false]} and {@code vr_cfg.sh -c <batch>} through the real
  * router-scripts pipeline with the router's converger; {@code checkrouter.sh} answered from the
- * boot argument {@code redundant_state} (no VRRP daemon runs yet); {@code get_template_version.sh}
+ * state the router's last VRRP transition recorded (router-scripts' {@code RedundancyTransition}), or
+ * from the boot argument {@code redundant_state} before any; {@code get_template_version.sh}
  * with this backend's versions. Anything else exits 127, as a shell does for a command it cannot
  * find. This is the part of {@code vrouterd} the architecture gives the managing process. Stateless.
  */
@@ -78,6 +81,16 @@ final class NamespaceRouterScripts {
     }
 
     private static RedundantState redundantState(NetnsRouter router) {
+        try {
+            RedundantState recorded = RedundancyTransition.recorded(router.host());
+            if (recorded != RedundantState.UNKNOWN) {
+                return recorded;
+            }
+        }
+        catch (IOException e) {
+            log.warn("router {}: cannot read its recorded VRRP state: {}", router.name(), e.getMessage());
+            return RedundantState.UNKNOWN;
+        }
         return router.vm().flatMap(vm -> vm.bootArg("redundant_state"))
                 .map(state -> {
                     try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -32,7 +33,10 @@ import org.vrouter.router.route.StaticRoutes;
  *       addresses as host/prefix in bag order (the source-NAT address first, so it is the primary), up,
  *       and its MTU: the entries' {@code mtu}, else the {@code guestnetwork} entry's, else the boot
  *       arguments' {@code publicMtu} (public) or {@code privateMtu} (guest). On a redundant pair the
- *       VRRP guest gateway {@code guestgw} is left to keepalived (unmanaged).</li>
+ *       VRRP guest gateway {@code guestgw} (and a VPC tier's {@code router_guest_gateway}) is left to keepalived
+ *       (unmanaged), and the public devices are up only while the router is PRIMARY ({@code redundant_state},
+ *       which the VRRP transitions of {@code router.redundancy} record): both members share the public MAC
+ *       and addresses, so a BACKUP keeps its public links down and has no route through them.</li>
  *   <li>Main table: the default route via the boot arguments' {@code gateway}, else via the gateway of
  *       the first public device (the source-NAT one first) that is not a VPC private gateway;
  *       {@code mgmtcidr} via {@code localgw}.</li>
@@ -90,14 +94,15 @@ public final class AddressingInputs {
         BootArgs args = bootArgs(bags);
         IpsBag ips = bags.ips();
         List<InterfaceAddresses> interfaces = new ArrayList<>();
+        boolean standby = isStandby(bags);
         for (String device : ips.devices().keySet()) {
-            interfaces.add(device(bags, args, device));
+            interfaces.add(device(bags, args, device, standby));
         }
         List<Route> routes = new ArrayList<>();
         List<PolicyRule> rules = new ArrayList<>();
-        mainRoutes(ips, args).forEach(routes::add);
+        mainRoutes(ips, args).stream().filter(route -> !standby || !viaPublicDevice(ips, route)).forEach(routes::add);
         for (String device : publicDevices(ips)) {
-            publicTable(ips, device, routes, rules);
+            publicTable(ips, device, routes, rules, standby);
         }
         List<String> warnings = staticRoutes(bags, routes);
         return new Mapped(new Addressing(interfaces, routes, rules, true), warnings);
@@ -130,17 +135,38 @@ public final class AddressingInputs {
         }
     }
 
-    private static InterfaceAddresses device(Databags bags, BootArgs args, String device) {
+    /**
+     * Whether this router is a redundant member that is not PRIMARY: only a recorded {@code redundant_state} of
+     * PRIMARY (or {@code MASTER}) brings the public links up.
+     */
+    static boolean isStandby(Databags bags) {
+        if (!bags.cmdLine().isRedundant()) {
+            return false;
+        }
+        String state = bags.cmdLine().get("redundant_state").orElse("").toUpperCase(Locale.ROOT);
+        return !state.equals("PRIMARY") && !state.equals("MASTER");
+    }
+
+    /** Whether the route's next hop lies on a public device's network (a BACKUP keeps those links down). */
+    private static boolean viaPublicDevice(IpsBag ips, Route route) {
+        return route.gateway().filter(via -> ips.devicesOf(TrafficType.PUBLIC).stream()
+                .anyMatch(device -> ips.entries(device).stream().anyMatch(entry -> entry.network().contains(via)))).isPresent();
+    }
+
+    private static InterfaceAddresses device(Databags bags, BootArgs args, String device, boolean standby) {
         List<IpEntry> entries = bags.ips().entries(device);
         TrafficType role = entries.get(0).nwType();
         Set<IpAddress> unmanaged = new LinkedHashSet<>();
         if (role == TrafficType.GUEST && bags.cmdLine().isRedundant()) {
             args.guestGateway().ifPresent(unmanaged::add);
+            bags.guestNetwork().get(device).map(GuestNetworkPayload::routerGuestGateway)
+                    .filter(gateway -> entries.stream().noneMatch(entry -> entry.publicIp().equals(gateway)))
+                    .ifPresent(unmanaged::add);
         }
         List<Cidr> addresses = entries.stream().map(IpEntry::cidr).filter(cidr -> !unmanaged.contains(cidr.address())).toList();
         OptionalInt mtu = mtu(bags, args, device, role);
         try {
-            return new InterfaceAddresses(device, role, addresses, mtu, true, unmanaged);
+            return new InterfaceAddresses(device, role, addresses, mtu, role != TrafficType.PUBLIC || !standby, unmanaged);
         }
         catch (InvalidParameterException e) {
             throw e.within("ips.");
@@ -164,10 +190,12 @@ public final class AddressingInputs {
         return routes;
     }
 
-    private static void publicTable(IpsBag ips, String device, List<Route> routes, List<PolicyRule> rules) {
+    private static void publicTable(IpsBag ips, String device, List<Route> routes, List<PolicyRule> rules, boolean standby) {
         int number = deviceNumber(device);
         int table = TABLE_BASE + number;
-        gateway(ips, device).ifPresent(via -> routes.add(Route.via(DEFAULT, via).onDevice(device).inTable(table)));
+        if (!standby) {
+            gateway(ips, device).ifPresent(via -> routes.add(Route.via(DEFAULT, via).onDevice(device).inTable(table)));
+        }
         Set<Cidr> local = new LinkedHashSet<>();
         for (TrafficType type : List.of(TrafficType.GUEST, TrafficType.CONTROL)) {
             for (String other : ips.devicesOf(type)) {

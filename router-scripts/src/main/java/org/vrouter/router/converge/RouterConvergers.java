@@ -16,6 +16,7 @@ import org.vrouter.router.metadata.VmDataService;
 import org.vrouter.router.metadata.VmPasswordApplier;
 import org.vrouter.router.metadata.VmPasswordService;
 import org.vrouter.router.monitor.MonitorService;
+import org.vrouter.router.redundancy.RedundancyService;
 import org.vrouter.router.service.ServiceManager;
 import org.vrouter.router.vpc.VpcFirewallService;
 import org.vrouter.router.vpn.VpnRuntime;
@@ -29,8 +30,10 @@ import org.vrouter.router.vpn.VpnService;
  * <p>Order: {@code addresses} (every rule and daemon refers to them; VPC static routes too), {@code firewall}
  * (isolated and shared-network routers: {@link FirewallService}; VPC routers: {@link VpcFirewallService}),
  * {@code dnsmasq}, {@code haproxy}, then the VM data files ({@code vmdata}), the password store
- * ({@code vmpassword}), the server of both ({@code metadata-server}) and the monitoring files
- * ({@code monitor}), and last the VPN ({@code vpn}: strongSwan and xl2tpd). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
+ * ({@code vmpassword}), the server of both ({@code metadata-server}), the monitoring files
+ * ({@code monitor}), the VPN ({@code vpn}: strongSwan and xl2tpd), and keepalived/conntrackd on a
+ * redundant router ({@code redundancy}, last: it starts VRRP once everything the PRIMARY serves is
+ * in place). The daemons depend on {@code addresses}: they bind to the router's addresses, so when
  * the addresses failed they are not touched in that converge. The firewall does not: the kernel takes
  * rules for addresses and interfaces it does not hold, and a revoked rule must go even when an address
  * change failed. See {@link OrderedConverger}.
@@ -56,6 +59,7 @@ public final class RouterConvergers {
                 new VmPasswordService(new VmPasswordApplier(host)),
                 new MetadataServerService(host, services, MetadataServerService.daemon(host), boundToAddresses),
                 new MonitorService(host),
-                new VpnService(host, services, VpnRuntime.standard(host), boundToAddresses)), clock, metrics);
+                new VpnService(host, services, VpnRuntime.standard(host), boundToAddresses),
+                RedundancyService.standard(host, services)), clock, metrics);
     }
 }

@@ -36,6 +36,13 @@ final class InjectingMerges {
      * arguments replace {@code config}, {@code redundant_router} normalised to {@code "true"} (present with
      * any value) or {@code "false"}.
      *
+     * <p>On a redundant router {@code redundant_state} is what the router observed, not what the arguments
+     * say: boot arguments arrive when the router (re)boots, when keepalived has not spoken yet, so the state
+     * becomes BACKUP (public links down) until a VRRP transition records PRIMARY. The argument is the
+     * management server's guess at deploy time; trusting it would let a rebooted former PRIMARY bring up the
+     * public address its peer holds. (A running PRIMARY that gets its boot arguments again is put right by
+     * the redundancy service in the same converge: it compares the state with the gateway keepalived holds.)
+     *
      * <p>Unlike CloudStack, a boot address the bag already holds on the same device, with the same role and
      * netmask, is kept as it is: CloudStack re-injects it with {@code source_nat: false} at every boot, so a
      * rebooted router drops its source NAT until the management server pushes the addresses again.
@@ -43,6 +50,9 @@ final class InjectingMerges {
     static Databags cmdLine(Databags bags, CmdLinePayload payload) {
         Map<String, String> config = new LinkedHashMap<>(payload.cmdLine());
         config.put("redundant_router", config.containsKey("redundant_router") ? "true" : "false");
+        if (config.containsKey("redundant_state") && "true".equals(config.get("redundant_router"))) {
+            config.put("redundant_state", "BACKUP");
+        }
         IpsBag ips = bags.ips();
         List<TrafficType> interfaces = payload.get("type").map(BOOT_INTERFACES::get).orElse(List.of());
         for (int n = 0; n < interfaces.size(); n++) {

@@ -22,7 +22,7 @@ public final class InputRules {
     private InputRules() {}
 
     /**
-     * The router's own traffic: VRRP advertisements and conntrackd's sync (a redundant pair only),
+     * The router's own traffic: VRRP advertisements (multicast or unicast) and conntrackd's sync (a redundant pair only),
      * loopback, replies, ICMP, and SSH on port 3922 to the control address, on the control interface.
      */
     public static List<String> base(ControlNic control, boolean redundant) {
@@ -30,6 +30,8 @@ public final class InputRules {
         if (redundant) {
             lines.add(rule().destination(IpAddress.parse("224.0.0.18")).jump("ACCEPT"));
             lines.add(rule().destination(IpAddress.parse("225.0.0.50")).jump("ACCEPT"));
+            // unicast VRRP (vrrp_unicast_peers) is addressed to the router itself, not to the group
+            lines.add(rule().protocol("vrrp").jump("ACCEPT"));
         }
         lines.add(rule().in("lo").jump("ACCEPT"));
         lines.add(rule().state(ESTABLISHED).jump("ACCEPT"));

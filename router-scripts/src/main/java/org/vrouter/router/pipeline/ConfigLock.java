@@ -14,11 +14,12 @@ import org.vrouter.router.host.Host;
  * The lock that keeps two updates of one router from interleaving: an exclusive lock on
  * {@value #PATH} under the host's root, held from before the input is read until after it is archived.
  * A second caller (another process, or another thread of this one) waits, at most the given time. The
- * kernel drops the lock when its holder dies, so a crash never leaves the router locked.
+ * kernel drops the lock when its holder dies, so a crash never leaves the router locked. Public for the
+ * VRRP transitions ({@code router.redundancy}), which change the bags outside an update.
  */
-final class ConfigLock implements AutoCloseable {
+public final class ConfigLock implements AutoCloseable {
     /** The router path of the lock file. */
-    static final String PATH = "/run/vrouter/config.lock";
+    public static final String PATH = "/run/vrouter/config.lock";
 
     private static final long POLL_MILLIS = 20;
 
@@ -56,7 +57,7 @@ final class ConfigLock implements AutoCloseable {
      *
      * @throws LockTimeoutException if it is still held by another after {@code timeout}
      */
-    static ConfigLock acquire(Host host, Duration timeout) throws IOException, LockTimeoutException {
+    public static ConfigLock acquire(Host host, Duration timeout) throws IOException, LockTimeoutException {
         host.createDirectories(PATH.substring(0, PATH.lastIndexOf('/')));
         Path file = host.resolve(PATH);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -110,7 +111,7 @@ final class ConfigLock implements AutoCloseable {
     }
 
     /** Another update held the lock for longer than the caller waits. */
-    static final class LockTimeoutException extends Exception {
+    public static final class LockTimeoutException extends Exception {
         private static final long serialVersionUID = 1L;
 
         LockTimeoutException(Duration timeout) {

@@ -53,8 +53,9 @@ class RouterConvergersTest {
         List<ServiceRendering> renderings = converger.render(IsolatedRouter.bags());
 
         assertThat(renderings).extracting(ServiceRendering::service).containsExactly("addresses", "firewall", "dnsmasq", "haproxy", "vmdata",
-                "vmpassword", "metadata-server", "monitor", "vpn");
-        assertThat(renderings).allSatisfy(rendering -> {
+                "vmpassword", "metadata-server", "monitor", "vpn", "redundancy");
+        assertThat(renderings.get(9).state()).as("not a redundant router").isEqualTo(ServiceRendering.State.SKIPPED);
+        assertThat(renderings.subList(0, 9)).allSatisfy(rendering -> {
             assertThat(rendering.state()).isEqualTo(ServiceRendering.State.RENDERED);
             assertThat(rendering.detail()).isEmpty();
         });
@@ -89,7 +90,8 @@ class RouterConvergersTest {
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
                 tuple("monitor", ServiceOutcome.Status.UNCHANGED),
-                tuple("vpn", ServiceOutcome.Status.UNCHANGED));
+                tuple("vpn", ServiceOutcome.Status.UNCHANGED),
+                tuple("redundancy", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10 --test"))
                 .anyMatch(line -> line.startsWith("dnsmasq --test")).anyMatch(line -> line.startsWith("haproxy -c -f"));
 
@@ -129,7 +131,8 @@ class RouterConvergersTest {
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
                 tuple("monitor", ServiceOutcome.Status.UNCHANGED),
-                tuple("vpn", ServiceOutcome.Status.UNCHANGED));
+                tuple("vpn", ServiceOutcome.Status.UNCHANGED),
+                tuple("redundancy", ServiceOutcome.Status.UNCHANGED));
         assertThat(result.firstFailure().orElseThrow().detail())
                 .startsWith("haproxy rejected the new /etc/haproxy/haproxy.cfg: parsing [/etc/haproxy/haproxy.cfg:31]");
         assertThat(root.resolve("etc/haproxy/haproxy.cfg")).doesNotExist();
@@ -171,7 +174,8 @@ class RouterConvergersTest {
                 tuple("vmpassword", ServiceOutcome.Status.UNCHANGED),
                 tuple("metadata-server", ServiceOutcome.Status.APPLIED),
                 tuple("monitor", ServiceOutcome.Status.UNCHANGED),
-                tuple("vpn", ServiceOutcome.Status.UNCHANGED));
+                tuple("vpn", ServiceOutcome.Status.UNCHANGED),
+                tuple("redundancy", ServiceOutcome.Status.UNCHANGED));
         assertThat(host.commandLines()).contains("iptables-save", "ipset save")
                 .anyMatch(line -> line.startsWith("iptables-restore --noflush --wait=10") && !line.contains("--test"))
                 .anyMatch(line -> line.contains("--start") && line.contains("dnsmasq"))
@@ -202,7 +206,8 @@ class RouterConvergersTest {
                 tuple("vmpassword", ServiceDrift.State.IN_SYNC),
                 tuple("metadata-server", ServiceDrift.State.IN_SYNC),
                 tuple("monitor", ServiceDrift.State.IN_SYNC),
-                tuple("vpn", ServiceDrift.State.IN_SYNC));
+                tuple("vpn", ServiceDrift.State.IN_SYNC),
+                tuple("redundancy", ServiceDrift.State.IN_SYNC));
         assertThat(drifts.get(0).differences()).as("the scripted kernel holds no address").singleElement().asString()
                 .startsWith("kernel addresses, routes or rules differ; the repair would run: ");
         assertThat(drifts.get(2).differences()).hasSize(2);

@@ -119,7 +119,8 @@ class RouterNamespaceTest {
                 org.assertj.core.groups.Tuple.tuple("vmpassword", ServiceDrift.State.IN_SYNC),
                 org.assertj.core.groups.Tuple.tuple("metadata-server", ServiceDrift.State.IN_SYNC),
                 org.assertj.core.groups.Tuple.tuple("monitor", ServiceDrift.State.IN_SYNC),
-                org.assertj.core.groups.Tuple.tuple("vpn", ServiceDrift.State.IN_SYNC));
+                org.assertj.core.groups.Tuple.tuple("vpn", ServiceDrift.State.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("redundancy", ServiceDrift.State.IN_SYNC));
         assertThat(drifted.drift().get(0).differences()).singleElement().asString().contains("203.0.113.22/24");
         assertThat(drifted.drift().get(2).differences()).containsExactly("dnsmasq is not running");
 

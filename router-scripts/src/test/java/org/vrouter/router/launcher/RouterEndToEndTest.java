@@ -206,7 +206,7 @@ class RouterEndToEndTest {
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("addresses: in sync\nfirewall: in sync\ndnsmasq: in sync\nhaproxy: in sync\n"
                 + "vmdata: in sync\nvmpassword: in sync\nmetadata-server: in sync\n"
-                + "monitor: in sync\nvpn: in sync\n");
+                + "monitor: in sync\nvpn: in sync\nredundancy: in sync\n");
     }
 
     @Test
@@ -239,6 +239,7 @@ class RouterEndToEndTest {
                 metadata-server: in sync
                 monitor: in sync
                 vpn: in sync
+                redundancy: in sync
                 """);
 
         out.reset();

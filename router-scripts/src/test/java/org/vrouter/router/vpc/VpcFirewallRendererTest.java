@@ -191,7 +191,7 @@ class VpcFirewallRendererTest {
         VpcFirewallInput input = VpcFirewallInput.builder(control(), Cidr.parse("172.16.0.0/16")).redundant(true).build();
 
         assertThat(renderer.render(input).ruleset().table(TableName.FILTER).chain("INPUT").orElseThrow().rules())
-                .startsWith("-d 224.0.0.18/32 -j ACCEPT", "-d 225.0.0.50/32 -j ACCEPT");
+                .startsWith("-d 224.0.0.18/32 -j ACCEPT", "-d 225.0.0.50/32 -j ACCEPT", "-p vrrp -j ACCEPT");
     }
 
     @Test

@@ -31,6 +31,15 @@ final class RootTools {
         }
     }
 
+    /** The redundant pair's daemons, on top of {@link #END_TO_END_TOOLS}. */
+    static void requireRedundancyTools() {
+        for (String program : new String[] {"keepalived", "conntrackd"}) {
+            if (!installed(program)) {
+                missing(program + " is not installed (Debian packages: see .ci/run)");
+            }
+        }
+    }
+
     private static boolean isRoot() {
         try {
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));

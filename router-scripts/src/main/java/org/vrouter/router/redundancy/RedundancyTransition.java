@@ -1,0 +1,220 @@
+package org.vrouter.router.redundancy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vrouter.api.error.InvalidParameterException;
+import org.vrouter.api.router.RedundantState;
+import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.router.address.AddressApplier;
+import org.vrouter.router.address.AddressingInputs;
+import org.vrouter.router.databag.CmdLineBag;
+import org.vrouter.router.databag.DatabagStore;
+import org.vrouter.router.databag.Databags;
+import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ProgramCall;
+import org.vrouter.router.host.ProgramResult;
+import org.vrouter.router.pipeline.ConfigLock;
+
+/**
+ * One VRRP transition of this router ({@code vrouter redundancy-state PRIMARY|BACKUP|FAULT}, which
+ * keepalived's notify hook runs): a single converge-like step, bounded in time and idempotent, instead of
+ * CloudStack's chain of service restarts.
+ *
+ * <ol>
+ *   <li>Under the router's configuration lock (waiting at most {@link #LOCK_WAIT}), so it never interleaves
+ *       with an update.</li>
+ *   <li>The state is <em>observed</em>, not taken from the argument: PRIMARY when the advertised gateway is
+ *       on the VRRP interface (keepalived adds it before {@code notify_master} and removes it before the
+ *       backup and fault hooks), else FAULT when FAULT was asked, else BACKUP. Two hooks run out of order
+ *       (BACKUP's process reaching the lock after PRIMARY's) therefore still end in keepalived's state. The
+ *       exception is keepalived stopping ({@code notify_stop}, {@link #enterStopping}): it still holds the
+ *       gateway while the hook runs, and is going away, so the router is BACKUP whatever the interface
+ *       says.</li>
+ *   <li>{@code redundant_state} in the {@code cmdline} bag, then the addresses service's state: the public
+ *       links and their routes up on PRIMARY, down otherwise ({@link AddressingInputs}).</li>
+ *   <li>conntrackd, when it runs: PRIMARY commits the external cache into the kernel, flushes, resyncs and
+ *       bulk-sends ({@code -c -f -R -B}); BACKUP asks the PRIMARY for a resync ({@code -n}); FAULT shortens
+ *       the kernel's timers ({@code -t}). A failure is a warning: the gateway already moved.</li>
+ *   <li>The state recorded in {@link RedundancyPaths#STATE} for {@code checkrouter.sh}.</li>
+ * </ol>
+ * Daemons (dnsmasq, haproxy, the metadata server) are not restarted: they run on both members and bind the
+ * gateway when it arrives.
+ */
+public final class RedundancyTransition {
+    /** How long a transition waits for an update in progress. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+    private static final Duration PROGRAM_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a stopping keepalived may keep the gateway before the router goes BACKUP anyway. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(4);
+    private static final Logger log = LoggerFactory.getLogger(RedundancyTransition.class);
+
+    private final Host host;
+
+    public RedundancyTransition(Host host) {
+        this.host = requireNonNull(host, "host is null");
+    }
+
+    /**
+     * What a transition did.
+     *
+     * @param state the state entered (observed, see the class comment)
+     * @param warnings what did not work and was carried on from (a conntrackd command)
+     */
+    public record Outcome(RedundantState state, List<String> warnings) {
+        public Outcome {
+            requireNonNull(state, "state is null");
+            warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+        }
+    }
+
+    /**
+     * keepalived's notify: takes the configuration lock, then {@link #enterLocked}.
+     *
+     * @throws ConfigLock.LockTimeoutException if an update holds the lock for longer than {@link #LOCK_WAIT}
+     * @throws IOException if the bags, the kernel or the state file could not be read or written
+     */
+    public Outcome enter(RedundantState requested) throws IOException, ConfigLock.LockTimeoutException {
+        return locked(requested, false);
+    }
+
+    /**
+     * keepalived's {@code notify_stop}: BACKUP without looking at the interface (keepalived removes the
+     * gateway only after the hook ran), under the configuration lock.
+     *
+     * @throws ConfigLock.LockTimeoutException as {@link #enter}
+     * @throws IOException as {@link #enter}
+     */
+    public Outcome enterStopping() throws IOException, ConfigLock.LockTimeoutException {
+        return locked(RedundantState.BACKUP, true);
+    }
+
+    private Outcome locked(RedundantState requested, boolean stopping) throws IOException, ConfigLock.LockTimeoutException {
+        ConfigLock lock = ConfigLock.acquire(host, LOCK_WAIT);
+        try {
+            return enter(new DatabagStore(host, new PayloadCodec()).load().databags(), requested, stopping);
+        }
+        finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * The transition for a caller that holds the configuration lock already (the redundancy service,
+     * before it starts keepalived).
+     *
+     * @throws InvalidParameterException if the router is not a redundant one or its bags are invalid
+     */
+    public Outcome enterLocked(Databags bags, RedundantState requested) throws IOException {
+        return enter(bags, requested, false);
+    }
+
+    private Outcome enter(Databags bags, RedundantState requested, boolean stopping) throws IOException {
+        requireNonNull(requested, "requested is null");
+        RedundancyInputs.Desired desired = RedundancyInputs.from(requireNonNull(bags, "bags is null"));
+        if (desired.input().isEmpty()) {
+            throw new InvalidParameterException("redundant_state", "no VRRP instance on this router: " + desired.skipReason(), requested);
+        }
+        RedundancyInput input = desired.input().get();
+        if (stopping) {
+            awaitRelease(input);
+        }
+        RedundantState state = !stopping && gatewayHeld(input) ? RedundantState.PRIMARY
+                : requested == RedundantState.FAULT ? RedundantState.FAULT : RedundantState.BACKUP;
+        Databags updated = withState(bags, state);
+        if (!updated.equals(bags)) {
+            new DatabagStore(host, new PayloadCodec()).write(updated.cmdLine());
+        }
+        List<String> warnings;
+        try {
+            new AddressApplier(host).apply(AddressingInputs.from(updated));
+            warnings = conntrackd(state);
+        }
+        finally {
+            // recorded once the links are in that state; and also when a step failed: checkrouter.sh reports keepalived's state
+            host.writeText(RedundancyPaths.STATE, state.wireName() + "\n", FileMode.PUBLIC);
+        }
+        log.info("VRRP {} (asked {}{}){}", state, requested, stopping ? ", keepalived stopping" : "", warnings.isEmpty() ? "" : ": " + warnings);
+        return new Outcome(state, warnings);
+    }
+
+    /** The state the last transition recorded; UNKNOWN when none did (not redundant, or not since boot). */
+    public static RedundantState recorded(Host host) throws IOException {
+        Optional<String> text = host.readText(RedundancyPaths.STATE);
+        try {
+            return text.map(String::strip).filter(value -> !value.isEmpty())
+                    .map(value -> RedundantState.fromWireName("redundant_state", value)).orElse(RedundantState.UNKNOWN);
+        }
+        catch (InvalidParameterException e) {
+            return RedundantState.UNKNOWN;
+        }
+    }
+
+    /**
+     * Waits (at most {@link #RELEASE_WAIT}) until a stopping keepalived has removed the gateway: until then it
+     * still answers for it, and the public side must stay with it.
+     */
+    private void awaitRelease(RedundancyInput input) throws IOException {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (gatewayHeld(input) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for keepalived to release the gateway");
+            }
+        }
+    }
+
+    private boolean gatewayHeld(RedundancyInput input) throws IOException {
+        ProgramResult result = host.run(ProgramCall.of("ip", "-4", "-o", "address", "show", "dev", input.device())
+                .withTimeout(PROGRAM_TIMEOUT));
+        if (!result.succeeded()) {
+            return false;
+        }
+        String wanted = " " + input.advertised().address().address() + "/";
+        return result.stdout().lines().anyMatch(line -> line.contains(wanted));
+    }
+
+    /** {@code bags} with {@code redundant_state} set to {@code state}. */
+    static Databags withState(Databags bags, RedundantState state) {
+        Map<String, String> config = new LinkedHashMap<>(bags.cmdLine().config());
+        config.put("redundant_state", state.wireName().toUpperCase(Locale.ROOT));
+        return bags.with(new CmdLineBag(config));
+    }
+
+    private List<String> conntrackd(RedundantState state) throws IOException {
+        if (!host.exists(RedundancyPaths.CONNTRACKD_CONF)) {
+            return List.of();
+        }
+        List<List<String>> steps = switch (state) {
+            case PRIMARY -> List.of(List.of("-c"), List.of("-f"), List.of("-R"), List.of("-B"));
+            case BACKUP -> List.of(List.of("-n"));
+            default -> List.of(List.of("-t"));
+        };
+        List<String> warnings = new ArrayList<>();
+        String conf = host.resolve(RedundancyPaths.CONNTRACKD_CONF).toString();
+        for (List<String> step : steps) {
+            List<String> argv = new ArrayList<>(List.of("conntrackd", "-C", conf));
+            argv.addAll(step);
+            ProgramResult result = host.run(ProgramCall.of(argv).withTimeout(PROGRAM_TIMEOUT));
+            if (!result.succeeded()) {
+                warnings.add("conntrackd " + String.join(" ", step) + ": " + result.firstErrorLine());
+            }
+        }
+        return warnings;
+    }
+}
