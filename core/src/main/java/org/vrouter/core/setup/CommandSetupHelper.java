@@ -30,6 +30,7 @@ import org.vrouter.api.vpn.Site2SiteVpnConnection;
 import org.vrouter.api.vpn.VpnUser;
 import org.vrouter.commands.AggregationControlCommand;
 import org.vrouter.commands.CheckRouterCommand;
+import org.vrouter.commands.CheckS2SVpnConnectionsCommand;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.GetDomRVersionCommand;
 import org.vrouter.commands.IpAssocCommand;
@@ -141,6 +142,11 @@ public final class CommandSetupHelper {
     /** {@code CheckRouterCommand}, the VRRP state query of a redundant router: IP, NAME. */
     public CheckRouterCommand createCheckRouterCommand(DomainRouter router) {
         return new CheckRouterCommand(Envelope.router(router).build());
+    }
+
+    /** {@code CheckS2SVpnConnectionsCommand}, the tunnel query of a VPC router for {@code peers} (not empty): IP, NAME. */
+    public CheckS2SVpnConnectionsCommand createCheckS2SVpnConnectionsCommand(DomainRouter router, List<IpAddress> peers) {
+        return new CheckS2SVpnConnectionsCommand(Envelope.router(router).build(), peers);
     }
 
     /** Start or finish of the router's batch for {@code network}: IP, NAME, GUEST_IP. */

@@ -22,6 +22,8 @@ import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.router.RedundantState;
 import org.vrouter.commands.CheckRouterAnswer;
 import org.vrouter.commands.CheckRouterCommand;
+import org.vrouter.commands.CheckS2SVpnConnectionsAnswer;
+import org.vrouter.commands.CheckS2SVpnConnectionsCommand;
 import org.vrouter.commands.CheckSshAnswer;
 import org.vrouter.commands.CheckSshCommand;
 import org.vrouter.commands.CheckVirtualMachineAnswer;
@@ -202,6 +204,9 @@ public final class SimulatorHypervisor implements HypervisorResource {
         }
         if (command instanceof GetDomRVersionCommand) {
             return GetDomRVersionAnswer.failure(details);
+        }
+        if (command instanceof CheckS2SVpnConnectionsCommand) {
+            return CheckS2SVpnConnectionsAnswer.failure(details);
         }
         return Answer.failure(details);
     }
