@@ -58,6 +58,7 @@ class RouterDistributionTest {
     @Test
     void holdsTheEntryPointsTheLauncherAndTheRouterSidesJarsOnly() throws IOException {
         for (String script : List.of("opt/cloud/bin/update_config.py", "opt/cloud/bin/vr_cfg.sh", "opt/cloud/bin/checkbatchs2svpn.sh",
+                "opt/cloud/bin/netusage.sh", "opt/cloud/bin/vpc_netusage.sh",
                 "opt/vrouter/bin/vrouter")) {
             assertThat(Files.isExecutable(unpacked.resolve(script))).as(script + " is executable").isTrue();
         }

@@ -8,7 +8,8 @@ import org.vrouter.api.validation.FieldChecks;
 /**
  * The answer to a {@link NetworkUsageCommand}: CloudStack's {@code NetworkUsageAnswer}, bytes the
  * guests sent to the public side and received from it since the last reset. A failed answer and the
- * answer to a create or reset carry zeros.
+ * answer to a create carry zeros; a reset's carries zeros from CloudStack's router and, from vrouter's,
+ * the counters it zeroed.
  */
 public record NetworkUsageAnswer(boolean success, String details, long bytesSent, long bytesReceived) implements Answer {
     public NetworkUsageAnswer {

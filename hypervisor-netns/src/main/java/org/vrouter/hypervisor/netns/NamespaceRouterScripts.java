@@ -2,17 +2,24 @@ package org.vrouter.hypervisor.netns;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.router.RedundantState;
 import org.vrouter.commands.wire.ScriptConfigItem;
 import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.core.channel.ExecutionResult;
+import org.vrouter.router.launcher.CommandLine;
+import org.vrouter.router.launcher.RouterMain;
 import org.vrouter.router.pipeline.EntryOutcome;
 import org.vrouter.router.pipeline.PipelineOptions;
 import org.vrouter.router.pipeline.PipelineResult;
@@ -27,12 +34,16 @@ import org.vrouter.router.redundancy.RedundancyTransition;
  * router-scripts pipeline with the router's converger; {@code checkrouter.sh} answered from the
  * state the router's last VRRP transition recorded (router-scripts' {@code RedundancyTransition}), or
  * from the boot argument {@code redundant_state} before any; {@code get_template_version.sh}
- * with this backend's versions. Anything else exits 127, as a shell does for a command it cannot
+ * with this backend's versions; {@code netusage.sh} and {@code vpc_netusage.sh} through the router
+ * launcher's {@code vrouter netusage} and {@code vpc-netusage} in the router's namespace, as the router
+ * distribution's scripts run them. Anything else exits 127, as a shell does for a command it cannot
  * find. This is the part of {@code vrouterd} the architecture gives the managing process. Stateless.
  */
 final class NamespaceRouterScripts {
     static final String CHECK_ROUTER = "checkrouter.sh";
     static final String TEMPLATE_VERSION = "get_template_version.sh";
+    static final String NETWORK_USAGE = "netusage.sh";
+    static final String VPC_NETWORK_USAGE = "vpc_netusage.sh";
     static final int NOT_FOUND = 127;
     private static final Logger log = LoggerFactory.getLogger(NamespaceRouterScripts.class);
 
@@ -76,6 +87,8 @@ final class NamespaceRouterScripts {
                     : new ExecutionResult(1, "", "usage: vr_cfg.sh -c <file>\n");
             case CHECK_ROUTER -> new ExecutionResult(0, "Status: " + redundantState(router).name() + "\n", "");
             case TEMPLATE_VERSION -> new ExecutionResult(0, versionLine + "\n", "");
+            case NETWORK_USAGE -> launch(router, "netusage", args);
+            case VPC_NETWORK_USAGE -> launch(router, "vpc-netusage", args);
             default -> notFound(script.commandLine());
         };
     }
@@ -101,6 +114,18 @@ final class NamespaceRouterScripts {
                     }
                 })
                 .orElse(RedundantState.UNKNOWN);
+    }
+
+    /** Runs {@code vrouter <subcommand> --root <root> --netns <namespace> -- <args>} in this process. */
+    private static ExecutionResult launch(NetnsRouter router, String subcommand, List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(subcommand, "--root", router.host().resolve("/").toString(), "--netns",
+                router.host().namespace(), "--"));
+        argv.addAll(args);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new CommandLine(RouterMain.subcommands(Clock.systemUTC(), Map.of())).run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new ExecutionResult(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The pipeline's exit status and stderr, exactly as the command line and vrouterd report them. */

@@ -81,9 +81,9 @@ class NamespaceRouterChannelTest {
             assertThat(channel.execute("/opt/cloud/bin/checkrouter.sh", TIMEOUT).stdout()).isEqualTo("Status: UNKNOWN\n");
             assertThat(channel.execute("/opt/cloud/bin/get_template_version.sh", TIMEOUT).stdout()).isEqualTo("template 1&scripts 2\n");
             assertThat(channel.execute("/opt/cloud/bin/vr_cfg.sh", TIMEOUT).exitStatus()).isEqualTo(1);
-            ExecutionResult unknown = channel.execute("/opt/cloud/bin/netusage.sh -g", TIMEOUT);
+            ExecutionResult unknown = channel.execute("/opt/cloud/bin/ipassoc.sh -A", TIMEOUT);
             assertThat(unknown.exitStatus()).isEqualTo(NamespaceRouterScripts.NOT_FOUND);
-            assertThat(unknown.stderr()).contains("netusage.sh: not available on a namespace router");
+            assertThat(unknown.stderr()).contains("ipassoc.sh: not available on a namespace router");
             assertThat(channel.execute("rm -rf /", TIMEOUT).exitStatus()).isEqualTo(NamespaceRouterScripts.NOT_FOUND);
         }
     }

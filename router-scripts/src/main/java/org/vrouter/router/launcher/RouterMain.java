@@ -10,7 +10,7 @@ import org.vrouter.router.host.Host;
 
 /**
  * Entry point of the router distribution's {@code /opt/vrouter/bin/vrouter}: the router-side subcommands
- * ({@code update-config}, {@code vr-cfg}, {@code render}, {@code verify}, {@code redundancy-state}, {@code version}) over the real
+ * ({@code update-config}, {@code vr-cfg}, {@code render}, {@code verify}, {@code redundancy-state}, {@code netusage}, {@code version}, ...) over the real
  * wiring ({@link RouterWiring#standard}). {@code /opt/cloud/bin/update_config.py} and {@code vr_cfg.sh} run
  * it; the cli module's {@code vrouter} offers the same subcommands through {@link #subcommands}. Depends on
  * nothing outside router-scripts and its dependencies, so it runs alone on a router.
@@ -32,7 +32,8 @@ public final class RouterMain {
         RouterWiring router = RouterWiring.standard(clock);
         return List.of(new UpdateConfigCommand(environment, router), new VrCfgCommand(router), new RenderCommand(router),
                 new VerifyCommand(router), new VrouterdCommand("vrouterd", router), new VrouterdCommand("daemon", router),
-                new MetadataServerCommand(), new SiteToSiteStatusCommand(router), new RedundancyStateCommand(router), new VersionCommand());
+                new MetadataServerCommand(), new SiteToSiteStatusCommand(router), new RedundancyStateCommand(router),
+                NetworkUsageSubcommand.isolated(router), NetworkUsageSubcommand.vpc(router), new VersionCommand());
     }
 
     /** The standard converger for a host, wired as the router-side subcommands wire it (for tools such as the benchmark). */

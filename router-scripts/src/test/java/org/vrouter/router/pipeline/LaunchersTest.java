@@ -21,7 +21,7 @@ import org.vrouter.router.host.SystemTools;
 
 /**
  * The router distribution's CloudStack entry points, {@code /opt/cloud/bin/update_config.py},
- * {@code vr_cfg.sh} and {@code checkbatchs2svpn.sh}: POSIX shell scripts that, with no vrouterd to ask, hand their arguments to the vrouter
+ * {@code vr_cfg.sh}, {@code checkbatchs2svpn.sh}, {@code netusage.sh} and {@code vpc_netusage.sh}: POSIX shell scripts that, with no vrouterd to ask, hand their arguments to the vrouter
  * launcher unchanged and return its exit status. Run with {@code dash} (Debian's {@code /bin/sh}) against a
  * fake launcher.
  */
@@ -39,7 +39,7 @@ class LaunchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"update_config.py", "vr_cfg.sh", "checkbatchs2svpn.sh"})
+    @ValueSource(strings = {"update_config.py", "vr_cfg.sh", "checkbatchs2svpn.sh", "netusage.sh", "vpc_netusage.sh"})
     void isAPosixShellScript(String name) throws IOException {
         String script = resource(name);
 
@@ -67,6 +67,22 @@ class LaunchersTest {
         Result result = launch("checkbatchs2svpn.sh", 0, "198.51.100.7 192.0.2.9 ");
 
         assertThat(result.arguments).isEqualTo("s2s-status|--root|" + temp + "|--|198.51.100.7 192.0.2.9 |");
+        assertThat(result.exitStatus).isZero();
+    }
+
+    @Test
+    void netusagePassesItsFlagsAndExitStatus() throws Exception {
+        Result result = launch("netusage.sh", 2, "-g");
+
+        assertThat(result.arguments).isEqualTo("netusage|--root|" + temp + "|--|-g|");
+        assertThat(result.exitStatus).isEqualTo(2);
+    }
+
+    @Test
+    void vpcNetusagePassesItsFlagsAndExitStatus() throws Exception {
+        Result result = launch("vpc_netusage.sh", 0, "-r", "-l", "198.51.100.10", "-v", "10.1.0.0/16");
+
+        assertThat(result.arguments).isEqualTo("vpc-netusage|--root|" + temp + "|--|-r|-l|198.51.100.10|-v|10.1.0.0/16|");
         assertThat(result.exitStatus).isZero();
     }
 
