@@ -87,6 +87,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
     private final NetworkRouters networkRouters;
     private final HaproxyRuleValidator lbValidator;
     private final OperationMetrics metrics;
+    private final RuleChanges ruleChanges;
     private final VmDataOperations vmData;
     private final VpnOperations vpnOperations;
     private final AggregationOperations aggregation;
@@ -106,6 +107,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         this.networkRouters = new NetworkRouters(routerManager, configurations);
         this.lbValidator = new HaproxyRuleValidator(requireNonNull(settings, "settings is null").haproxyStatsPort());
         this.metrics = new OperationMetrics(metrics);
+        this.ruleChanges = new RuleChanges(this.metrics, gate);
         this.vmData = new VmDataOperations(routerManager, configurations, gate, this.metrics);
         this.vpnOperations = new VpnOperations(routerManager, configurations, gate, this.metrics);
         this.aggregation = new AggregationOperations(routerManager, gate, this.metrics);
@@ -230,7 +232,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
     @Override
     public void applyIps(Network network, List<PublicIpAddress> ips, Set<Service> services) {
         boolean handled = canHandle(network) && services.stream().allMatch(service -> canHandle(network, service));
-        applyChange(Operation.APPLY_IPS, handled, network, ips, () -> routerManager.applyIps(network, ips));
+        ruleChanges.apply(Operation.APPLY_IPS, handled, network, ips, () -> routerManager.applyIps(network, ips));
     }
 
     /**
@@ -241,7 +243,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
     @Override
     public void applyFirewallRules(Network network, List<FirewallRule> rules) {
         List<FirewallRule> toSend = isLoneSystemEgressRule(network, rules) ? List.of() : rules;
-        applyChange(Operation.APPLY_FIREWALL_RULES, canHandle(network, Service.FIREWALL), network, toSend,
+        ruleChanges.apply(Operation.APPLY_FIREWALL_RULES, canHandle(network, Service.FIREWALL), network, toSend,
                 () -> routerManager.applyFirewallRules(network, toSend));
     }
 
@@ -252,13 +254,13 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
 
     @Override
     public void applyPortForwardingRules(Network network, List<PortForwardingRule> rules) {
-        applyChange(Operation.APPLY_PORT_FORWARDING_RULES, canHandle(network, Service.PORT_FORWARDING), network, rules,
+        ruleChanges.apply(Operation.APPLY_PORT_FORWARDING_RULES, canHandle(network, Service.PORT_FORWARDING), network, rules,
                 () -> routerManager.applyPortForwardingRules(network, rules));
     }
 
     @Override
     public void applyStaticNats(Network network, List<StaticNat> staticNats) {
-        applyChange(Operation.APPLY_STATIC_NATS, canHandle(network, Service.STATIC_NAT), network, staticNats,
+        ruleChanges.apply(Operation.APPLY_STATIC_NATS, canHandle(network, Service.STATIC_NAT), network, staticNats,
                 () -> routerManager.applyStaticNats(network, staticNats));
     }
 
@@ -268,7 +270,7 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
      */
     @Override
     public void applyLoadBalancingRules(Network network, List<LoadBalancingRule> rules) {
-        applyChange(Operation.APPLY_LOAD_BALANCING_RULES, canHandle(network, Service.LB), network, rules,
+        ruleChanges.apply(Operation.APPLY_LOAD_BALANCING_RULES, canHandle(network, Service.LB), network, rules,
                 () -> routerManager.applyLoadBalancingRules(network, rules));
     }
 
@@ -283,19 +285,6 @@ public final class VirtualRouterElement implements DhcpServiceProvider, DnsServi
         if (canHandle(network, Service.LB)) {
             lbValidator.validate(rule);
         }
-    }
-
-    private void applyChange(Operation operation, boolean handled, Network network, List<?> changes, Runnable send) {
-        metrics.measure(operation, () -> {
-            if (!handled) {
-                return Outcome.NOT_HANDLED;
-            }
-            if (changes.isEmpty() || !gate.admit(network, operation, WithoutRouters.NOTHING_TO_DO)) {
-                return Outcome.SKIPPED;
-            }
-            send.run();
-            return Outcome.APPLIED;
-        });
     }
 
     // ---- DHCP, DNS and user data: see VmDataOperations ----

@@ -75,6 +75,7 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
     private final VpcRouters vpcRouters;
     private final HaproxyRuleValidator lbValidator;
     private final OperationMetrics metrics;
+    private final RuleChanges ruleChanges;
 
     /**
      * @param routerManager deploys the VPC's routers, plugs tiers and sends every change
@@ -89,6 +90,7 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
         this.vpcRouters = new VpcRouters(routerManager, requireNonNull(configurations, "configurations is null"));
         this.lbValidator = new HaproxyRuleValidator(requireNonNull(settings, "settings is null").haproxyStatsPort());
         this.metrics = new OperationMetrics(metrics);
+        this.ruleChanges = new RuleChanges(this.metrics, gate);
     }
 
     /** An element with CloudStack's default settings and no metrics. */
@@ -248,7 +250,7 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
 
     @Override
     public void applyNetworkAcls(Network network, List<NetworkAclItem> items) {
-        applyChange(Operation.APPLY_NETWORK_ACLS, canHandle(network, Service.NETWORK_ACL), network, items,
+        ruleChanges.apply(Operation.APPLY_NETWORK_ACLS, canHandle(network, Service.NETWORK_ACL), network, items,
                 () -> routerManager.applyNetworkAcls(network, items));
     }
 
@@ -261,25 +263,25 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
     @Override
     public void applyIps(Network network, List<PublicIpAddress> ips, Set<Service> services) {
         boolean handled = canHandle(network) && services.stream().allMatch(service -> canHandle(network, service));
-        applyChange(Operation.APPLY_IPS, handled, network, ips, () -> routerManager.applyIps(network, ips));
+        ruleChanges.apply(Operation.APPLY_IPS, handled, network, ips, () -> routerManager.applyIps(network, ips));
     }
 
     @Override
     public void applyPortForwardingRules(Network network, List<PortForwardingRule> rules) {
-        applyChange(Operation.APPLY_PORT_FORWARDING_RULES, canHandle(network, Service.PORT_FORWARDING), network, rules,
+        ruleChanges.apply(Operation.APPLY_PORT_FORWARDING_RULES, canHandle(network, Service.PORT_FORWARDING), network, rules,
                 () -> routerManager.applyPortForwardingRules(network, rules));
     }
 
     @Override
     public void applyStaticNats(Network network, List<StaticNat> staticNats) {
-        applyChange(Operation.APPLY_STATIC_NATS, canHandle(network, Service.STATIC_NAT), network, staticNats,
+        ruleChanges.apply(Operation.APPLY_STATIC_NATS, canHandle(network, Service.STATIC_NAT), network, staticNats,
                 () -> routerManager.applyStaticNats(network, staticNats));
     }
 
     /** The tier's public load balancer; the command names the router's NIC in the tier. */
     @Override
     public void applyLoadBalancingRules(Network network, List<LoadBalancingRule> rules) {
-        applyChange(Operation.APPLY_LOAD_BALANCING_RULES, canHandle(network, Service.LB), network, rules,
+        ruleChanges.apply(Operation.APPLY_LOAD_BALANCING_RULES, canHandle(network, Service.LB), network, rules,
                 () -> routerManager.applyLoadBalancingRules(network, rules));
     }
 
@@ -288,19 +290,6 @@ public final class VpcVirtualRouterElement implements VpcProvider, NetworkACLSer
         if (canHandle(network, Service.LB)) {
             lbValidator.validate(rule);
         }
-    }
-
-    private void applyChange(Operation operation, boolean handled, Network network, List<?> changes, Runnable send) {
-        metrics.measure(operation, () -> {
-            if (!handled) {
-                return Outcome.NOT_HANDLED;
-            }
-            if (changes.isEmpty() || !gate.admit(network, operation, WithoutRouters.NOTHING_TO_DO)) {
-                return Outcome.SKIPPED;
-            }
-            send.run();
-            return Outcome.APPLIED;
-        });
     }
 
     // ---- site-to-site VPN: the router manager's VpnApplier
