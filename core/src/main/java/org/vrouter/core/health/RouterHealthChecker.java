@@ -12,11 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -73,51 +69,42 @@ public final class RouterHealthChecker implements AutoCloseable {
     private final RouterDao dao;
     private final AgentManager agents;
     private final RouterRecovery recovery;
-    private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Metrics metrics;
     private final HealthCheckSettings settings;
     private final ConcurrentMap<Long, HealthReport> reports = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, RedundancyReport> redundancy = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Instant> recovering = new ConcurrentHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicLong taskFailures = new AtomicLong();
-    private ScheduledFuture<?> schedule;
+    private final PeriodicChecks checks;
 
     public RouterHealthChecker(RouterDao dao, AgentManager agents, RouterRecovery recovery, ScheduledExecutorService executor, Clock clock,
             Metrics metrics, HealthCheckSettings settings) {
         this.dao = requireNonNull(dao, "dao is null");
         this.agents = requireNonNull(agents, "agents is null");
         this.recovery = requireNonNull(recovery, "recovery is null");
-        this.executor = requireNonNull(executor, "executor is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.checks = new PeriodicChecks("health check", log, executor, settings.period(), () -> metrics.counter(TASK_FAILURE_METRIC).increment());
     }
 
     /** Schedules a round every period, the first one period from now. Calling it again does nothing. */
-    public synchronized void start() {
-        if (schedule == null) {
-            long period = settings.period().toMillis();
-            schedule = executor.scheduleWithFixedDelay(() -> guarded("round", this::scheduleRound), period, period, TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        checks.start(this::scheduleRound);
     }
 
     /** Cancels the schedule; checks already running finish. The executor stays as it is. */
     @Override
-    public synchronized void close() {
-        if (schedule != null) {
-            schedule.cancel(false);
-            schedule = null;
-        }
+    public void close() {
+        checks.close();
     }
 
     /** One round on the caller's thread: every router, then every network with redundant routers. */
     public void checkNow() {
         List<DomainRouter> routers = dao.list();
         forgetGone(routers);
-        routers.forEach(router -> once("router:" + router.id(), () -> checkRouter(router.id())));
-        redundantNetworks(routers).forEach(network -> once("network:" + network, () -> pollNetwork(network)));
+        routers.forEach(router -> checks.runNow("router:" + router.id(), () -> checkRouter(router.id())));
+        redundantNetworks(routers).forEach(network -> checks.runNow("network:" + network, () -> pollNetwork(network)));
     }
 
     /** What was last learned about the router; empty for a router never looked at or gone. */
@@ -137,59 +124,14 @@ public final class RouterHealthChecker implements AutoCloseable {
 
     /** How many check tasks failed with an unexpected exception since the checker was built. */
     public long taskFailures() {
-        return taskFailures.get();
+        return checks.failures();
     }
 
     private void scheduleRound() {
         List<DomainRouter> routers = dao.list();
         forgetGone(routers);
-        routers.forEach(router -> submit("router:" + router.id(), () -> checkRouter(router.id())));
-        redundantNetworks(routers).forEach(network -> submit("network:" + network, () -> pollNetwork(network)));
-    }
-
-    /** Hands the task to the executor unless the same task is still queued or running. */
-    private void submit(String key, Runnable task) {
-        if (!inFlight.add(key)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    guarded(key, task);
-                }
-                finally {
-                    inFlight.remove(key);
-                }
-            });
-        }
-        catch (RejectedExecutionException e) {
-            inFlight.remove(key);
-            throw e;
-        }
-    }
-
-    private void once(String key, Runnable task) {
-        if (inFlight.add(key)) {
-            try {
-                guarded(key, task);
-            }
-            finally {
-                inFlight.remove(key);
-            }
-        }
-    }
-
-    /** The edge of every task: nothing escapes, so the schedule and the other checks go on. */
-    private void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        }
-        catch (Exception e) {
-            // thread edge (style rule 10): a periodic task that throws is never run again
-            taskFailures.incrementAndGet();
-            metrics.counter(TASK_FAILURE_METRIC).increment();
-            log.error("health check task {} failed; it runs again next round", what, e);
-        }
+        routers.forEach(router -> checks.submit("router:" + router.id(), () -> checkRouter(router.id())));
+        redundantNetworks(routers).forEach(network -> checks.submit("network:" + network, () -> pollNetwork(network)));
     }
 
     private void forgetGone(List<DomainRouter> routers) {

@@ -11,11 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -62,14 +58,11 @@ public final class SiteToSiteVpnMonitor implements AutoCloseable {
     private final AgentManager agents;
     private final CommandSetupHelper helper;
     private final SiteToSiteConnectionSource connections;
-    private final ScheduledExecutorService executor;
     private final Clock clock;
     private final HealthCheckSettings settings;
     private final ConcurrentMap<Long, SiteToSiteConnectionStatus> statuses = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Object> vpcLocks = new ConcurrentHashMap<>();
-    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final AtomicLong taskFailures = new AtomicLong();
-    private ScheduledFuture<?> schedule;
+    private final PeriodicChecks checks;
 
     /**
      * @param dao where the VPC routers are read
@@ -86,31 +79,25 @@ public final class SiteToSiteVpnMonitor implements AutoCloseable {
         this.agents = requireNonNull(agents, "agents is null");
         this.helper = requireNonNull(helper, "helper is null");
         this.connections = requireNonNull(connections, "connections is null");
-        this.executor = requireNonNull(executor, "executor is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.checks = new PeriodicChecks("site-to-site check", log, executor, settings.period(), () -> {});
     }
 
     /** Schedules a round every period, the first one period from now. Calling it again does nothing. */
-    public synchronized void start() {
-        if (schedule == null) {
-            long period = settings.period().toMillis();
-            schedule = executor.scheduleWithFixedDelay(() -> guarded("round", this::scheduleRound), period, period, TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        checks.start(this::scheduleRound);
     }
 
     /** Cancels the schedule; checks already running finish. The executor stays as it is. */
     @Override
-    public synchronized void close() {
-        if (schedule != null) {
-            schedule.cancel(false);
-            schedule = null;
-        }
+    public void close() {
+        checks.close();
     }
 
     /** One round on the caller's thread: every VPC that has routers. */
     public void checkNow() {
-        vpcsToCheck().forEach(vpcId -> guarded("vpc:" + vpcId, () -> checkVpc(vpcId)));
+        vpcsToCheck().forEach(vpcId -> checks.guarded("vpc:" + vpcId, () -> checkVpc(vpcId)));
     }
 
     /**
@@ -148,7 +135,7 @@ public final class SiteToSiteVpnMonitor implements AutoCloseable {
 
     /** How many check tasks failed with an exception since the monitor was built. */
     public long taskFailures() {
-        return taskFailures.get();
+        return checks.failures();
     }
 
     private List<Long> vpcsToCheck() {
@@ -158,38 +145,9 @@ public final class SiteToSiteVpnMonitor implements AutoCloseable {
         return vpcs;
     }
 
+    /** A round on the executor: one task per VPC; a VPC whose last check is still queued or running is skipped. */
     private void scheduleRound() {
-        for (long vpcId : vpcsToCheck()) {
-            if (!queued.add(vpcId)) {
-                continue; // the last round's check of this VPC is still queued or running
-            }
-            try {
-                executor.execute(() -> {
-                    try {
-                        guarded("vpc:" + vpcId, () -> checkVpc(vpcId));
-                    }
-                    finally {
-                        queued.remove(vpcId);
-                    }
-                });
-            }
-            catch (RejectedExecutionException e) {
-                queued.remove(vpcId);
-                throw e;
-            }
-        }
-    }
-
-    /** The edge of every task: nothing escapes, so the schedule and the other VPCs go on. */
-    private void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        }
-        catch (Exception e) {
-            // thread edge (style rule 10): a periodic task that throws is never run again
-            taskFailures.incrementAndGet();
-            log.error("site-to-site check task {} failed; it runs again next round", what, e);
-        }
+        vpcsToCheck().forEach(vpcId -> checks.submit("vpc:" + vpcId, () -> checkVpc(vpcId)));
     }
 
     // ---- one VPC
