@@ -39,7 +39,7 @@ public final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "time the router side (converges, one more entry, update_config.py with and without vrouterd)";
+        return "time the router side (bench router) or a redundant pair's failover (bench failover, root)";
     }
 
     @Override

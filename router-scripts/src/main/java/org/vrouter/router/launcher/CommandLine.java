@@ -74,7 +74,9 @@ public final class CommandLine {
     private void usage(PrintStream stream) {
         stream.println("usage: vrouter <command> [options]");
         stream.println();
-        subcommands.values().forEach(subcommand -> stream.printf("  %-14s %s%n", subcommand.name(), subcommand.summary()));
-        stream.printf("  %-14s %s%n", "help", "print this text");
+        int width = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        String line = "  %-" + Math.max(width, "help".length()) + "s  %s%n";
+        subcommands.values().forEach(subcommand -> stream.printf(line, subcommand.name(), subcommand.summary()));
+        stream.printf(line, "help", "print this text");
     }
 }
