@@ -1,6 +1,7 @@
 package org.vrouter.testkit.embedding;
 
 import org.vrouter.api.router.DomainRouter;
+import org.vrouter.core.health.RouterHealthChecker;
 import org.vrouter.core.manager.RouterManagerImpl;
 import org.vrouter.element.VirtualRouterElement;
 import org.vrouter.testkit.agent.RecordingAgentManager;
@@ -13,21 +14,39 @@ import org.vrouter.testkit.fixture.TestNetwork;
  * simulator's {@link SimulatedVrouter}, the namespaces of {@code org.vrouter.testkit.netns.NetnsVrouter}).
  */
 public interface EmbeddedVrouter {
-    TestCloud cloud();
+    /** The management side this backend wired; every accessor below reads it. */
+    ManagementSide managementSide();
+
+    default TestCloud cloud() {
+        return managementSide().cloud();
+    }
 
     /** What a controller calls: implement, prepare, apply rules... */
-    VirtualRouterElement element();
+    default VirtualRouterElement element() {
+        return managementSide().element();
+    }
 
     /** The router manager behind the element: lifecycle calls, and {@code lastFailure} of a router. */
-    RouterManagerImpl manager();
+    default RouterManagerImpl manager() {
+        return managementSide().manager();
+    }
 
     /** Every command sent to the hypervisor, with its answer, in order. */
-    RecordingAgentManager agents();
+    default RecordingAgentManager agents() {
+        return managementSide().agents();
+    }
+
+    /** The health checker, not scheduled: run a round with {@code checkNow()}. */
+    default RouterHealthChecker healthChecker() {
+        return managementSide().healthChecker();
+    }
 
     /**
      * The one router of {@code network}, as stored now.
      *
      * @throws IllegalStateException when the network has none or several
      */
-    DomainRouter router(TestNetwork network);
+    default DomainRouter router(TestNetwork network) {
+        return managementSide().router(network);
+    }
 }

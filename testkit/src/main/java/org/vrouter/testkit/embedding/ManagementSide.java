@@ -43,7 +43,7 @@ import org.vrouter.testkit.fixture.TestNetwork;
  *
  * <p>Thread-safe as its parts are; {@link #close} stops the threads it made, not the resource.
  */
-public final class ManagementSide implements EmbeddedVrouter, AutoCloseable {
+public final class ManagementSide implements AutoCloseable {
     private final TestCloud cloud;
     private final InMemoryRouterDao dao = new InMemoryRouterDao();
     private final ExecutorService agentThreads = Executors.newCachedThreadPool(daemonThreads("vrouter-agent-"));
@@ -77,22 +77,18 @@ public final class ManagementSide implements EmbeddedVrouter, AutoCloseable {
         healthChecker = new RouterHealthChecker(dao, agents, manager, healthThreads, clock, Metrics.NOOP, HealthCheckSettings.defaults());
     }
 
-    @Override
     public TestCloud cloud() {
         return cloud;
     }
 
-    @Override
     public VirtualRouterElement element() {
         return element;
     }
 
-    @Override
     public RouterManagerImpl manager() {
         return manager;
     }
 
-    @Override
     public RecordingAgentManager agents() {
         return agents;
     }
@@ -107,7 +103,6 @@ public final class ManagementSide implements EmbeddedVrouter, AutoCloseable {
         return dao.list().size();
     }
 
-    @Override
     public DomainRouter router(TestNetwork network) {
         List<DomainRouter> routers = manager.routers(network.id());
         if (routers.size() != 1) {

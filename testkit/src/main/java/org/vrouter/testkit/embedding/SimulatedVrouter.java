@@ -5,10 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 
 import org.vrouter.api.router.DomainRouter;
-import org.vrouter.core.health.RouterHealthChecker;
-import org.vrouter.core.manager.RouterManagerImpl;
-import org.vrouter.element.VirtualRouterElement;
-import org.vrouter.testkit.agent.RecordingAgentManager;
 import org.vrouter.testkit.fixture.TestCloud;
 import org.vrouter.testkit.fixture.TestNetwork;
 import org.vrouter.testkit.simulator.SimulatedRouter;
@@ -56,44 +52,18 @@ public final class SimulatedVrouter implements EmbeddedVrouter, AutoCloseable {
         return new SimulatedVrouter(cloud, simulator);
     }
 
-    @Override
-    public TestCloud cloud() {
-        return side.cloud();
-    }
-
-    @Override
-    public VirtualRouterElement element() {
-        return side.element();
-    }
-
-    @Override
-    public RouterManagerImpl manager() {
-        return side.manager();
-    }
-
-    /** Every command sent to the simulator, with its answer, in order. */
-    @Override
-    public RecordingAgentManager agents() {
-        return side.agents();
-    }
-
     public SimulatorHypervisor simulator() {
         return simulator;
-    }
-
-    /** Not scheduled: run a round with {@code checkNow()}. */
-    public RouterHealthChecker healthChecker() {
-        return side.healthChecker();
-    }
-
-    @Override
-    public DomainRouter router(TestNetwork network) {
-        return side.router(network);
     }
 
     /** The simulated VM of {@code router}: its files, scripts run and power state. */
     public SimulatedRouter simulated(DomainRouter router) {
         return simulator.router(router.instanceName());
+    }
+
+    @Override
+    public ManagementSide managementSide() {
+        return side;
     }
 
     /** Cancels the health checker's schedule and stops the agent and health threads. */

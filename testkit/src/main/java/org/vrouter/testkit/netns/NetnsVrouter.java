@@ -18,14 +18,10 @@ import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
-import org.vrouter.core.health.RouterHealthChecker;
-import org.vrouter.core.manager.RouterManagerImpl;
-import org.vrouter.element.VirtualRouterElement;
 import org.vrouter.hypervisor.netns.NetnsHypervisor;
 import org.vrouter.hypervisor.netns.NetnsRouter;
 import org.vrouter.hypervisor.netns.guest.GuestVm;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
-import org.vrouter.testkit.agent.RecordingAgentManager;
 import org.vrouter.testkit.embedding.EmbeddedVrouter;
 import org.vrouter.testkit.embedding.ManagementSide;
 import org.vrouter.testkit.fixture.TestCloud;
@@ -101,33 +97,8 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
     }
 
     @Override
-    public TestCloud cloud() {
-        return side.cloud();
-    }
-
-    @Override
-    public VirtualRouterElement element() {
-        return side.element();
-    }
-
-    @Override
-    public RouterManagerImpl manager() {
-        return side.manager();
-    }
-
-    @Override
-    public RecordingAgentManager agents() {
-        return side.agents();
-    }
-
-    @Override
-    public DomainRouter router(TestNetwork network) {
-        return side.router(network);
-    }
-
-    /** The management side's health checker, not scheduled: run a round with {@code checkNow()}. */
-    public RouterHealthChecker healthChecker() {
-        return side.healthChecker();
+    public ManagementSide managementSide() {
+        return side;
     }
 
     /** The namespace router of {@code router}: its namespace, root, daemons. */
