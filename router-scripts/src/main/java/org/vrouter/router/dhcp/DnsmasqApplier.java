@@ -128,7 +128,7 @@ public final class DnsmasqApplier {
                 changed.put(file.getKey(), content);
             }
         }
-        HostDirectories.Plan plan = directories.plan(desired.entries());
+        HostDirectories.Plan plan = directories.plan(desired);
         if (changed.isEmpty() && plan.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
@@ -141,7 +141,7 @@ public final class DnsmasqApplier {
         List<DhcpRelease> releases = leases.map(held -> held.stale(input)).orElse(List.of());
         // point of no return: the files change, then dnsmasq is told
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
-        directories.write(plan, desired.entries());
+        directories.write(plan, desired);
         for (Map.Entry<String, byte[]> file : changed.entrySet()) {
             // CloudStack's files are records for the router and its operators, derived and compared on every apply
             host.write(file.getKey(), file.getValue(), FileMode.PUBLIC, file.getKey().equals(DnsmasqFiles.CLOUD_CONF));
@@ -220,7 +220,7 @@ public final class DnsmasqApplier {
 
     /** Whether a reservation sets a tag: dnsmasq 2.86 to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
     private static boolean setsTags(DnsmasqFiles files) {
-        return files.byPath().getOrDefault(DnsmasqFiles.DHCP_HOSTS, "").contains(",set:");
+        return files.dhcpHosts().contains(",set:");
     }
 
     /** After files dnsmasq reads by itself: nothing to tell it, but it must be running to read them. */

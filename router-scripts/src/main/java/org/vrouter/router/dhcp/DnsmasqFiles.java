@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.vrouter.api.net.MacAddress;
 
@@ -24,14 +26,10 @@ import org.vrouter.api.net.MacAddress;
  * written with their full CloudStack content, for the router's own resolver, operators and tools that
  * read them; dnsmasq does not read them.
  *
- * @param cloudConf {@value #CLOUD_CONF}: name service, forwarders, ranges and per-network options
- * @param dhcpHosts {@value #DHCP_HOSTS}: one reservation per line
- * @param dhcpOpts {@value #DHCP_OPTS}: options of tagged hosts
- * @param etcHosts {@value #ETC_HOSTS}: the names dnsmasq serves
- * @param entries the per-host files dnsmasq reads, router path to content, in the renderer's order (hosts by
- *     IPv4 address, the router's names last)
+ * <p>Immutable. {@link #entries()} is built on first use: an apply that only adds hosts never needs it
+ * ({@link HostDirectories} then works from {@link #hosts()}, by identity).
  */
-public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {
+public final class DnsmasqFiles {
     public static final String CLOUD_CONF = "/etc/dnsmasq.d/cloud.conf";
     public static final String DHCP_HOSTS = "/etc/dhcphosts.txt";
     public static final String DHCP_OPTS = "/etc/dhcpopts.txt";
@@ -42,12 +40,92 @@ public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, 
     /** The file of {@value #NAMES_DIR} with the router's own names and the host records; never a MAC file name. */
     public static final String ROUTER_NAMES_FILE = "router";
 
-    public DnsmasqFiles {
-        requireNonNull(cloudConf, "cloudConf is null");
-        requireNonNull(dhcpHosts, "dhcpHosts is null");
-        requireNonNull(dhcpOpts, "dhcpOpts is null");
-        requireNonNull(etcHosts, "etcHosts is null");
-        entries = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null")));
+    private final String cloudConf;
+    private final String dhcpHosts;
+    private final String dhcpOpts;
+    private final String etcHosts;
+    private final List<DnsmasqHostFiles.HostText> hosts;
+    private final String routerNames;
+    /** Built from {@link #hosts} on first use. */
+    private volatile Map<String, String> entries;
+
+    /**
+     * @param cloudConf {@value #CLOUD_CONF}: name service, forwarders, ranges and per-network options
+     * @param dhcpHosts {@value #DHCP_HOSTS}: one reservation per line
+     * @param dhcpOpts {@value #DHCP_OPTS}: options of tagged hosts
+     * @param etcHosts {@value #ETC_HOSTS}: the names dnsmasq serves
+     * @param hosts each host's per-host files, by IPv4 address
+     * @param routerNames {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE}: the router's names and the host records
+     */
+    DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts, List<DnsmasqHostFiles.HostText> hosts,
+            String routerNames) {
+        this.cloudConf = requireNonNull(cloudConf, "cloudConf is null");
+        this.dhcpHosts = requireNonNull(dhcpHosts, "dhcpHosts is null");
+        this.dhcpOpts = requireNonNull(dhcpOpts, "dhcpOpts is null");
+        this.etcHosts = requireNonNull(etcHosts, "etcHosts is null");
+        this.hosts = List.copyOf(requireNonNull(hosts, "hosts is null"));
+        this.routerNames = requireNonNull(routerNames, "routerNames is null");
+    }
+
+    public String cloudConf() {
+        return cloudConf;
+    }
+
+    public String dhcpHosts() {
+        return dhcpHosts;
+    }
+
+    public String dhcpOpts() {
+        return dhcpOpts;
+    }
+
+    public String etcHosts() {
+        return etcHosts;
+    }
+
+    /** Each host's per-host files, by IPv4 address. */
+    List<DnsmasqHostFiles.HostText> hosts() {
+        return hosts;
+    }
+
+    /** The content of {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE}. */
+    String routerNames() {
+        return routerNames;
+    }
+
+    /**
+     * The per-host files dnsmasq reads, router path to content, in the renderer's order (hosts by IPv4 address,
+     * then the router's names).
+     */
+    public Map<String, String> entries() {
+        Map<String, String> built = entries;
+        if (built == null) {
+            Map<String, String> files = new LinkedHashMap<>(hosts.size() * 4 + 16);
+            for (DnsmasqHostFiles.HostText host : hosts) {
+                host.addTo(files);
+            }
+            files.put(NAMES_DIR + "/" + ROUTER_NAMES_FILE, routerNames);
+            built = Collections.unmodifiableMap(files);
+            entries = built;
+        }
+        return built;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DnsmasqFiles files && cloudConf.equals(files.cloudConf) && dhcpHosts.equals(files.dhcpHosts)
+                && dhcpOpts.equals(files.dhcpOpts) && etcHosts.equals(files.etcHosts) && hosts.equals(files.hosts)
+                && routerNames.equals(files.routerNames);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cloudConf, dhcpHosts, dhcpOpts, etcHosts, hosts, routerNames);
+    }
+
+    @Override
+    public String toString() {
+        return "DnsmasqFiles[" + hosts.size() + " hosts]";
     }
 
     /** The name of a host's file in the per-host directories: its MAC address with dashes ({@code 02-00-4c-5f-00-01}). */
@@ -74,7 +152,7 @@ public record DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, 
      */
     public Map<String, String> byPath() {
         Map<String, String> files = singleFiles();
-        files.putAll(HostDirectories.compacted(entries));
+        files.putAll(HostDirectories.compacted(entries()));
         return files;
     }
 }

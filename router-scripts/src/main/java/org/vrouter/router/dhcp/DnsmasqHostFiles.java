@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.bootargs.RouterType;
@@ -46,11 +45,23 @@ import org.vrouter.api.bootargs.RouterType;
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
 
-    /** The three texts, and the per-host files dnsmasq reads (router path to content, in host order). */
-    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts, Map<String, String> entries) {}
+    /** The three texts, each host's per-host files (in host order), and the router's names file. */
+    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts, List<HostText> hosts, String routerNames) {}
 
-    /** One host's lines and the paths of its per-host files; {@code opts} is empty for a host without options. */
-    record HostText(String hostsPath, String hosts, String optsPath, String opts, String namesPath, String names) {}
+    /**
+     * One host's lines and the paths of its per-host files; {@code opts} is empty for a host without options.
+     * {@code order} is the host's IPv4 address as a number, the files' sort key.
+     */
+    record HostText(long order, String hostsPath, String hosts, String optsPath, String opts, String namesPath, String names) {
+        /** Adds this host's files, router path to content: reservation, options (when it has any), names. */
+        void addTo(Map<String, String> files) {
+            files.put(hostsPath, hosts);
+            if (!opts.isEmpty()) {
+                files.put(optsPath, opts);
+            }
+            files.put(namesPath, names);
+        }
+    }
 
     private final DhcpInput input;
     private final List<GuestInterface> interfaces;
@@ -100,17 +111,16 @@ final class DnsmasqHostFiles {
             routerNames.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
         }
         names.append(routerNames);
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (DhcpHost host : sorted(input.hosts())) {
-            HostText text = memo.get(host, this::renderHost);
+        // sorted by a key each host's text carries, so a memoised host costs no address parsing
+        HostText[] texts = new HostText[input.hosts().size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = memo.get(input.hosts().get(i), this::renderHost);
+        }
+        Arrays.sort(texts, Comparator.comparingLong(HostText::order));
+        for (HostText text : texts) {
             hosts.append(text.hosts());
             opts.append(text.opts());
             names.append(text.names());
-            entries.put(text.hostsPath(), text.hosts());
-            if (!text.opts().isEmpty()) {
-                entries.put(text.optsPath(), text.opts());
-            }
-            entries.put(text.namesPath(), text.names());
         }
         int recordsFrom = names.length();
         input.hostRecords().forEach((name, addresses) -> {
@@ -118,8 +128,7 @@ final class DnsmasqHostFiles {
             addresses.forEach(address -> names.append(address).append('\t').append(checked).append('\n'));
         });
         routerNames.append(names, recordsFrom, names.length());
-        entries.put(DnsmasqFiles.NAMES_DIR + "/" + DnsmasqFiles.ROUTER_NAMES_FILE, routerNames.toString());
-        return new Texts(hosts.toString(), opts.toString(), names.toString(), entries);
+        return new Texts(hosts.toString(), opts.toString(), names.toString(), Arrays.asList(texts), routerNames.toString());
     }
 
     /** One host's reservation lines, option lines and name lines. */
@@ -146,7 +155,7 @@ final class DnsmasqHostFiles {
             names.append(ipv6).append('\t').append(name).append('\n');
         }
         String file = "/" + DnsmasqFiles.entryFileName(host.mac());
-        return new HostText(DnsmasqFiles.DHCP_HOSTS_DIR + file, hosts.toString(), DnsmasqFiles.DHCP_OPTS_DIR + file, opts.toString(),
+        return new HostText(ipv4Number(host.ipv4()), DnsmasqFiles.DHCP_HOSTS_DIR + file, hosts.toString(), DnsmasqFiles.DHCP_OPTS_DIR + file, opts.toString(),
                 DnsmasqFiles.NAMES_DIR + file, names.toString());
     }
 
@@ -193,22 +202,6 @@ final class DnsmasqHostFiles {
             }
         }
         return -1;
-    }
-
-    /** Hosts by IPv4 address, each address parsed once. */
-    private static List<DhcpHost> sorted(List<DhcpHost> hosts) {
-        long[] keys = new long[hosts.size()];
-        Integer[] order = new Integer[hosts.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = ipv4Number(hosts.get(i).ipv4());
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(index -> keys[index]));
-        List<DhcpHost> sorted = new ArrayList<>(keys.length);
-        for (Integer index : order) {
-            sorted.add(hosts.get(index));
-        }
-        return sorted;
     }
 
     private static long ipv4Number(IpAddress ipv4) {

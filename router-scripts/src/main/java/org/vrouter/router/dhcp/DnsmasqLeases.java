@@ -69,6 +69,9 @@ record DnsmasqLeases(List<Ipv4Lease> ipv4, List<Ipv6Lease> ipv6, Optional<String
     }
 
     /** Whether the file holds any lease. */
+    /** A reservation as a lease names it: the client (a MAC address, or an IPv6 client's DUID in lower case) and the address. */
+    private record Reserved(Object client, IpAddress address) {}
+
     boolean holdsAny() {
         return !ipv4.isEmpty() || !ipv6.isEmpty();
     }
@@ -79,14 +82,17 @@ record DnsmasqLeases(List<Ipv4Lease> ipv4, List<Ipv6Lease> ipv6, Optional<String
      * interface is left alone: there is no interface to release it on.
      */
     List<DhcpRelease> stale(DhcpInput input) {
-        Set<String> reserved = new HashSet<>();
+        if (!holdsAny()) {
+            return List.of();
+        }
+        Set<Reserved> reserved = new HashSet<>(input.hosts().size() * 2);
         for (DhcpHost reservation : input.hosts()) {
-            reserved.add(reservation.mac() + " " + reservation.ipv4());
-            reservation.ipv6().ifPresent(address -> reserved.add(reservation.effectiveDuid() + " " + address));
+            reserved.add(new Reserved(reservation.mac(), reservation.ipv4()));
+            reservation.ipv6().ifPresent(address -> reserved.add(new Reserved(reservation.effectiveDuid(), address)));
         }
         List<DhcpRelease> releases = new ArrayList<>();
         for (Ipv4Lease lease : ipv4) {
-            if (!reserved.contains(lease.mac() + " " + lease.address())) {
+            if (!reserved.contains(new Reserved(lease.mac(), lease.address()))) {
                 input.interfaceServing(lease.address()).ifPresent(guest -> {
                     List<String> argv = new ArrayList<>(List.of("dhcp_release", guest.device(), lease.address().value(),
                             lease.mac().value()));
@@ -99,7 +105,7 @@ record DnsmasqLeases(List<Ipv4Lease> ipv4, List<Ipv6Lease> ipv6, Optional<String
             return releases;
         }
         for (Ipv6Lease lease : ipv6) {
-            if (!reserved.contains(lease.clientDuid().toLowerCase(Locale.ROOT) + " " + lease.address())) {
+            if (!reserved.contains(new Reserved(lease.clientDuid().toLowerCase(Locale.ROOT), lease.address()))) {
                 input.interfaceServing(lease.address()).ifPresent(guest -> releases.add(new DhcpRelease(guest.device(),
                         lease.address(), List.of("dhcp_release6", "--iface", guest.device(), "--client-id", lease.clientDuid(),
                                 "--server-id", serverDuid.get(), "--iaid", Long.toString(lease.iaid()), "--ip",

@@ -62,7 +62,7 @@ public final class DnsmasqRenderer {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
         DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces, hosts);
         return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),
-                hostFiles.etcHosts(), hostFiles.entries());
+                hostFiles.etcHosts(), hostFiles.hosts(), hostFiles.routerNames());
     }
 
     /** Interfaces in device order, numbers compared as numbers ({@code eth2} before {@code eth10}). */

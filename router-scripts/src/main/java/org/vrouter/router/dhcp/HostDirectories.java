@@ -71,6 +71,12 @@ final class HostDirectories {
     /** The paths of {@link #inForce} that are delta files. */
     private final Set<String> deltas = new HashSet<>();
     private String routerNames = "";
+    /**
+     * The hosts whose files {@link #inForce} holds, by IPv4 address, as last planned or written from a
+     * {@link DnsmasqFiles}; empty when unknown. The renderer keeps each unchanged host's text object, so a
+     * desired list that holds these same objects in order, with others inserted, adds hosts and nothing else.
+     */
+    private Optional<List<DnsmasqHostFiles.HostText>> hostsInForce = Optional.empty();
 
     HostDirectories(Host host) {
         this.host = requireNonNull(host, "host is null");
@@ -90,6 +96,69 @@ final class HostDirectories {
         }
         files.put(ROUTER_NAMES, entries.getOrDefault(ROUTER_NAMES, ""));
         return files;
+    }
+
+    /**
+     * What turns the directories into the layout of {@code desired}. When it only adds hosts to what dnsmasq
+     * holds, found by identity in one ordered walk, the plan is made from the added hosts alone: at 10,000 hosts
+     * one more costs no walk over 30,000 files. Anything else is {@link #plan(Map)}'s.
+     */
+    Plan plan(DnsmasqFiles desired) throws IOException {
+        Optional<List<DnsmasqHostFiles.HostText>> added = inForce.isPresent()
+                ? hostsInForce.flatMap(before -> additions(before, desired.hosts())) : Optional.empty();
+        Optional<Plan> quick = added.flatMap(hosts -> planAdditions(hosts, desired.routerNames()));
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        Plan plan = plan(desired.entries());
+        hostsInForce = plan.isEmpty() ? Optional.of(desired.hosts()) : Optional.empty();
+        return plan;
+    }
+
+    /**
+     * The hosts of {@code after} that are not in {@code before}, when {@code after} holds every host of
+     * {@code before} (the same objects, in the same order) with at most {@value #MAX_DELTAS} others inserted;
+     * else empty.
+     */
+    static Optional<List<DnsmasqHostFiles.HostText>> additions(List<DnsmasqHostFiles.HostText> before,
+            List<DnsmasqHostFiles.HostText> after) {
+        if (after.size() < before.size() || after.size() - before.size() > MAX_DELTAS) {
+            return Optional.empty();
+        }
+        List<DnsmasqHostFiles.HostText> added = new ArrayList<>();
+        int kept = 0;
+        for (DnsmasqHostFiles.HostText host : after) {
+            if (kept < before.size() && before.get(kept) == host) {
+                kept++;
+            }
+            else {
+                added.add(host);
+            }
+        }
+        return kept == before.size() ? Optional.of(added) : Optional.empty();
+    }
+
+    /** The plan that writes the added hosts as deltas, or empty when they need a compaction (too many, or a file already there). */
+    private Optional<Plan> planAdditions(List<DnsmasqHostFiles.HostText> added, String router) {
+        Map<String, String> known = inForce.orElseThrow();
+        Map<String, String> writes = new LinkedHashMap<>();
+        for (DnsmasqHostFiles.HostText host : added) {
+            host.addTo(writes);
+        }
+        if (writes.keySet().stream().anyMatch(known::containsKey) || hostCount(deltas) + added.size() > MAX_DELTAS) {
+            return Optional.empty();
+        }
+        if (!router.equals(routerNames)) {
+            writes.put(ROUTER_NAMES, router);
+        }
+        return Optional.of(new Plan(false, ordered(writes)));
+    }
+
+    /** Writes a plan made by {@link #plan(DnsmasqFiles)}; as {@link #write(Plan, Map)}. */
+    void write(Plan plan, DnsmasqFiles desired) throws IOException {
+        hostsInForce = Optional.empty();
+        write(plan, plan.compact() ? desired.entries() : Map.of(ROUTER_NAMES, desired.routerNames()));
+        hostsInForce = Optional.of(desired.hosts());
     }
 
     /** What turns the directories into the layout of {@code entries}; reads the disk only when the layout is unknown. */
@@ -136,6 +205,7 @@ final class HostDirectories {
     void write(Plan plan, Map<String, String> entries) throws IOException {
         Optional<Map<String, String>> before = inForce;
         inForce = Optional.empty();
+        hostsInForce = Optional.empty();
         for (String directory : DIRECTORIES) {
             host.createDirectories(directory);
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Shows what a converge would do without doing it: files are written under a root directory, and
@@ -27,5 +28,11 @@ public final class DryRunHost extends RootedHost {
         Files.writeString(log, call.commandLine() + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         return ProgramResult.success(call.argv());
+    }
+
+    /** A dry run started no process: whether a daemon runs is what its (logged) status program says. */
+    @Override
+    public Optional<String> liveProcessCommand(String pidFile) {
+        return Optional.empty();
     }
 }

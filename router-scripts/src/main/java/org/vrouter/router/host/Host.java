@@ -51,6 +51,24 @@ public interface Host {
     boolean delete(String path) throws IOException;
 
     /**
+     * Deletes a file, like {@link #delete(String)}; {@code durable} false skips making the deletion itself
+     * durable (the directory's fsync), for a file whose reappearance after a power loss does no harm. The
+     * default is always durable.
+     */
+    default boolean delete(String path, boolean durable) throws IOException {
+        return delete(path);
+    }
+
+    /**
+     * The executable of the live process whose pid the file at {@code pidFile} holds, asked of the kernel
+     * without running a program: empty when the file is missing or holds no pid, no live process has that
+     * pid, or this host cannot tell (the default). Callers fall back to asking a program.
+     */
+    default Optional<String> liveProcessCommand(String pidFile) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * The version of a file (identity, size and times), or empty if it does not exist: lets a cache tell
      * whether a file changed without reading it. The default asks the file system at {@link #resolve}.
      */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -99,16 +100,40 @@ abstract class RootedHost implements Host {
 
     @Override
     public final boolean delete(String path) throws IOException {
+        return delete(path, true);
+    }
+
+    @Override
+    public final boolean delete(String path, boolean durable) throws IOException {
         Path target = resolve(path);
         if (target.equals(root)) {
             throw new IllegalArgumentException("cannot delete the root directory: " + path);
         }
         boolean deleted = Files.deleteIfExists(target);
         if (deleted) {
-            syncDirectory(target.getParent());
+            if (durable) {
+                syncDirectory(target.getParent());
+            }
             log.debug("deleted {}", path);
         }
         return deleted;
+    }
+
+    /** Programs run in this process's pid namespace (a network namespace does not change it), so the kernel is asked directly. */
+    @Override
+    public Optional<String> liveProcessCommand(String pidFile) throws IOException {
+        Optional<byte[]> content = read(pidFile);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(new String(content.get(), StandardCharsets.US_ASCII).strip());
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(process -> process.info().command());
     }
 
     @Override

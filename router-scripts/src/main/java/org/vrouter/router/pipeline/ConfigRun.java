@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -48,6 +53,8 @@ final class ConfigRun {
     private static final Logger log = LoggerFactory.getLogger(ConfigRun.class);
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,254}");
     private static final String GUEST_NETWORK_FILE = "guest_network.json";
+    /** Writes bags while a converge runs ({@link #writeBagsAndConverge}); shared by every router of the process. */
+    private static final ExecutorService BAG_WRITER = bagWriter();
 
     private final Host host;
     private final PayloadCodec codec;
@@ -177,6 +184,85 @@ final class ConfigRun {
     /** Converges the merged bags; the bags as loaded before the merge let services clean up what the change made stale. */
     ConvergeResult converge(Staged staged) {
         return converger.converge(new ConvergeRequest(staged.after(), staged.touched(), Optional.of(staged.before().databags())));
+    }
+
+    /**
+     * {@link #writeBags} and {@link #converge} side by side: the services converge from the merged bags in
+     * memory and never read the bag files, so the files (megabytes at 10,000 entries, each fsynced) are
+     * written on another thread meanwhile. Both have ended when this returns, whatever happened, so the
+     * caller archives an input only once its bags are on disk, and nothing writes after the lock is released.
+     * A crash in between is the crash before the archive the pipeline already allows for: the input is still
+     * in place, and running it again merges nothing new and converges.
+     *
+     * @throws IOException if a bag could not be written (after the converge ended)
+     */
+    ConvergeResult writeBagsAndConverge(Staged staged) throws IOException {
+        if (staged.before().databags().differences(staged.after()).isEmpty()) {
+            return converge(staged);
+        }
+        Future<Void> writing = BAG_WRITER.submit(() -> {
+            writeBags(staged);
+            return null;
+        });
+        ConvergeResult result;
+        try {
+            result = converge(staged);
+        }
+        catch (RuntimeException | Error e) {
+            try {
+                await(writing);
+            }
+            catch (IOException | RuntimeException | Error also) {
+                e.addSuppressed(also);
+            }
+            throw e;
+        }
+        await(writing);
+        return result;
+    }
+
+    /** Waits for a background write, rethrowing what it threw; an interrupt is kept for the caller. */
+    private static void await(Future<Void> writing) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    writing.get();
+                    return;
+                }
+                catch (InterruptedException e) {
+                    // the write must end before the lock is released: wait on, remember the interrupt
+                    interrupted = true;
+                }
+                catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IOException("writing the databags failed", cause);
+                }
+            }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ExecutorService bagWriter() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "vrouter-bag-writer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Archives (or deletes) every merged input; inputs held back stay where they are. */

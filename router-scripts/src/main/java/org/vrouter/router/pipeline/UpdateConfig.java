@@ -29,8 +29,8 @@ import org.vrouter.router.host.Host;
  *   <li>every input is parsed and validated, and merged in memory, before anything changes: a rejected
  *       input is exit 1 with one line naming the file, entry and field, and leaves every file as it was;</li>
  *   <li>the guest-network guard holds back a re-added guest network (left in place, converge only);</li>
- *   <li>changed bags are written atomically, the converge runs, then the inputs are archived (gzip) or
- *       deleted. A failed converge is exit 2 naming the service.</li>
+ *   <li>changed bags are written atomically while the converge runs, then the inputs are archived (gzip)
+ *       or deleted. A failed converge is exit 2 naming the service.</li>
  * </ol>
  * Runs hold a lock, so two never interleave. Unlike CloudStack the input is archived after the
  * converge, so that a crash before the archive leaves it to be run again (see {@code docs/router-merge.md}).
@@ -106,13 +106,13 @@ public final class UpdateConfig {
         inputs.add(run.parse(name, text.get(), delete));
         ConfigRun.Staged staged = run.stage(inputs, Set.of(), warnings);
         // point of no return: from here on the bags change
-        run.writeBags(staged);
         if (deferred(name)) {
+            run.writeBags(staged);
             run.archive(staged);
             log.info("{} merged; converge deferred (DEFER_CONFIG)", name);
             return PipelineResult.converged(warnings);
         }
-        ConvergeResult result = run.converge(staged);
+        ConvergeResult result = run.writeBagsAndConverge(staged);
         run.archive(staged);
         log.info("{}: merged {} file(s), converged {}: {} service(s), success {}", name, staged.merged().size(), staged.touched(),
                 result.services().size(), result.success());

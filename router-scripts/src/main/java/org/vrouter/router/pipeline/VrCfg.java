@@ -122,10 +122,12 @@ public final class VrCfg {
                 host.writeText(file.path(), file.contents(), FileMode.SECRET);
             }
         }
-        run.writeBags(staged);
         PipelineResult result = PipelineResult.converged(warnings);
-        if (!staged.touched().isEmpty()) {
-            result = ConfigRun.outcome(run.converge(staged), warnings);
+        if (staged.touched().isEmpty()) {
+            run.writeBags(staged);
+        }
+        else {
+            result = ConfigRun.outcome(run.writeBagsAndConverge(staged), warnings);
         }
         run.archive(staged, input -> !fromItems.containsKey(input));
         archive.moveBatch(batchPath);

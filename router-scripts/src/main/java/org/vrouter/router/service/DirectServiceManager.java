@@ -84,6 +84,10 @@ public final class DirectServiceManager implements ServiceManager {
 
     @Override
     public boolean isRunning(Daemon daemon) throws IOException {
+        // the kernel's answer costs no process; start-stop-daemon (two execs through ip netns exec) only when it has none
+        if (host.liveProcessCommand(pidFile(daemon)).filter(command -> sameProgram(command, daemon.argv().get(0))).isPresent()) {
+            return true;
+        }
         ProgramResult result = host.run(ProgramCall.of("start-stop-daemon", "--status", "--pidfile", pidPath(daemon)));
         // 0 running; 1 dead with a stale pid file; 3 not running; 4 cannot tell
         return switch (result.exitStatus()) {
@@ -91,6 +95,15 @@ public final class DirectServiceManager implements ServiceManager {
             case 1, 3 -> false;
             default -> throw ServiceException.of(daemon, "query", result);
         };
+    }
+
+    /** Whether a process's executable is the daemon's program, by file name (a link in the program's path may differ). */
+    static boolean sameProgram(String command, String program) {
+        return fileName(command).equals(fileName(program));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private String pidPath(Daemon daemon) {

@@ -27,6 +27,24 @@ class LocalHostTest {
     }
 
     @Test
+    void tellsTheProgramOfALiveProcessByItsPidFile() throws Exception {
+        Host host = LocalHost.at(root);
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            host.writeText("/run/vrouter/sleeper.pid", sleeper.pid() + "\n", FileMode.PUBLIC);
+
+            assertThat(host.liveProcessCommand("/run/vrouter/sleeper.pid")).hasValueSatisfying(command -> assertThat(command).endsWith("sleep"));
+        }
+        finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+        assertThat(host.liveProcessCommand("/run/vrouter/sleeper.pid")).as("after the process ended").isEmpty();
+        host.writeText("/run/vrouter/garbage.pid", "not a pid", FileMode.PUBLIC);
+        assertThat(host.liveProcessCommand("/run/vrouter/garbage.pid")).isEmpty();
+        assertThat(host.liveProcessCommand("/run/vrouter/missing.pid")).isEmpty();
+    }
+
+    @Test
     void rejectsPathsThatAreNotAbsoluteAndNormalised() {
         Host host = LocalHost.at(root);
 

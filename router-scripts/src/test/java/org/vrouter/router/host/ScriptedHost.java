@@ -51,6 +51,12 @@ public final class ScriptedHost implements Host {
         return files.read(path);
     }
 
+    /** The kernel's answer, as a local host gives it: only programs are scripted. */
+    @Override
+    public Optional<String> liveProcessCommand(String pidFile) throws IOException {
+        return files.liveProcessCommand(pidFile);
+    }
+
     @Override
     public void write(String path, byte[] content, FileMode mode) throws IOException {
         files.write(path, content, mode);

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.router.host.DryRunHost;
+import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.LocalHost;
+import org.vrouter.router.host.ScriptedHost;
 import org.vrouter.router.host.SystemTools;
 
 class DirectServiceManagerTest {
@@ -55,6 +57,29 @@ class DirectServiceManagerTest {
         finally {
             services.stop(sleeper);
         }
+    }
+
+    @Test
+    void knowsARunningDaemonFromItsPidFileWithoutRunningAProgram() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            ScriptedHost host = new ScriptedHost(root);
+            Daemon daemon = Daemon.of("sleeper", List.of("/usr/bin/sleep", "30"));
+            host.writeText(DirectServiceManager.pidFile(daemon), Long.toString(sleeper.pid()), FileMode.PUBLIC);
+
+            assertThat(new DirectServiceManager(host).isRunning(daemon)).isTrue();
+            assertThat(host.commandLines()).isEmpty();
+        }
+        finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void comparesProgramsByFileName() {
+        assertThat(DirectServiceManager.sameProgram("/usr/sbin/dnsmasq", "/usr/sbin/dnsmasq")).isTrue();
+        assertThat(DirectServiceManager.sameProgram("/usr/bin/haproxy", "/usr/sbin/haproxy")).isTrue();
+        assertThat(DirectServiceManager.sameProgram("/usr/bin/dash", "/usr/sbin/dnsmasq")).isFalse();
     }
 
     @Test
