@@ -19,7 +19,7 @@ import org.vrouter.router.dhcp.DhcpInput;
 import org.vrouter.router.dhcp.DhcpInputs;
 import org.vrouter.router.dhcp.DnsmasqApplier;
 import org.vrouter.router.dhcp.DnsmasqReport;
-import org.vrouter.router.dhcp.HostMemo;
+import org.vrouter.router.memo.IdentityMemo;
 import org.vrouter.router.service.ServiceAction;
 
 /**
@@ -37,7 +37,7 @@ final class DnsmasqService extends InputService<DhcpInput> {
 
     private final DnsmasqApplier applier;
     /** The host of each {@code dhcpentry} payload, kept across converges: one more entry maps one host. */
-    private final HostMemo<DhcpEntryPayload, DhcpHost> hosts = new HostMemo<>();
+    private final IdentityMemo<DhcpEntryPayload, DhcpHost> hosts = new IdentityMemo<>();
 
     DnsmasqService(DnsmasqApplier applier, Set<String> dependsOn) {
         super(NAME, INPUTS, dependsOn);

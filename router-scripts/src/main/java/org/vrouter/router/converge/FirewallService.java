@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.vrouter.commands.wire.payload.FirewallRule;
 import org.vrouter.router.databag.BagKey;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
@@ -23,6 +24,7 @@ import org.vrouter.router.firewall.IsolatedFirewallInputs;
 import org.vrouter.router.firewall.IsolatedFirewallRenderer;
 import org.vrouter.router.host.FileDrift;
 import org.vrouter.router.host.Host;
+import org.vrouter.router.memo.IdentityMemo;
 
 /**
  * The {@code firewall} service: the IPv4 iptables ruleset and ipsets of an isolated ({@code router}) or
@@ -49,6 +51,8 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
     private final FirewallApplier applier;
     private final Conntrack conntrack;
     private final IsolatedFirewallRenderer renderer = new IsolatedFirewallRenderer();
+    /** Each {@code firewallrules} entry as mapped, kept across converges: one more rule maps one rule. */
+    private final IdentityMemo<FirewallRule, IsolatedFirewallInputs.MappedRule> rules = new IdentityMemo<>();
 
     FirewallService(Host host, FirewallApplier applier, Set<String> dependsOn) {
         super(NAME, INPUTS, dependsOn);
@@ -70,7 +74,7 @@ final class FirewallService extends InputService<IsolatedFirewallInput> {
             return DesiredInput.skip("type=" + type.get() + " has no firewall service");
         }
         List<String> ignored = new ArrayList<>();
-        IsolatedFirewallInput input = IsolatedFirewallInputs.from(databags, ignored::add);
+        IsolatedFirewallInput input = IsolatedFirewallInputs.from(databags, ignored::add, rules);
         return DesiredInput.of(input, ignored);
     }
 

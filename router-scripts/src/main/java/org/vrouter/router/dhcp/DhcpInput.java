@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.vrouter.api.bootargs.RouterType;
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.validation.FieldChecks;
-import org.vrouter.api.bootargs.RouterType;
 
 /**
  * Everything dnsmasq needs, as the converger maps it from the databags: the boot arguments

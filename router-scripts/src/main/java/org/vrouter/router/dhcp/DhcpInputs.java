@@ -20,6 +20,7 @@ import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.databag.DnsConfigBag;
 import org.vrouter.router.databag.IpEntry;
+import org.vrouter.router.memo.IdentityMemo;
 
 /**
  * Maps the databags into the {@link DhcpInput} of a {@code router}, {@code vpcrouter} or {@code dhcpsrvr}:
@@ -59,14 +60,14 @@ public final class DhcpInputs {
      *     (no {@code type} or {@code name} boot argument, an invalid value, overlapping networks)
      */
     public static DhcpInput from(Databags bags, Consumer<String> ignored) {
-        return from(bags, ignored, new HostMemo<>());
+        return from(bags, ignored, new IdentityMemo<>());
     }
 
     /**
      * {@link #from(Databags, Consumer)}, taking each entry's host from {@code hosts} when the same entry was
      * mapped in the previous call: a converge after one more entry maps that one entry.
      */
-    public static DhcpInput from(Databags bags, Consumer<String> ignored, HostMemo<DhcpEntryPayload, DhcpHost> hosts) {
+    public static DhcpInput from(Databags bags, Consumer<String> ignored, IdentityMemo<DhcpEntryPayload, DhcpHost> hosts) {
         requireNonNull(bags, "bags is null");
         requireNonNull(ignored, "ignored is null");
         requireNonNull(hosts, "hosts is null");
@@ -146,7 +147,7 @@ public final class DhcpInputs {
         network.domainName().ifPresent(builder::domain);
     }
 
-    private static List<DhcpHost> hosts(Databags bags, Consumer<String> ignored, HostMemo<DhcpEntryPayload, DhcpHost> memo) {
+    private static List<DhcpHost> hosts(Databags bags, Consumer<String> ignored, IdentityMemo<DhcpEntryPayload, DhcpHost> memo) {
         memo.start(DhcpEntryPayload.class);
         List<DhcpHost> hosts = new ArrayList<>();
         for (DhcpEntryPayload entry : bags.dhcpEntry().entries().values()) {

@@ -23,6 +23,7 @@ import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
+import org.vrouter.router.memo.IdentityMemo;
 import org.vrouter.router.service.ConfigRejectedException;
 import org.vrouter.router.service.Daemon;
 import org.vrouter.router.service.ServiceAction;
@@ -83,7 +84,7 @@ public final class DnsmasqApplier {
     /** dnsmasq's per-host directories, and what this applier knows of them. */
     private final HostDirectories directories;
     /** Each host's rendered lines, kept from one apply to the next. */
-    private final HostMemo<DhcpHost, DnsmasqHostFiles.HostText> rendered = new HostMemo<>();
+    private final IdentityMemo<DhcpHost, DnsmasqHostFiles.HostText> rendered = new IdentityMemo<>();
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.bootargs.RouterType;
+import org.vrouter.api.net.IpAddress;
+import org.vrouter.router.memo.IdentityMemo;
 
 /**
  * The three files dnsmasq re-reads on SIGHUP, in CloudStack's formats, hosts in IPv4 order,
@@ -70,9 +71,9 @@ final class DnsmasqHostFiles {
     private final long[] masks;
     /** Per interface: the name servers its VMs get by default. */
     private final List<List<IpAddress>> networkDns;
-    private final HostMemo<DhcpHost, HostText> memo;
+    private final IdentityMemo<DhcpHost, HostText> memo;
 
-    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
+    private DnsmasqHostFiles(DhcpInput input, List<GuestInterface> interfaces, IdentityMemo<DhcpHost, HostText> memo) {
         this.input = input;
         this.memo = memo;
         this.interfaces = interfaces;
@@ -91,7 +92,7 @@ final class DnsmasqHostFiles {
      * The texts; a host's lines come from {@code memo} when the same host was rendered in the last call with
      * the same interfaces and name servers (what a host's options depend on).
      */
-    static Texts render(DhcpInput input, List<GuestInterface> interfaces, HostMemo<DhcpHost, HostText> memo) {
+    static Texts render(DhcpInput input, List<GuestInterface> interfaces, IdentityMemo<DhcpHost, HostText> memo) {
         memo.start(List.of(interfaces, input.useExternalDns(), input.upstreamServers()));
         return new DnsmasqHostFiles(input, interfaces, memo).render();
     }

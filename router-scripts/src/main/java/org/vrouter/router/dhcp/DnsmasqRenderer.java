@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.vrouter.api.net.IpAddress;
+import org.vrouter.router.memo.IdentityMemo;
 
 /**
  * Renders dnsmasq's files from a {@link DhcpInput}: a pure function, same input, same bytes; no I/O,
@@ -54,11 +55,11 @@ public final class DnsmasqRenderer {
      *     file (the input records already refuse such values; this is a second check)
      */
     public static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths) {
-        return render(input, paths, new HostMemo<>());
+        return render(input, paths, new IdentityMemo<>());
     }
 
     /** {@link #render(DhcpInput, DnsmasqPaths)}, each host's lines taken from {@code hosts} when it was rendered last time. */
-    static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths, HostMemo<DhcpHost, DnsmasqHostFiles.HostText> hosts) {
+    static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths, IdentityMemo<DhcpHost, DnsmasqHostFiles.HostText> hosts) {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
         DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces, hosts);
         return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),

@@ -21,6 +21,7 @@ import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.databag.IpEntry;
 import org.vrouter.router.databag.IpsBag;
+import org.vrouter.router.memo.IdentityMemo;
 
 /**
  * Maps the databags of an isolated router ({@code type=router}) or a shared-network router
@@ -58,8 +59,17 @@ public final class IsolatedFirewallInputs {
      *     (no control address, a rule with an invalid match, conflicting NAT)
      */
     public static IsolatedFirewallInput from(Databags bags, Consumer<String> ignored) {
+        return from(bags, ignored, new IdentityMemo<>());
+    }
+
+    /**
+     * {@link #from(Databags, Consumer)}, taking each {@code firewallrules} entry's mapped rule from {@code rules}
+     * when the same entry was mapped in the previous call: one more rule at 10,000 maps one rule.
+     */
+    public static IsolatedFirewallInput from(Databags bags, Consumer<String> ignored, IdentityMemo<FirewallRule, MappedRule> rules) {
         requireNonNull(bags, "bags is null");
         requireNonNull(ignored, "ignored is null");
+        requireNonNull(rules, "rules is null");
         IpsBag ips = bags.ips();
         IsolatedFirewallInput.Builder input = IsolatedFirewallInput.builder(control(ips, bags.cmdLine()));
         List<GuestNic> guests = guests(ips);
@@ -74,7 +84,7 @@ public final class IsolatedFirewallInputs {
                 }
             }
         }
-        new FirewallRules(input, publics, ignored).add(bags.firewallRules().rules().values());
+        new FirewallRules(input, publics, ignored, rules).add(bags.firewallRules().rules().values());
         NatInputs.portForwards(bags, publics.keySet(), guests, ignored).forEach(input::portForward);
         NatInputs.staticNats(bags, publics.keySet(), guests, ignored).forEach(input::staticNat);
         NatInputs.loadBalancers(bags).forEach(input::loadBalancer);
@@ -111,16 +121,39 @@ public final class IsolatedFirewallInputs {
         return guests;
     }
 
+    /**
+     * A {@code firewallrules} entry as mapped, a pure function of the entry: an ingress rule (its public address,
+     * and the rule), an egress rule, or CloudStack's default egress rule (neither); the rule is empty when the
+     * entry's CIDR lists hold only IPv6 networks (then {@code ipv6Only} names the list).
+     */
+    public record MappedRule(Optional<IpAddress> publicIp, Optional<IngressRule> ingress, Optional<EgressRule> egress, String ipv6Only) {
+        public MappedRule {
+            requireNonNull(publicIp, "publicIp is null");
+            requireNonNull(ingress, "ingress is null");
+            requireNonNull(egress, "egress is null");
+            requireNonNull(ipv6Only, "ipv6Only is null");
+        }
+
+        /** CloudStack's default egress rule, which carries the policy rather than an exception to it. */
+        boolean defaultEgress() {
+            return publicIp.isEmpty() && egress.isEmpty() && ipv6Only.isEmpty();
+        }
+    }
+
     /** The {@code firewallrules} part: ingress rules per public address, egress rules and the egress policy. */
     private static final class FirewallRules {
         private final IsolatedFirewallInput.Builder input;
         private final Map<IpAddress, PublicAddress> publics;
         private final Consumer<String> ignored;
+        private final IdentityMemo<FirewallRule, MappedRule> memo;
 
-        FirewallRules(IsolatedFirewallInput.Builder input, Map<IpAddress, PublicAddress> publics, Consumer<String> ignored) {
+        FirewallRules(IsolatedFirewallInput.Builder input, Map<IpAddress, PublicAddress> publics, Consumer<String> ignored,
+                IdentityMemo<FirewallRule, MappedRule> memo) {
             this.input = input;
             this.publics = publics;
             this.ignored = ignored;
+            this.memo = memo;
+            memo.start(MappedRule.class);
         }
 
         void add(Iterable<FirewallRule> rules) {
@@ -128,48 +161,78 @@ public final class IsolatedFirewallInputs {
             Optional<Boolean> egressFlag = Optional.empty();
             for (FirewallRule rule : rules) {
                 String entry = "firewallrules[" + rule.id() + "]";
-                if (isIngress(rule)) {
-                    ingress(rule, entry);
+                MappedRule mapped = memo.get(rule, unmapped -> map(unmapped, entry));
+                if (mapped.publicIp().isPresent()) {
+                    ingress(mapped, entry);
                 }
-                else if (isDefaultEgress(rule)) {
+                else if (mapped.defaultEgress()) {
                     defaultRule = Optional.of(rule.defaultEgressPolicy());
                 }
                 else {
                     egressFlag = egressFlag.or(() -> Optional.of(rule.defaultEgressPolicy()));
-                    egress(rule, entry);
+                    egress(mapped, entry);
                 }
             }
             input.egressPolicy(EgressPolicy.fromDefaultEgressPolicy(defaultRule.isPresent() ? defaultRule.get() : egressFlag.orElse(false)));
         }
 
-        private void ingress(FirewallRule rule, String entry) {
-            IpAddress publicIp = rule.sourceIp().orElseThrow(() -> new InvalidParameterException(entry + ".src_ip", "an ingress rule needs one"));
+        /** Classifies and maps an entry: a pure function of it, kept in the memo. */
+        private static MappedRule map(FirewallRule rule, String entry) {
+            if (isIngress(rule)) {
+                return mapIngress(rule, entry);
+            }
+            if (isDefaultEgress(rule)) {
+                return new MappedRule(Optional.empty(), Optional.empty(), Optional.empty(), "");
+            }
+            return mapEgress(rule, entry);
+        }
+
+        private void ingress(MappedRule mapped, String entry) {
+            IpAddress publicIp = mapped.publicIp().orElseThrow();
             if (!publics.containsKey(publicIp)) {
                 ignored.accept(entry + ": src_ip " + publicIp + " is not a public address of this router");
-                return;
             }
+            else if (mapped.ingress().isEmpty()) {
+                ignored.accept(entry + ": " + mapped.ipv6Only() + " holds only IPv6 networks");
+            }
+            else {
+                input.ingress(mapped.ingress().get());
+            }
+        }
+
+        private static MappedRule mapIngress(FirewallRule rule, String entry) {
+            IpAddress publicIp = rule.sourceIp().orElseThrow(() -> new InvalidParameterException(entry + ".src_ip", "an ingress rule needs one"));
             Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
             if (sources.isEmpty()) {
-                ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
-                return;
+                return new MappedRule(Optional.of(publicIp), Optional.empty(), Optional.empty(), "source_cidr_list");
             }
             try {
-                input.ingress(new IngressRule(rule.id(), publicIp, match(rule), sources.get()));
+                return new MappedRule(Optional.of(publicIp), Optional.of(new IngressRule(rule.id(), publicIp, match(rule), sources.get())),
+                        Optional.empty(), "");
             }
             catch (InvalidParameterException e) {
                 throw e.within(entry + ".");
             }
         }
 
-        private void egress(FirewallRule rule, String entry) {
+        private void egress(MappedRule mapped, String entry) {
+            if (mapped.egress().isEmpty()) {
+                ignored.accept(entry + ": " + mapped.ipv6Only() + " holds only IPv6 networks");
+            }
+            else {
+                input.egress(mapped.egress().get());
+            }
+        }
+
+        private static MappedRule mapEgress(FirewallRule rule, String entry) {
             Optional<List<Cidr>> sources = CidrLists.ipv4Only(rule.sourceCidrList());
             Optional<List<Cidr>> destinations = CidrLists.ipv4Only(rule.destCidrList());
             if (sources.isEmpty() || destinations.isEmpty()) {
-                ignored.accept(entry + ": " + (sources.isEmpty() ? "source_cidr_list" : "dest_cidr_list") + " holds only IPv6 networks");
-                return;
+                return new MappedRule(Optional.empty(), Optional.empty(), Optional.empty(), sources.isEmpty() ? "source_cidr_list" : "dest_cidr_list");
             }
             try {
-                input.egress(new EgressRule(rule.id(), match(rule), sources.get(), destinations.get()));
+                return new MappedRule(Optional.empty(), Optional.empty(),
+                        Optional.of(new EgressRule(rule.id(), match(rule), sources.get(), destinations.get())), "");
             }
             catch (InvalidParameterException e) {
                 throw e.within(entry + ".");

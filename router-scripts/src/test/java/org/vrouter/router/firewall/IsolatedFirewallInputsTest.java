@@ -7,18 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.PortRange;
 import org.vrouter.api.rule.Icmp;
 import org.vrouter.api.rule.Protocol;
+import org.vrouter.commands.wire.payload.FirewallRule;
 import org.vrouter.router.converge.IsolatedRouter;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.databag.FirewallRulesBag;
 import org.vrouter.router.databag.IpsBag;
+import org.vrouter.router.memo.IdentityMemo;
 
 class IsolatedFirewallInputsTest {
     private static final String FLAGS = "\"revoked\":false,\"already_added\":false,\"purpose\":\"Firewall\",\"dest_cidr_list\":[]";
@@ -59,6 +60,21 @@ class IsolatedFirewallInputsTest {
                 new LoadBalancerOpening(ip("10.1.1.1"), 8081, List.of()));
         assertThat(input.remoteAccessVpns()).isEmpty();
         assertThat(input.redundant()).isFalse();
+    }
+
+    @Test
+    void aMemoKeepsTheMappedRuleOfAnUnchangedEntryAndMapsTheSame() {
+        Databags bags = IsolatedRouter.bags();
+        IdentityMemo<FirewallRule, IsolatedFirewallInputs.MappedRule> memo = new IdentityMemo<>();
+
+        IsolatedFirewallInput first = IsolatedFirewallInputs.from(bags, ignored::add, memo);
+        IsolatedFirewallInput again = IsolatedFirewallInputs.from(bags, ignored::add, memo);
+
+        assertThat(first).isEqualTo(IsolatedFirewallInputs.from(bags, ignored::add));
+        assertThat(again.ingressRules()).isNotEmpty();
+        for (int i = 0; i < first.ingressRules().size(); i++) {
+            assertThat(again.ingressRules().get(i)).isSameAs(first.ingressRules().get(i));
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.vrouter.router.dhcp;
+package org.vrouter.router.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class HostMemoTest {
+class IdentityMemoTest {
     private final List<String> derived = new ArrayList<>();
-    private final HostMemo<String, String> memo = new HostMemo<>();
+    private final IdentityMemo<String, String> memo = new IdentityMemo<>();
 
     @Test
     void derivesOnlyWhatTheLastRoundDidNotSee() {
