@@ -68,12 +68,12 @@ public record RouterDeployment(Network network, DeployDestination destination, O
         return new RouterDeployment(network, destination, sourceNatIp, List.of(), Optional.empty());
     }
 
-    /** Whether the offering asks for a redundant pair. */
+    /** Whether the offering, or for a tier its VPC, asks for a redundant pair (a VPC's tier offerings are not redundant themselves). */
     public boolean isRedundant() {
-        return network.offering().redundantRouter();
+        return network.offering().redundantRouter() || vpc.map(Vpc::redundant).orElse(false);
     }
 
-    /** How many routers the network should have: 2 for a redundant offering, else 1. */
+    /** How many routers the network should have: 2 for a redundant offering or VPC, else 1. */
     public int expectedRouterCount() {
         return isRedundant() ? MAX_ROUTERS : 1;
     }

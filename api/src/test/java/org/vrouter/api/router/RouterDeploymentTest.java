@@ -16,7 +16,9 @@ import org.vrouter.api.dc.DeployDestination;
 import org.vrouter.api.dc.NetworkType;
 import org.vrouter.api.dc.Zone;
 import org.vrouter.api.dc.HypervisorType;
+import org.vrouter.api.network.Vpc;
 import org.vrouter.api.net.BroadcastUri;
+import org.vrouter.api.net.DnsServers;
 import org.vrouter.api.net.Netmask;
 
 class RouterDeploymentTest {
@@ -34,6 +36,16 @@ class RouterDeploymentTest {
                 DeployDestination.of(Fixtures.advancedZone()), Optional.of(SOURCE_NAT), List.of(existing), Optional.empty());
         assertThat(pair.expectedRouterCount()).isEqualTo(2);
         assertThat(pair.missingRouterCount()).isEqualTo(1);
+    }
+
+    @Test
+    void expectsAPairForATierOfARedundantVpcWhoseTierOfferingIsNotRedundant() {
+        Vpc vpc = new Vpc(3, "vpc-3", "vpc3", Fixtures.advancedZone(), 2, Fixtures.cidr("10.1.0.0/16"), Optional.empty(), DnsServers.none(), true);
+        RouterDeployment tier = new RouterDeployment(isolatedNetworkBuilder().vpcId(3).build(), DeployDestination.of(Fixtures.advancedZone()),
+                Optional.empty(), List.of(), Optional.of(vpc));
+
+        assertThat(tier.isRedundant()).isTrue();
+        assertThat(tier.expectedRouterCount()).isEqualTo(2);
     }
 
     @Test

@@ -31,15 +31,18 @@ final class RollingRestart {
     private static final Logger log = LoggerFactory.getLogger(RollingRestart.class);
 
     private final RouterOperations operations;
+    private final String subject;
     private final LongFunction<List<DomainRouter>> poll;
     private final Clock clock;
     private final Duration pollInterval;
 
     /**
-     * @param poll refreshes and returns a network's routers with their VRRP state ({@code refreshRedundantState})
+     * @param subject what the pair serves, for messages: {@code network} or {@code VPC}
+     * @param poll refreshes and returns the pair's routers, by the network's (or VPC's) id, with their VRRP state
      */
-    RollingRestart(RouterOperations operations, LongFunction<List<DomainRouter>> poll, Clock clock, Duration pollInterval) {
+    RollingRestart(RouterOperations operations, String subject, LongFunction<List<DomainRouter>> poll, Clock clock, Duration pollInterval) {
         this.operations = requireNonNull(operations, "operations is null");
+        this.subject = requireNonNull(subject, "subject is null");
         this.poll = requireNonNull(poll, "poll is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
@@ -48,13 +51,13 @@ final class RollingRestart {
     /**
      * @param limit how long each router may take to reach its state
      * @return one line per step, with its duration
-     * @throws InvalidStateException unless the network has exactly two Running redundant routers, one PRIMARY
+     * @throws InvalidStateException unless the network (or VPC) has exactly two Running redundant routers, one PRIMARY
      */
     List<String> run(long networkId, Duration limit) {
         List<DomainRouter> routers = poll.apply(networkId).stream().filter(DomainRouter::redundant).toList();
         List<DomainRouter> primaries = routers.stream().filter(router -> router.redundantState() == RedundantState.PRIMARY).toList();
         if (routers.size() != 2 || primaries.size() != 1 || routers.stream().anyMatch(router -> !router.isRunning())) {
-            throw InvalidStateException.operation("network " + networkId, routers.stream()
+            throw InvalidStateException.operation(subject + " " + networkId, routers.stream()
                     .map(router -> router.instanceName() + " " + router.state().wireName() + " " + router.redundantState()).toList(),
                     "restart in sequence (two Running redundant routers, one PRIMARY, are needed)");
         }

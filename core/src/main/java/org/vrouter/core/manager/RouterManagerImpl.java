@@ -170,7 +170,18 @@ public final class RouterManagerImpl implements RouterManager, RouterRecovery {
      * @throws org.vrouter.api.error.OperationTimedOutException when a router does not reach its state in time
      */
     public List<String> restartInSequence(long networkId, Duration limit) {
-        return new RollingRestart(operations, this::refreshRedundantState, clock, ROLLING_POLL).run(networkId, limit);
+        return new RollingRestart(operations, "network", this::refreshRedundantState, clock, ROLLING_POLL).run(networkId, limit);
+    }
+
+    /**
+     * {@link #restartInSequence} for the redundant pair of VPC {@code vpcId}, which serves all its tiers.
+     *
+     * @throws org.vrouter.api.error.InvalidStateException unless the pair is Running with one PRIMARY
+     * @throws org.vrouter.api.error.OperationTimedOutException when a router does not reach its state in time
+     */
+    public List<String> restartVpcInSequence(long vpcId, Duration limit) {
+        return new RollingRestart(operations, "VPC", id -> redundancy.refresh(id, operations.vpcRouters(id)), clock, ROLLING_POLL)
+                .run(vpcId, limit);
     }
 
     @Override

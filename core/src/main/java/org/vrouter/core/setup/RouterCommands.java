@@ -46,12 +46,12 @@ final class RouterCommands {
     /**
      * The services the router's monitor restarts when they die: dhcp where the router provides
      * Dhcp or Dns, loadbalancing where it provides Lb, then the defaults ssh and webserver. Empty
-     * for a redundant offering, whose services keepalived starts and stops (a monitor would restart
+     * for a redundant router (offering or VPC), whose services keepalived starts and stops (a monitor would restart
      * dnsmasq on the backup). Access details: {@code router.ip}, {@code router.guest.ip},
      * {@code router.name}, and {@code router.monitor.enabled=false} when monitoring is off.
      */
     Optional<SetMonitorServiceCommand> monitor(DomainRouter router, Network network) {
-        if (network.offering().redundantRouter()) {
+        if (router.redundant()) {
             return Optional.empty();
         }
         SetMonitorServiceCommand.Builder command = SetMonitorServiceCommand.builder(Envelope.guest(router, network).build())

@@ -56,8 +56,8 @@ final class VmCommands {
 
     /**
      * The name server handed to the VM: none unless the virtual router provides Dns in the VM's
-     * default network. Then the router's own address in it, or for a redundant offering the
-     * network gateway, which is the VRRP address both routers serve. CloudStack means the same
+     * default network. Then the router's own address in it, or for a redundant router (a redundant
+     * offering or VPC) the network gateway, which is the VRRP address both routers serve. CloudStack means the same
      * ({@code findGatewayIp}) but sends the VM's own default NIC address, which resolves nothing;
      * that defect is not reproduced. When the default NIC is in another network than the one being
      * programmed, its router is unknown here and no name server is sent.
@@ -67,7 +67,7 @@ final class VmCommands {
         if (defaultNic.isEmpty() || defaultNic.get().networkId() != network.id() || !Envelope.providedByRouter(network, Service.DNS)) {
             return Optional.empty();
         }
-        if (network.offering().redundantRouter()) {
+        if (router.redundant()) {
             return defaultNic.get().gateway().filter(IpAddress::isIpv4);
         }
         return router.guestIp(network.id()).filter(IpAddress::isIpv4);

@@ -15,6 +15,7 @@ import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.net.IpRange;
 import org.vrouter.api.network.EgressPolicy;
 import org.vrouter.api.network.Service;
+import org.vrouter.api.router.DomainRouter;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.api.vpn.RemoteAccessVpn;
 import org.vrouter.api.vpn.Site2SiteVpnConnection;
@@ -75,7 +76,16 @@ class RouterAndVpnCommandsTest {
 
     @Test
     void noMonitorForARedundantOffering() {
-        assertThat(helper.createMonitorServiceCommand(router(), network(offering(EgressPolicy.DENY, true, ALL_SERVICES)))).isEmpty();
+        DomainRouter redundant = router().toBuilder().redundant(true).build();
+
+        assertThat(helper.createMonitorServiceCommand(redundant, network(offering(EgressPolicy.DENY, true, ALL_SERVICES)))).isEmpty();
+    }
+
+    @Test
+    void noMonitorForARedundantVpcRouterWhoseTierOfferingIsNotRedundant() {
+        DomainRouter redundant = SetupFixtures.vpcRouter().toBuilder().redundant(true).build();
+
+        assertThat(helper.createMonitorServiceCommand(redundant, SetupFixtures.tier())).isEmpty();
     }
 
     @Test

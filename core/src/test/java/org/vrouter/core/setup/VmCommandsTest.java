@@ -76,6 +76,18 @@ class VmCommandsTest {
     }
 
     @Test
+    void aRedundantVpcRouterHandsOutTheTierGatewayNotItsOwnAddress() {
+        Network tier = SetupFixtures.tier();
+        VirtualMachineProfile vm = vm(10, "web-1", nic(SetupFixtures.TIER_ID, "172.16.1.11", "02:00:4c:5f:00:11", true));
+        var redundantRouter = SetupFixtures.vpcRouter().toBuilder().redundant(true).guestIps(Map.of(SetupFixtures.TIER_ID, IpAddress.parse("172.16.1.2")))
+                .build();
+
+        DhcpEntryTO entry = helper.createDhcpEntryCommand(redundantRouter, tier, vm, vm.nics().get(0), false).entries().get(0);
+
+        assertThat(entry.dnsAddresses()).containsExactly(IpAddress.parse("172.16.1.1"));
+    }
+
+    @Test
     void noNameServerWhenTheRouterDoesNotProvideDns() {
         Network dhcpOnly = network(offering(EgressPolicy.DENY, false, List.of(Service.DHCP)));
 

@@ -110,10 +110,17 @@ public final class AddressApplier {
      */
     public synchronized AddressReport apply(Addressing desired) throws IOException {
         requireNonNull(desired, "desired is null");
-        AddressPlan plan = AddressPlanner.plan(desired, read());
+        KernelState kernel = read();
+        // a kernel without even a loopback link was not really read (a dry run): no device counts as absent then
+        List<String> absent = kernel.links().isEmpty() ? List.of() : desired.interfaces().stream().map(InterfaceAddresses::device)
+                .filter(device -> !kernel.linksByName().containsKey(device)).toList();
+        if (!absent.isEmpty()) {
+            log.warn("{} not in the kernel (not plugged yet): left out until the next apply", absent);
+        }
+        AddressPlan plan = AddressPlanner.plan(desired.withoutDevices(Set.copyOf(absent)), kernel);
         if (plan.isEmpty()) {
             log.debug("addresses, routes and rules unchanged");
-            return new AddressReport(plan, List.of(), List.of(), List.of());
+            return new AddressReport(plan, List.of(), List.of(), List.of(), absent);
         }
         log.debug("ip -batch input:\n{}", plan.batchText());
         ProgramResult result = host.run(ProgramCall.of(WRITE_ARGV).withStdin(plan.batchText()));
@@ -122,7 +129,7 @@ public final class AddressApplier {
         failures.forEach(failure -> failed.add(failure.step()));
         List<AddressStep> applied = plan.steps().stream().filter(step -> !failed.contains(step)).toList();
         List<Announcement> announced = announce(plan.announcements(), failed);
-        AddressReport report = new AddressReport(plan, applied, failures, announced);
+        AddressReport report = new AddressReport(plan, applied, failures, announced, absent);
         log.info("addresses, routes and rules: {}", report);
         if (!failures.isEmpty()) {
             throw new AddressApplyException(report);

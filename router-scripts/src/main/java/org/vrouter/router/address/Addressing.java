@@ -61,6 +61,18 @@ public record Addressing(List<InterfaceAddresses> interfaces, List<Route> routes
         return new Addressing(List.of(), List.of(), List.of());
     }
 
+    /**
+     * This addressing without the interfaces {@code devices} and the routes through them: what can be
+     * applied while those NICs are not plugged yet.
+     */
+    public Addressing withoutDevices(Set<String> devices) {
+        if (devices.isEmpty()) {
+            return this;
+        }
+        return new Addressing(interfaces.stream().filter(device -> !devices.contains(device.device())).toList(),
+                routes.stream().filter(route -> route.device().filter(devices::contains).isEmpty()).toList(), rules, exclusive);
+    }
+
     /** The desired state of a managed device, or empty if the device is not managed. */
     public Optional<InterfaceAddresses> device(String name) {
         return interfaces.stream().filter(device -> device.device().equals(name)).findFirst();

@@ -94,6 +94,10 @@ final class AddressService extends InputService<Addressing> {
     private Optional<String> apply(Addressing input, String text) throws IOException {
         host.delete(APPLIED_PATH);
         AddressReport report = applier.apply(input);
+        if (!report.complete()) {
+            // a NIC still to be plugged (a VPC router's at boot): the next apply must do the rest
+            return Optional.of(report.toString());
+        }
         host.writeText(APPLIED_PATH, text, FileMode.PUBLIC);
         return report.changed() ? Optional.of(report.toString()) : Optional.empty();
     }

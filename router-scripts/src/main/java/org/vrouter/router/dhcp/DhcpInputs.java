@@ -31,7 +31,8 @@ import org.vrouter.router.memo.IdentityMemo;
  *       CloudStack's), {@code dns1}/{@code dns2}/{@code ip6dns1}/{@code ip6dns2} as upstream servers,
  *       {@code useextdns}.</li>
  *   <li>Interfaces of a VPC router: one per {@code guestnetwork} tier, with its address, gateway,
- *       {@code dns}, {@code domain_name} and IPv6 address. Of an isolated or shared-network router: one
+ *       {@code dns}, {@code domain_name} and IPv6 address; on a redundant pair the range starts at (and
+ *       VMs are told the name server is) the tier's gateway, the VRRP address. Of an isolated or shared-network router: one
  *       per {@code ips} device with a guest address (its primary address); on {@code eth0}, the boot guest
  *       NIC, the prefix is {@code cidrsize} when given and the static range starts at {@code dhcprange}.
  *       The gateway VMs get is the router itself ({@code router}), the VRRP address {@code guestgw} on a
@@ -96,8 +97,13 @@ public final class DhcpInputs {
         List<GuestInterface> interfaces = new ArrayList<>();
         for (GuestNetworkPayload tier : bags.guestNetwork().devices().values()) {
             try {
-                GuestInterface.Builder builder = GuestInterface.builder(tier.device(), Cidr.of(tier.routerGuestIp(), tier.routerGuestNetmask()));
+                Cidr address = Cidr.of(tier.routerGuestIp(), tier.routerGuestNetmask());
+                GuestInterface.Builder builder = GuestInterface.builder(tier.device(), address);
                 describe(builder, tier);
+                if (bags.cmdLine().isRedundant() && address.contains(tier.routerGuestGateway())) {
+                    // the VRRP gateway, which whichever router is PRIMARY holds, not this router's own address
+                    builder.dhcpRangeStart(tier.routerGuestGateway());
+                }
                 tier.routerGuestIp6().ifPresent(ip6 -> tier.routerGuestIp6Cidr()
                         .ifPresent(prefix -> builder.ipv6(new Cidr(ip6, prefix.prefixLength()))));
                 interfaces.add(builder.build());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ import org.vrouter.router.service.ServiceManager;
  *   <li>Not redundant (any more): when a {@code keepalived.conf} is left from before, both daemons are
  *       stopped and the files removed once; otherwise nothing runs, on every converge, and the service is
  *       unchanged (not skipped: a single router is not a warning). {@link #render} says why it renders nothing.</li>
+ *   <li>An interface keepalived would use is not in the kernel yet (a VPC router boots before its NICs are
+ *       hot-plugged, with the bags of its last life): handled as not redundant until the NIC is there and the
+ *       management server's configuration converges again.</li>
  * </ul>
  * An unchanged rendering is skipped without running a program; {@link #repair} also starts daemons that
  * should run and do not. Depends on {@code addresses}: the VRRP interface must hold its address.
@@ -115,6 +119,11 @@ public final class RedundancyService implements ServiceConverger {
             return ServiceResult.unchanged(List.of());
         }
         applied = Optional.empty();
+        Optional<String> absent = absentDevice(desired.input().get());
+        if (absent.isPresent()) {
+            // a VPC router boots before its tier NICs are plugged: keepalived waits for them (CloudStack's CsRedundant too)
+            return turnOff(absent.get() + " is not plugged yet");
+        }
         List<String> done = new ArrayList<>();
         boolean conntrackdChanged = write(RedundancyPaths.CONNTRACKD_CONF, files, FileMode.PUBLIC);
         if (!services.isRunning(conntrackd)) {
@@ -163,6 +172,24 @@ public final class RedundancyService implements ServiceConverger {
         RedundantState recorded = RedundancyTransition.recorded(host);
         return recorded != RedundantState.UNKNOWN
                 && databags.cmdLine().get("redundant_state").filter(recorded.wireName()::equalsIgnoreCase).isPresent();
+    }
+
+    /** The first interface keepalived would use (VRRP or tracked) that the kernel does not have, from one {@code ip -o link show}. */
+    private Optional<String> absentDevice(RedundancyInput input) throws IOException {
+        Set<String> present = new HashSet<>();
+        for (String line : host.run(ProgramCall.of("ip", "-o", "link", "show")).requireSuccess().stdout().split("\n")) {
+            String[] fields = line.split(":\\s+", 3);
+            if (fields.length == 3) {
+                present.add(fields[1].split("@", 2)[0]);
+            }
+        }
+        if (present.isEmpty()) {
+            // not even a loopback link: no kernel was read (a dry run), so nothing is known to be absent
+            return Optional.empty();
+        }
+        List<String> wanted = new ArrayList<>(input.trackedDevices());
+        wanted.add(0, input.device());
+        return wanted.stream().filter(device -> !present.contains(device)).findFirst();
     }
 
     /** {@code keepalived -t} on the candidate file, in the router's namespace (it checks that the interfaces exist). */

@@ -73,6 +73,22 @@ class AddressApplierTest {
     }
 
     @Test
+    void leavesOutADeviceTheKernelDoesNotHaveYetAndTheRoutesThroughIt() throws IOException {
+        ScriptedHost host = kernel();
+        Addressing withTier = new Addressing(List.of(InterfaceAddresses.of("eth2", PUBLIC, List.of(cidr("203.0.113.20/24"))),
+                InterfaceAddresses.of("eth3", GUEST, List.of(cidr("10.1.2.1/24")))),
+                List.of(Route.via(cidr("0.0.0.0/0"), ip("203.0.113.1")), Route.onLink(cidr("10.9.0.0/16"), "eth3")), List.of());
+
+        AddressReport report = new AddressApplier(host).apply(withTier);
+
+        assertThat(report.absentDevices()).containsExactly("eth3");
+        assertThat(report.complete()).isFalse();
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.changed()).as("eth2 was already there; nothing is planned for eth3").isFalse();
+        assertThat(host.calls()).hasSize(1);
+    }
+
+    @Test
     void writesOnlyTheDifferenceInOneBatchThenAnnouncesTheNewPublicAddresses() throws IOException {
         ScriptedHost host = kernel();
 

@@ -213,15 +213,28 @@ class AddressNamespaceTest {
     }
 
     @Test
-    void aRefusedStepNamesItsDeviceAndAddressAndTheRestIsApplied() throws IOException {
+    void aDeviceTheKernelDoesNotHaveIsLeftOutAndTheRestIsApplied() throws IOException {
         Addressing withMissingDevice = new Addressing(
                 List.of(InterfaceAddresses.of("eth9", CONTROL, List.of(cidr("169.254.9.9/16"))),
                         InterfaceAddresses.of("eth0", GUEST, List.of(cidr("10.1.1.1/24")))),
                 List.of(), List.of());
 
-        assertThatThrownBy(() -> applier.apply(withMissingDevice))
+        AddressReport report = applier.apply(withMissingDevice);
+
+        assertThat(report.absentDevices()).containsExactly("eth9");
+        assertThat(report.applied()).extracting(AddressStep::toString).containsExactly("SET_LINK_UP eth0 up", "ADD_ADDRESS eth0 10.1.1.1/24");
+        assertThat(applier.read().link("eth0").orElseThrow().addresses()).extracting(KernelAddress::cidr)
+                .contains(cidr("10.1.1.1/24"));
+    }
+
+    @Test
+    void aRefusedStepNamesWhatItChangesAndTheRestIsApplied() throws IOException {
+        Addressing withUnreachableGateway = new Addressing(List.of(InterfaceAddresses.of("eth0", GUEST, List.of(cidr("10.1.1.1/24")))),
+                List.of(Route.via(cidr("10.9.0.0/16"), IpAddress.parse("192.0.2.1"))), List.of());
+
+        assertThatThrownBy(() -> applier.apply(withUnreachableGateway))
                 .isInstanceOfSatisfying(AddressApplyException.class, e -> {
-                    assertThat(e.getMessage()).contains("eth9 169.254.9.9/16: ").contains("eth9");
+                    assertThat(e.getMessage()).contains("10.9.0.0/16");
                     assertThat(e.report().applied()).extracting(AddressStep::toString)
                             .containsExactly("SET_LINK_UP eth0 up", "ADD_ADDRESS eth0 10.1.1.1/24");
                 });

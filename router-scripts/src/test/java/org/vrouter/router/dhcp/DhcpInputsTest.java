@@ -105,6 +105,21 @@ class DhcpInputsTest {
     }
 
     @Test
+    void aRedundantVpcPairListensOnAndHandsOutTheTiersVrrpGateway() {
+        Databags bags = withBootArgs(Databags.empty(), Map.of("type", "vpcrouter", "name", "r-20-VM", "domain", "vpc1.internal",
+                "dns1", "8.8.8.8", "eth0ip", "169.254.1.9", "eth0mask", "255.255.0.0", "redundant_router", "true"));
+        bags = IsolatedRouter.mergeText(bags, "guest_network.json.1", "{\"add\":true,\"mac_address\":\"02:00:56:36:00:02\",\"device\":\"eth2\","
+                + "\"router_guest_ip\":\"172.16.1.3\",\"router_guest_netmask\":\"255.255.255.0\",\"router_guest_gateway\":\"172.16.1.1\","
+                + "\"cidr\":\"24\",\"dns\":\"8.8.8.8\",\"type\":\"guestnetwork\",\"delete_from_processed_cache\":false}");
+
+        DhcpInput input = DhcpInputs.from(bags, ignored::add);
+
+        assertThat(input.interfaces()).singleElement().satisfies(guest -> assertThat(guest.rangeStart()).isEqualTo(ip("172.16.1.1")));
+        assertThat(DnsmasqRenderer.render(input).cloudConf()).contains("dhcp-range=set:interface-eth2-0,172.16.1.1,static\n")
+                .contains(",6,172.16.1.1,8.8.8.8\n").contains("listen-address=127.0.0.1,172.16.1.3,172.16.1.1\n");
+    }
+
+    @Test
     void leavesOutAndReportsAnIpv6OnlyNic() {
         Databags bags = IsolatedRouter.mergeText(IsolatedRouter.bags(), "vm_dhcp_entry.json.9", "{\"host_name\":\"vm-6\","
                 + "\"mac_address\":\"02:00:4c:5f:00:06\",\"ipv6_address\":\"fd00:1::6\",\"default_entry\":true,\"remove\":false,"

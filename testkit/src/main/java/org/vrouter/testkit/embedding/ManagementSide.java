@@ -24,6 +24,7 @@ import org.vrouter.core.manager.RouterManagerImpl;
 import org.vrouter.core.manager.RouterManagerSettings;
 import org.vrouter.core.setup.CommandSetupHelper;
 import org.vrouter.element.VirtualRouterElement;
+import org.vrouter.element.VpcVirtualRouterElement;
 import org.vrouter.guru.GuruSettings;
 import org.vrouter.guru.RouterGuru;
 import org.vrouter.guru.address.InMemoryAddressAllocator;
@@ -37,7 +38,8 @@ import org.vrouter.testkit.fixture.TestNetwork;
  * {@link VirtualRouterElement}, the {@link RouterManagerImpl} behind it, an {@link InMemoryRouterDao},
  * an {@link AgentManagerImpl} wrapped in a {@link RecordingAgentManager}, the real {@link RouterGuru}
  * and {@link CommandSetupHelper}, an unscheduled {@link RouterHealthChecker}, and the cloud's
- * networks as the {@link NetworkConfigurationSource}. The bootstraps {@link SimulatedVrouter} and
+ * networks as the {@link NetworkConfigurationSource} (or a given source, e.g. a {@code TestVpc}, for
+ * the {@link VpcVirtualRouterElement} on the same manager). The bootstraps {@link SimulatedVrouter} and
  * {@code NetnsVrouter} build one each; the resource must be of the cloud's host's hypervisor type,
  * whose router template is the cloud's.
  *
@@ -51,6 +53,7 @@ public final class ManagementSide implements AutoCloseable {
     private final RecordingAgentManager agents;
     private final RouterManagerImpl manager;
     private final VirtualRouterElement element;
+    private final VpcVirtualRouterElement vpcElement;
     private final RouterHealthChecker healthChecker;
 
     /**
@@ -59,6 +62,14 @@ public final class ManagementSide implements AutoCloseable {
      * @throws IllegalArgumentException when the resource's type is not the host's
      */
     public ManagementSide(TestCloud cloud, HypervisorResource resource) {
+        this(cloud, resource, requireNonNull(cloud, "cloud is null").configurationSource());
+    }
+
+    /**
+     * As {@link #ManagementSide(TestCloud, HypervisorResource)}, the networks (and VPCs) read from
+     * {@code configurations}, which must know the cloud's networks too.
+     */
+    public ManagementSide(TestCloud cloud, HypervisorResource resource, NetworkConfigurationSource configurations) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         requireNonNull(resource, "resource is null");
         if (resource.type() != cloud.host().hypervisorType()) {
@@ -70,10 +81,11 @@ public final class ManagementSide implements AutoCloseable {
         agents.register(cloud.host().id(), resource);
         CommandSetupHelper helper = new CommandSetupHelper();
         RouterGuru guru = new RouterGuru(GuruSettings.defaults(), new InMemoryAddressAllocator(), helper.commandFactory(), helper.commandFactory());
-        NetworkConfigurationSource configurations = cloud.configurationSource();
+        requireNonNull(configurations, "configurations is null");
         manager = new RouterManagerImpl(dao, agents, guru, helper, configurations, new HostCandidates(List.of(cloud.destination())), clock,
                 RouterManagerSettings.of(Map.of(cloud.host().hypervisorType(), cloud.routerTemplate())));
         element = new VirtualRouterElement(manager, configurations);
+        vpcElement = new VpcVirtualRouterElement(manager, configurations);
         healthChecker = new RouterHealthChecker(dao, agents, manager, healthThreads, clock, Metrics.NOOP, HealthCheckSettings.defaults());
     }
 
@@ -83,6 +95,11 @@ public final class ManagementSide implements AutoCloseable {
 
     public VirtualRouterElement element() {
         return element;
+    }
+
+    /** The VPC element on the same manager: its VPCs come from the configuration source given at construction. */
+    public VpcVirtualRouterElement vpcElement() {
+        return vpcElement;
     }
 
     public RouterManagerImpl manager() {

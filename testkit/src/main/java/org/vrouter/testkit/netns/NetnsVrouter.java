@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.vrouter.api.dc.HypervisorType;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.api.net.MacAddress;
+import org.vrouter.api.network.Network;
 import org.vrouter.api.network.TrafficType;
 import org.vrouter.api.router.DomainRouter;
+import org.vrouter.api.router.NetworkConfigurationSource;
 import org.vrouter.api.vm.Nic;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.hypervisor.netns.NetnsHypervisor;
@@ -76,7 +78,17 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
      * @throws IOException when the namespaces cannot be made (nothing is left behind)
      */
     public static NetnsVrouter start(TestCloud cloud, Path workDirectory, NetnsNames names) throws IOException {
+        return start(cloud, requireNonNull(cloud, "cloud is null").configurationSource(), workDirectory, names);
+    }
+
+    /**
+     * As {@link #start(TestCloud, Path, NetnsNames)}, the management side reading networks and VPCs from
+     * {@code configurations} (a {@code TestVpc}, for the VPC element).
+     */
+    public static NetnsVrouter start(TestCloud cloud, NetworkConfigurationSource configurations, Path workDirectory, NetnsNames names)
+            throws IOException {
         requireNonNull(cloud, "cloud is null");
+        requireNonNull(configurations, "configurations is null");
         if (cloud.host().hypervisorType() != HypervisorType.NETNS) {
             throw new IllegalArgumentException("the cloud's host runs " + cloud.host().hypervisorType().wireName()
                     + ": build it with TestCloud.advanced(HypervisorType.NETNS)");
@@ -87,7 +99,7 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
             String bridge = hypervisor.network().bridge(TrafficType.PUBLIC, Optional.of(TestCloud.PUBLIC_VLAN));
             client = GuestVm.create(hypervisor.network(), "public", PUBLIC_CLIENT_MAC, bridge);
             client.configureStatic(new Cidr(TestCloud.PUBLIC_GATEWAY, TestCloud.PUBLIC_CIDR.prefixLength()), Optional.empty());
-            return new NetnsVrouter(hypervisor, new ManagementSide(cloud, hypervisor), client);
+            return new NetnsVrouter(hypervisor, new ManagementSide(cloud, hypervisor, configurations), client);
         }
         catch (IOException | RuntimeException e) {
             closeQuietly(client, e);
@@ -122,7 +134,12 @@ public final class NetnsVrouter implements EmbeddedVrouter, AutoCloseable {
      *
      * @throws IOException when the guest cannot be made
      */
-    public synchronized GuestVm guest(TestNetwork network, VirtualMachineProfile vm) throws IOException {
+    public GuestVm guest(TestNetwork network, VirtualMachineProfile vm) throws IOException {
+        return guest(network.network(), vm);
+    }
+
+    /** {@link #guest(TestNetwork, VirtualMachineProfile)} for any network, e.g. a VPC tier. */
+    public synchronized GuestVm guest(Network network, VirtualMachineProfile vm) throws IOException {
         if (closed) {
             throw new IllegalStateException("the netns vrouter is closed");
         }
