@@ -18,9 +18,13 @@ public final class RedundancyDaemons {
 
     private RedundancyDaemons() {}
 
-    /** VRRP only ({@code --vrrp}), in the foreground, logging to the console (the service manager's log file); SIGHUP reloads. */
+    /**
+     * VRRP only ({@code --vrrp}), in the foreground, logging to the console (the service manager's log file) in
+     * detail ({@code --log-detail}: priority-0 advertisements sent and received, the interface events that put
+     * it in FAULT, which an election is read from); SIGHUP reloads.
+     */
     public static Daemon keepalived(Host host) {
-        return new Daemon(KEEPALIVED, List.of("/usr/sbin/keepalived", "--dont-fork", "--log-console", "--vrrp",
+        return new Daemon(KEEPALIVED, List.of("/usr/sbin/keepalived", "--dont-fork", "--log-console", "--log-detail", "--vrrp",
                 "--use-file=" + host.resolve(RedundancyPaths.KEEPALIVED_CONF),
                 "--pid=" + host.resolve(RedundancyPaths.KEEPALIVED_MAIN_PID),
                 "--vrrp_pid=" + host.resolve(RedundancyPaths.KEEPALIVED_VRRP_PID)), Signal.HUP);

@@ -41,7 +41,8 @@ import org.vrouter.router.service.ServiceManager;
  *       it replaces the live one), {@code conntrackd.conf} ({@link ConntrackdRenderer}) and the notify hook
  *       ({@link RedundancyEntryPoint#script}).</li>
  *   <li>keepalived not running: the router first enters BACKUP ({@link RedundancyTransition#enterLocked}:
- *       public links down), then keepalived starts; only its notify hook promotes the router. Running:
+ *       public links down, and a gateway a killed keepalived left on the interface removed, see
+ *       {@link VrrpObservation}), then keepalived starts; only its notify hook promotes the router. Running:
  *       a changed file is a reload (SIGHUP), which keeps the VRRP state: never a restart. When the bags'
  *       {@code redundant_state} is not the recorded one (boot arguments merged again reset it to BACKUP), the
  *       transition runs again and takes the state keepalived holds.</li>
@@ -54,11 +55,14 @@ import org.vrouter.router.service.ServiceManager;
  *       management server's configuration converges again.</li>
  * </ul>
  * An unchanged rendering is skipped without running a program; {@link #repair} also starts daemons that
- * should run and do not. Depends on {@code addresses}: the VRRP interface must hold its address.
+ * should run and do not. Depends on {@code addresses} (the VRRP interface must hold its address) and
+ * {@code firewall} (its {@code INPUT} must accept VRRP before keepalived listens).
  */
 public final class RedundancyService implements ServiceConverger {
     public static final String NAME = "redundancy";
     private static final String LOG_FILE = "/var/log/vrouter/redundancy-state.log";
+    /** The VRRP interface's address ({@code addresses}) and the rules accepting VRRP ({@code firewall}). */
+    static final Set<String> STANDARD_DEPENDENCIES = Set.of("addresses", "firewall");
 
     private final Host host;
     private final ServiceManager services;
@@ -78,9 +82,13 @@ public final class RedundancyService implements ServiceConverger {
         this.conntrackd = RedundancyDaemons.conntrackd(host);
     }
 
-    /** The service over {@code host} with the notify hook {@link RedundancyEntryPoint#forHost} gives, after {@code addresses}. */
+    /**
+     * The service over {@code host} with the notify hook {@link RedundancyEntryPoint#forHost} gives, after
+     * {@code addresses} and {@code firewall}: keepalived is not started (nor reloaded) when the firewall, which
+     * accepts VRRP, did not converge; a keepalived that cannot hear its peer would take the gateway beside it.
+     */
     public static RedundancyService standard(Host host, ServiceManager services) {
-        return new RedundancyService(host, services, RedundancyEntryPoint.forHost(host), Set.of("addresses"));
+        return new RedundancyService(host, services, RedundancyEntryPoint.forHost(host), STANDARD_DEPENDENCIES);
     }
 
     @Override

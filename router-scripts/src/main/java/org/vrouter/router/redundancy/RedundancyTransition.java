@@ -36,9 +36,11 @@ import org.vrouter.router.pipeline.ConfigLock;
  * <ol>
  *   <li>Under the router's configuration lock (waiting at most {@link #LOCK_WAIT}), so it never interleaves
  *       with an update.</li>
- *   <li>The state is <em>observed</em>, not taken from the argument: PRIMARY when the advertised gateway is
- *       on the VRRP interface (keepalived adds it before {@code notify_master} and removes it before the
- *       backup and fault hooks), else FAULT when FAULT was asked, else BACKUP. Two hooks run out of order
+ *   <li>The state is <em>observed</em>, not taken from the argument ({@link VrrpObservation}): PRIMARY when the
+ *       advertised gateway is on the VRRP interface (keepalived adds it before {@code notify_master} and removes
+ *       it before the backup and fault hooks) and keepalived's VRRP process runs, else FAULT when FAULT was
+ *       asked, else BACKUP. A gateway that a killed keepalived left behind is removed, and a PRIMARY is looked at
+ *       again once its links are up (keepalived killed in between leaves them to BACKUP or FAULT). Two hooks run out of order
  *       (BACKUP's process reaching the lock after PRIMARY's) therefore still end in keepalived's state. The
  *       exception is keepalived stopping ({@code notify_stop}, {@link #enterStopping}): it still holds the
  *       gateway while the hook runs, and is going away, so the router is BACKUP whatever the interface
@@ -131,15 +133,20 @@ public final class RedundancyTransition {
         if (stopping) {
             awaitRelease(input);
         }
-        RedundantState state = !stopping && gatewayHeld(input) ? RedundantState.PRIMARY
-                : requested == RedundantState.FAULT ? RedundantState.FAULT : RedundantState.BACKUP;
+        RedundantState state = observe(input, requested, stopping);
         Databags updated = withState(bags, state);
-        if (!updated.equals(bags)) {
-            new DatabagStore(host, new PayloadCodec()).write(updated.cmdLine());
-        }
         List<String> warnings;
         try {
-            new AddressApplier(host).apply(AddressingInputs.from(updated));
+            applyAddresses(bags, updated);
+            if (state == RedundantState.PRIMARY) {
+                // keepalived killed between the look and the links coming up (a crash): its gateway is stale now
+                RedundantState confirmed = observe(input, requested, stopping);
+                if (confirmed != state) {
+                    state = confirmed;
+                    updated = withState(bags, state);
+                    applyAddresses(bags, updated);
+                }
+            }
             warnings = conntrackd(state);
         }
         finally {
@@ -148,6 +155,27 @@ public final class RedundancyTransition {
         }
         log.info("VRRP {} (asked {}{}){}", state, requested, stopping ? ", keepalived stopping" : "", warnings.isEmpty() ? "" : ": " + warnings);
         return new Outcome(state, warnings);
+    }
+
+    /**
+     * The state to enter, from the kernel ({@link VrrpObservation}): PRIMARY only while keepalived runs and holds
+     * the gateway; a gateway a killed keepalived left behind is removed.
+     */
+    private RedundantState observe(RedundancyInput input, RedundantState requested, boolean stopping) throws IOException {
+        VrrpObservation observed = VrrpObservation.of(host, input);
+        List<VirtualAddress> released = observed.releaseStale(host, input);
+        if (!released.isEmpty()) {
+            log.warn("VRRP: keepalived does not run; removed the virtual addresses it left: {}", released);
+        }
+        return observed.state(requested, stopping);
+    }
+
+    /** {@code updated}'s {@code cmdline} bag stored when it differs from {@code bags}', then the addresses service's state applied. */
+    private void applyAddresses(Databags bags, Databags updated) throws IOException {
+        if (!updated.cmdLine().equals(bags.cmdLine())) {
+            new DatabagStore(host, new PayloadCodec()).write(updated.cmdLine());
+        }
+        new AddressApplier(host).apply(AddressingInputs.from(updated));
     }
 
     /** The state the last transition recorded; UNKNOWN when none did (not redundant, or not since boot). */
@@ -180,13 +208,7 @@ public final class RedundancyTransition {
     }
 
     private boolean gatewayHeld(RedundancyInput input) throws IOException {
-        ProgramResult result = host.run(ProgramCall.of("ip", "-4", "-o", "address", "show", "dev", input.device())
-                .withTimeout(PROGRAM_TIMEOUT));
-        if (!result.succeeded()) {
-            return false;
-        }
-        String wanted = " " + input.advertised().address().address() + "/";
-        return result.stdout().lines().anyMatch(line -> line.contains(wanted));
+        return VrrpObservation.gatewayHeld(host, input.advertised());
     }
 
     /** {@code bags} with {@code redundant_state} set to {@code state}. */

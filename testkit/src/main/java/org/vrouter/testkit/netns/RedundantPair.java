@@ -167,19 +167,36 @@ public final class RedundantPair {
      * Crashes {@code router} as a dead VM would: its guest and public links down first (nothing it sends
      * afterwards leaves), then SIGKILL to keepalived's VRRP process, its main processes and conntrackd, by
      * the pids in the files the router side keeps (the VRRP process first: killed after its parent, it would
-     * shut down gracefully and hand the gateway over at once).
+     * shut down gracefully and hand the gateway over at once), then to every other process in its namespace
+     * (a dead VM runs nothing: not the notify hooks keepalived started just before, nor the transitions they
+     * detached, which would otherwise go on changing its links), and its links down once more (one of those
+     * may have raised them before it died).
      */
     public void crash(DomainRouter router) throws IOException {
         NetnsRouter netns = netns(router);
-        for (String device : List.of(GUEST_DEVICE, PUBLIC_DEVICE)) {
-            ip.attemptIn(netns.namespace(), "link", "set", device, "down");
-        }
+        linksDown(netns);
         for (String file : List.of(RedundancyPaths.KEEPALIVED_VRRP_PID, RedundancyPaths.KEEPALIVED_MAIN_PID,
                 DirectServiceManager.pidFile(RedundancyDaemons.keepalived(netns.host())), DirectServiceManager.pidFile(RedundancyDaemons.conntrackd(netns.host())))) {
             Optional<String> pid = netns.host().readText(file).map(String::strip).filter(text -> text.matches("\\d{1,10}"));
             if (pid.isPresent()) {
                 ProcessHandle.of(Long.parseLong(pid.get())).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+        long self = ProcessHandle.current().pid();
+        // twice: a hook may fork while the first round kills
+        for (int round = 0; round < 2; round++) {
+            for (long pid : ip.pids(netns.namespace())) {
+                if (pid != self) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
+        linksDown(netns);
+    }
+
+    private void linksDown(NetnsRouter netns) throws IOException {
+        for (String device : List.of(GUEST_DEVICE, PUBLIC_DEVICE)) {
+            ip.attemptIn(netns.namespace(), "link", "set", device, "down");
         }
     }
 
