@@ -37,7 +37,8 @@ import org.vrouter.router.redundancy.RedundancyTransition;
  * with this backend's versions; {@code netusage.sh} and {@code vpc_netusage.sh} through the router
  * launcher's {@code vrouter netusage} and {@code vpc-netusage} in the router's namespace, as the router
  * distribution's scripts run them. Anything else exits 127, as a shell does for a command it cannot
- * find. This is the part of {@code vrouterd} the architecture gives the managing process. Stateless.
+ * find. With the socket {@link RouterLifecycle} serves for each running router, this is the part of
+ * {@code vrouterd} the architecture gives the managing process. Stateless.
  */
 final class NamespaceRouterScripts {
     static final String CHECK_ROUTER = "checkrouter.sh";
@@ -55,6 +56,11 @@ final class NamespaceRouterScripts {
     NamespaceRouterScripts(PipelineOptions options, String versionLine) {
         this.options = requireNonNull(options, "options is null");
         this.versionLine = requireNonNull(versionLine, "versionLine is null");
+    }
+
+    /** The pipeline options every entry point of these routers runs with (the router's daemon too). */
+    PipelineOptions options() {
+        return options;
     }
 
     /** Runs {@code commandLine} on {@code router} and returns how it ended; records the outcome on the router. */

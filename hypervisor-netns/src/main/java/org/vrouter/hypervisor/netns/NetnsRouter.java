@@ -14,6 +14,7 @@ import org.vrouter.api.network.TrafficType;
 import org.vrouter.commands.to.NicTO;
 import org.vrouter.commands.to.VirtualMachineTO;
 import org.vrouter.router.converge.Converger;
+import org.vrouter.router.daemon.Vrouterd;
 import org.vrouter.router.host.NamespaceHost;
 import org.vrouter.router.service.DirectServiceManager;
 
@@ -53,6 +54,8 @@ public final class NetnsRouter {
     private final List<String> hostLinks = new ArrayList<>();
     private final List<NicTO> plugged = new ArrayList<>();
     private String lastRun = "";
+    /** Serves the router's {@code vrouterd} socket from this process while the router runs; null otherwise. */
+    private Vrouterd daemon;
 
     NetnsRouter(String name, int slot, String namespace, Path root) {
         this.name = requireNonNull(name, "name is null");
@@ -103,6 +106,15 @@ public final class NetnsRouter {
         return List.copyOf(nics);
     }
 
+    /**
+     * The router's {@code /run/vrouter/vrouterd.sock} (resolved) while this process serves it: from a start
+     * until the stop, unless it could not be bound. keepalived's notify hook and {@code update_config.py}
+     * run inside the router reach it there.
+     */
+    public synchronized Optional<Path> daemonSocket() {
+        return Optional.ofNullable(daemon).map(Vrouterd::socket);
+    }
+
     /** The address of the control NIC of the last start, where management reaches the router. */
     public Optional<IpAddress> controlIp() {
         return vm().flatMap(started -> started.nics().stream().filter(nic -> nic.trafficType() == TrafficType.CONTROL).findFirst())
@@ -132,6 +144,27 @@ public final class NetnsRouter {
         this.converger = requireNonNull(fresh, "fresh is null");
         this.plugged.clear();
         this.state = State.RUNNING;
+    }
+
+    /** Records the daemon that serves the router's socket (a start in progress). */
+    synchronized void serving(Vrouterd started) {
+        if (daemon != null) {
+            throw new IllegalStateException("router " + name + " is served already on " + daemon.socket());
+        }
+        daemon = requireNonNull(started, "started is null");
+    }
+
+    /** Stops serving the router's socket, letting requests under way finish (bounded); nothing when it is not served. */
+    void stopServing() {
+        Vrouterd current;
+        synchronized (this) {
+            current = daemon;
+            daemon = null;
+        }
+        // outside the monitor: a request under way may read the router while the close waits for it
+        if (current != null) {
+            current.close();
+        }
     }
 
     synchronized void addHostLink(String link) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrouter.api.command.Answer;
+import org.vrouter.api.metrics.Metrics;
 import org.vrouter.api.vm.PowerState;
 import org.vrouter.api.vm.VirtualMachine;
 import org.vrouter.commands.CheckSshAnswer;
@@ -41,8 +43,13 @@ import org.vrouter.core.routing.RouterVmDriver;
 import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
 import org.vrouter.hypervisor.netns.network.IpTool;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
+import org.vrouter.router.converge.OrderedConverger;
 import org.vrouter.router.converge.RouterConvergers;
+import org.vrouter.router.daemon.DaemonRouter;
+import org.vrouter.router.daemon.Vrouterd;
+import org.vrouter.router.databag.DatabagStore;
 import org.vrouter.router.host.FileMode;
+import org.vrouter.router.pipeline.EntryPoints;
 
 /**
  * Starts, stops and checks the routers of a {@link NetnsHypervisor}, and tells its channels which
@@ -52,6 +59,8 @@ import org.vrouter.router.host.FileMode;
  */
 final class RouterLifecycle implements RouterVmDriver {
     private static final Logger log = LoggerFactory.getLogger(RouterLifecycle.class);
+    /** How long a stop waits for the requests under way on a router's socket (a transition waits at most 20 s for the lock). */
+    private static final Duration DAEMON_GRACE = Duration.ofSeconds(30);
 
     private final Path workDirectory;
     private final NetnsNames names;
@@ -127,8 +136,10 @@ final class RouterLifecycle implements RouterVmDriver {
     private Answer boot(NetnsRouter router, VirtualMachineTO vm) {
         try {
             prepareRoot(router.root());
-            router.starting(vm, RouterConvergers.standard(router.host(), router.services(), clock));
+            OrderedConverger converger = RouterConvergers.standard(router.host(), router.services(), clock);
+            router.starting(vm, converger);
             plumbing.create(router, vm);
+            serve(router, converger);
             ExecutionResult boot = bootConfiguration(router, vm);
             if (!boot.succeeded()) {
                 return StartAnswer.failure("router " + vm.name() + " failed its boot configuration: exit " + boot.exitStatus() + ": "
@@ -142,6 +153,26 @@ final class RouterLifecycle implements RouterVmDriver {
         }
         log.info("router {} started in namespace {}, root {}", vm.name(), router.namespace(), router.root());
         return StartAnswer.started();
+    }
+
+    /**
+     * Serves the router's {@code vrouterd} socket from this process (the role the architecture gives the
+     * managing process), with the router's own converger, until the stop: keepalived's notify hook and
+     * {@code update_config.py} inside the router reach it. Started before the boot configuration, whose
+     * converge starts keepalived. A socket that cannot be bound (a root too deep for a Unix socket path) is
+     * a warning: the hook and the scripts then run their one-shot launcher, which does the same, slower.
+     */
+    private void serve(NetnsRouter router, OrderedConverger converger) {
+        PayloadCodec codec = new PayloadCodec();
+        EntryPoints entryPoints = new EntryPoints(router.host(), converger, codec, new DatabagStore(router.host(), codec), scripts.options());
+        Path socket = router.host().resolve(Vrouterd.SOCKET_PATH);
+        try {
+            router.serving(Vrouterd.serve(socket, List.of(new DaemonRouter(entryPoints, converger.redundantStateFollowers())), DAEMON_GRACE,
+                    Metrics.NOOP));
+        }
+        catch (IOException e) {
+            log.warn("router {}: cannot serve {} ({}); its notify hook and scripts run one-shot", router.name(), socket, e.toString());
+        }
     }
 
     /** What the router does at boot: its boot arguments into {@code cmd_line.json}, then {@code update_config.py cmd_line.json}. */

@@ -70,11 +70,13 @@ final class RouterPlumbing {
     }
 
     /**
-     * Stops the router's processes, deletes its NICs and its namespace, and the bridges no NIC uses
-     * any more.
+     * Stops serving the router's {@code vrouterd} socket (requests under way finish first, while the
+     * namespace still exists), stops the router's processes, deletes its NICs and its namespace, and the
+     * bridges no NIC uses any more.
      */
     void destroy(NetnsRouter router) throws IOException {
         Steps steps = new Steps();
+        steps.attempt(router::stopServing);
         steps.attempt(() -> processes.stopAll(router));
         // the veths first: deleting one deletes its peer at once, while a deleted namespace lets go
         // of its links only when the kernel gets round to it, and the bridges would still look used

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +38,15 @@ import org.vrouter.hypervisor.netns.guest.GuestVm;
 import org.vrouter.hypervisor.netns.network.HypervisorNetwork;
 import org.vrouter.hypervisor.netns.network.IpTool;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
+import org.vrouter.router.daemon.DaemonClient;
+import org.vrouter.router.daemon.DaemonRequest;
+import org.vrouter.router.daemon.Vrouterd;
 import org.vrouter.router.dhcp.DnsmasqApplier;
+import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.NamespaceHost;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
+import org.vrouter.router.pipeline.EntryOutcome;
 
 /**
  * Routers as real namespaces: started from a StartCommand laid out as the guru lays it out, given a
@@ -202,6 +210,41 @@ class NetnsHypervisorTest {
         assertThat(started.root().resolve("etc/cloudstack/cmdline.json")).exists();
         assertThat(started.root().resolve("run/vrouter/dnsmasq.pid")).doesNotExist();
         assertThat(hypervisor.execute(StopCommand.forced(router.name())).details()).contains("not found; counts as stopped");
+    }
+
+    @Test
+    void servesTheRoutersVrouterdSocketWhileItRunsSoThatItsScriptsReachThisProcess() throws Exception {
+        SystemTools.requireRootAnd("dash", "nc");
+        hypervisor.execute(router.startCommand());
+        NetnsRouter started = hypervisor.router(router.name());
+        Path socket = started.root().resolve("run/vrouter/vrouterd.sock");
+        assertThat(started.daemonSocket()).contains(socket);
+        Path script = work.resolve("update_config.py");
+        try (InputStream in = Vrouterd.class.getResourceAsStream("/router-dist/opt/cloud/bin/update_config.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        started.host().writeText("/var/cache/cloud/vm_dhcp_entry.json.9", "{\"host_name\":\"vm-9\",\"mac_address\":\"02:00:4c:5f:00:09\","
+                + "\"ipv4_address\":\"10.1.7.9\",\"default_entry\":true,\"remove\":false,\"type\":\"dhcpentry\","
+                + "\"delete_from_processed_cache\":false}", FileMode.PUBLIC);
+
+        // VROUTER=/bin/false: only the daemon can make it succeed
+        ProcessBuilder update = new ProcessBuilder("dash", script.toString(), "vm_dhcp_entry.json.9").redirectErrorStream(true);
+        update.environment().put("VROUTER_ROOT", started.root().toString());
+        update.environment().put("VROUTER", "/bin/false");
+        Process process = update.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(started.host().readText("/etc/cloudstack/dhcpentry.json").orElseThrow()).contains("10.1.7.9");
+        EntryOutcome transition = DaemonClient.send(socket, DaemonRequest.parse("redundancy-state -- BACKUP")).orElseThrow();
+        assertThat(transition.exitCode()).as("not a redundant router: as the one-shot command answers").isEqualTo(1);
+        assertThat(transition.stderr()).singleElement().asString().contains("no VRRP instance");
+
+        hypervisor.execute(StopCommand.graceful(router.name()));
+
+        assertThat(started.daemonSocket()).isEmpty();
+        assertThat(socket).doesNotExist();
+        assertThat(DaemonClient.send(socket, DaemonRequest.parse("ping"))).isEmpty();
     }
 
     @Test

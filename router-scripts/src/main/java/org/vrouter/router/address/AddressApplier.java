@@ -71,6 +71,8 @@ public final class AddressApplier {
     static final List<String> WRITE_ARGV = List.of("ip", "-force", "-batch", "-");
 
     private static final Logger log = LoggerFactory.getLogger(AddressApplier.class);
+    /** ESRCH, what {@code ip route del} says of a route that is not there. */
+    private static final String ROUTE_GONE = "No such process";
     private static final Pattern COMMAND_FAILED = Pattern.compile("Command failed .*:(\\d+)\\s*");
     private static final Duration ARPING_TIMEOUT = Duration.ofSeconds(5);
 
@@ -139,7 +141,9 @@ public final class AddressApplier {
 
     /**
      * The refused steps, from {@code ip}'s "Command failed -:N" lines (the lines before each are its
-     * message). If {@code ip} failed without naming a line, no step is known to be applied.
+     * message). If {@code ip} failed without naming a line, no step is known to be applied. A route
+     * deletion refused because the route is not there is not a failure: the kernel removes the routes of
+     * a link that goes down, and the notify hook takes public links down while a transition runs.
      */
     static List<StepFailure> failures(ProgramResult result, List<AddressStep> steps) {
         List<StepFailure> failures = new ArrayList<>();
@@ -159,7 +163,9 @@ public final class AddressApplier {
             String reason = "not confirmed: ip exited " + result.exitStatus() + " (" + result.firstErrorLine() + ")";
             steps.forEach(step -> failures.add(new StepFailure(step, reason)));
         }
-        return failures;
+        // a route the kernel dropped between the read and the write (its link went down: the notify hook's fast path) is gone as asked
+        return failures.stream().filter(failure -> !(failure.step().kind() == StepKind.DELETE_ROUTE
+                && failure.message().contains(ROUTE_GONE))).toList();
     }
 
     private List<Announcement> announce(List<Announcement> announcements, Set<AddressStep> failed) {

@@ -78,6 +78,11 @@ public final class OrderedConverger implements RouterConverger {
     }
 
     @Override
+    public List<ServiceConverger> redundantStateFollowers() {
+        return services.stream().filter(ServiceConverger::followsRedundantState).toList();
+    }
+
+    @Override
     public ConvergeResult converge(ConvergeRequest request) {
         Instant start = clock.instant();
         List<ServiceOutcome> outcomes = new ArrayList<>();

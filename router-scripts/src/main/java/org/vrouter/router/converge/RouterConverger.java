@@ -19,4 +19,12 @@ public interface RouterConverger extends Converger {
      * cannot be read is reported {@link ServiceDrift.State#FAILED}, never thrown.
      */
     List<ServiceDrift> verify(Databags databags);
+
+    /**
+     * The services that follow the VRRP state ({@link ServiceConverger#followsRedundantState}), in service
+     * order: what a VRRP transition applies after the addresses. Default: none.
+     */
+    default List<ServiceConverger> redundantStateFollowers() {
+        return List.of();
+    }
 }

@@ -36,6 +36,15 @@ public interface ServiceConverger {
     }
 
     /**
+     * Whether what the service applies depends on the router's VRRP state (the VPN initiates its tunnels on
+     * the PRIMARY only): a VRRP transition then applies it again once the new state is recorded
+     * ({@code RedundancyTransition}), outside any converge but under the router's lock. Default: false.
+     */
+    default boolean followsRedundantState() {
+        return false;
+    }
+
+    /**
      * Brings the service to the state the databags describe, touching nothing when its rendered input
      * is what it last applied.
      *

@@ -16,7 +16,9 @@ import java.util.Optional;
  * </pre>
  * Words are separated by single spaces; no word is empty or holds a control character. {@code VERB} is
  * {@code update-config} (the arguments of {@code update_config.py}: {@code FILE [false]}), {@code vr-cfg}
- * (those of {@code vr_cfg.sh}: {@code -c FILE}) or {@code ping} (no {@code --}, no arguments).
+ * (those of {@code vr_cfg.sh}: {@code -c FILE}), {@code redundancy-state} (those of {@code vrouter
+ * redundancy-state}, which keepalived's notify hook sends: {@code PRIMARY|BACKUP|FAULT [--stopping]}) or
+ * {@code ping} (no {@code --}, no arguments).
  * {@code --root} names the router (an absolute directory; the daemon's first router when absent),
  * {@code --defer-config} stands for {@code DEFER_CONFIG} in the client's environment (update-config
  * only). {@code --} ends the options and is required before the arguments, so an argument is never
@@ -37,6 +39,8 @@ public record DaemonRequest(Verb verb, Optional<Path> root, boolean deferConfig,
         UPDATE_CONFIG("update-config"),
         /** {@code vr_cfg.sh -c FILE}. */
         VR_CFG("vr-cfg"),
+        /** keepalived's notify hook: {@code PRIMARY|BACKUP|FAULT [--stopping]}, one VRRP transition. */
+        REDUNDANCY_STATE("redundancy-state"),
         /** Whether the daemon serves: always status 0, nothing on stderr. */
         PING("ping");
 
@@ -92,7 +96,7 @@ public record DaemonRequest(Verb verb, Optional<Path> root, boolean deferConfig,
             throw new MalformedRequestException("words must be separated by single spaces");
         }
         Verb verb = Verb.of(words.get(0)).orElseThrow(() -> new MalformedRequestException("unknown request '" + words.get(0)
-                + "' (expected update-config, vr-cfg or ping)"));
+                + "' (expected update-config, vr-cfg, redundancy-state or ping)"));
         if (verb == Verb.PING) {
             if (words.size() > 1) {
                 throw new MalformedRequestException("ping takes no arguments");

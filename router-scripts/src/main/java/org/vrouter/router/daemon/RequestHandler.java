@@ -17,30 +17,33 @@ import org.vrouter.api.error.InvalidParameterException;
 import org.vrouter.router.pipeline.EntryOutcome;
 import org.vrouter.router.pipeline.EntryPoints;
 import org.vrouter.router.pipeline.PipelineResult;
+import org.vrouter.router.redundancy.RedundancyStateEntry;
 
 /**
  * Runs requests on the routers a daemon serves, one at a time per router, in arrival order (a fair lock,
  * inside which the pipeline also takes the router's lock file, so a one-shot run never interleaves
  * either). What a request gets is what the one-shot command line would print and return for the same
  * arguments, including its answers to failures the pipeline does not report itself (exit 1 for an
- * invalid parameter, 64 for an illegal argument, 2 for anything else).
+ * invalid parameter, 64 for an illegal argument, 2 for anything else). A VRRP transition
+ * ({@code redundancy-state}) queues behind the router's update under way like any request, and then waits for
+ * the router's lock file as the one-shot transition does.
  */
 final class RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
 
     /** One router and the lock that serialises its requests. */
-    private record Router(EntryPoints entryPoints, ReentrantLock lock) {}
+    private record Router(DaemonRouter served, ReentrantLock lock) {}
 
     private final Map<Path, Router> routers = new LinkedHashMap<>();
     private final Path defaultRoot;
 
     /** @param routers the routers, each with its own root; the first serves requests that name none */
-    RequestHandler(List<EntryPoints> routers) throws IOException {
+    RequestHandler(List<DaemonRouter> routers) throws IOException {
         if (routers.isEmpty()) {
             throw new IllegalArgumentException("a daemon serves at least one router");
         }
-        for (EntryPoints router : routers) {
-            Path root = canonical(router.host().resolve("/"));
+        for (DaemonRouter router : routers) {
+            Path root = canonical(router.entryPoints().host().resolve("/"));
             if (this.routers.putIfAbsent(root, new Router(router, new ReentrantLock(true))) != null) {
                 throw new IllegalArgumentException("two routers share the root " + root);
             }
@@ -68,18 +71,22 @@ final class RequestHandler {
         }
         router.lock().lock();
         try {
-            return run(router.entryPoints(), request);
+            return run(router.served(), request);
         }
         finally {
             router.lock().unlock();
         }
     }
 
-    private static EntryOutcome run(EntryPoints entryPoints, DaemonRequest request) {
+    private static EntryOutcome run(DaemonRouter router, DaemonRequest request) {
         String command = "vrouter " + request.verb().word() + ": ";
+        EntryPoints entryPoints = router.entryPoints();
         try {
             if (request.verb() == DaemonRequest.Verb.UPDATE_CONFIG) {
                 return entryPoints.updateConfig(request.args(), request.deferConfig());
+            }
+            if (request.verb() == DaemonRequest.Verb.REDUNDANCY_STATE) {
+                return RedundancyStateEntry.run(router.transition(), request.args()).outcome();
             }
             if (request.args().size() != 2 || !request.args().get(0).equals("-c")) {
                 return EntryOutcome.usage(command + EntryPoints.VR_CFG_USAGE);

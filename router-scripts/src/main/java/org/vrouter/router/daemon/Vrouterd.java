@@ -37,7 +37,8 @@ import org.vrouter.router.pipeline.EntryOutcome;
 import org.vrouter.router.pipeline.EntryPoints;
 
 /**
- * {@code vrouterd}: serves the entry points of one or more routers over a Unix domain socket (mode
+ * {@code vrouterd}: serves the entry points of one or more routers ({@code update_config.py},
+ * {@code vr_cfg.sh}, keepalived's notify hook) over a Unix domain socket (mode
  * 0600), one request per connection ({@link DaemonProtocol}). It is a cache, never the source of truth:
  * the routers' {@link EntryPoints} keep their databags in memory between requests (a caching store that
  * reads a file again when it changed behind its back), and every accepted change is on disk before its
@@ -85,7 +86,7 @@ public final class Vrouterd implements AutoCloseable {
     }
 
     /**
-     * Binds the socket and starts serving.
+     * Binds the socket and starts serving; the routers' VRRP transitions move addresses and conntrackd only.
      *
      * @param socket where to listen (a router's own daemon: {@link #SOCKET_PATH} under its root)
      * @param routers the routers served, each with its own root; the first serves requests that name none
@@ -93,6 +94,19 @@ public final class Vrouterd implements AutoCloseable {
      * @throws IOException when the socket cannot be bound, or another daemon answers on it
      */
     public static Vrouterd start(Path socket, List<EntryPoints> routers, Duration shutdownGrace, Metrics metrics) throws IOException {
+        return serve(socket, routers.stream().map(DaemonRouter::of).toList(), shutdownGrace, metrics);
+    }
+
+    /**
+     * Binds the socket and starts serving routers whose VRRP transitions also apply services that follow
+     * the VRRP state (the VPN): what a router's own daemon and the netns backend serve.
+     *
+     * @param socket where to listen (a router's own daemon: {@link #SOCKET_PATH} under its root)
+     * @param routers the routers served, each with its own root; the first serves requests that name none
+     * @param shutdownGrace how long {@link #close()} waits for requests under way
+     * @throws IOException when the socket cannot be bound, or another daemon answers on it
+     */
+    public static Vrouterd serve(Path socket, List<DaemonRouter> routers, Duration shutdownGrace, Metrics metrics) throws IOException {
         requireNonNull(socket, "socket is null");
         requireNonNull(shutdownGrace, "shutdownGrace is null");
         requireNonNull(metrics, "metrics is null");

@@ -1,27 +1,22 @@
 package org.vrouter.router.launcher;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.vrouter.api.error.InvalidParameterException;
-import org.vrouter.api.error.VrouterException;
-import org.vrouter.api.router.RedundantState;
 import org.vrouter.router.host.Host;
-import org.vrouter.router.pipeline.ConfigLock;
+import org.vrouter.router.redundancy.RedundancyStateEntry;
 import org.vrouter.router.redundancy.RedundancyTransition;
 
 /**
  * {@code vrouter redundancy-state PRIMARY|BACKUP|FAULT [--stopping] [--root DIR] [--netns NAME]}: keepalived's
- * notify hook, one VRRP transition ({@link RedundancyTransition}); {@code --stopping} is {@code notify_stop}'s
+ * notify hook when no {@code vrouterd} answers, one VRRP transition ({@link RedundancyTransition}, with the
+ * services of the router's converger that follow the VRRP state); {@code --stopping} is {@code notify_stop}'s
  * (BACKUP whatever the interface says). Prints the state entered (which is what the router observes: see the
- * transition); exit 0, 1 when the router has no VRRP instance, 2 when the transition failed
- * or waited too long for an update, 64 on a usage error.
+ * transition); exit status and stderr as {@link RedundancyStateEntry} says, the same as the daemon's
+ * {@code redundancy-state} request.
  */
 final class RedundancyStateCommand implements Subcommand {
-    private static final String USAGE = "usage: vrouter redundancy-state PRIMARY|BACKUP|FAULT [--stopping] [--root DIR] [--netns NAME]";
-    private static final String STOPPING = "--stopping";
-
     private final RouterWiring wiring;
 
     RedundancyStateCommand(RouterWiring wiring) {
@@ -35,56 +30,30 @@ final class RedundancyStateCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "enter a VRRP state (keepalived's notify hook): public links, conntrackd, recorded state";
+        return "enter a VRRP state (keepalived's notify hook): public links, conntrackd, VPN, recorded state";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        RedundantState requested;
+        boolean stopping = args.contains(RedundancyStateEntry.STOPPING);
+        RouterOptions options;
         Host host;
-        boolean stopping = args.contains(STOPPING);
         try {
-            RouterOptions options = RouterOptions.parse(args.stream().filter(arg -> !arg.equals(STOPPING)).toList(), false);
-            if (options.positional().size() != 1) {
-                throw new UsageException(USAGE);
-            }
-            requested = parse(options.positional().get(0));
-            if (stopping && requested != RedundantState.BACKUP) {
-                throw new UsageException(USAGE);
-            }
+            options = RouterOptions.parse(args.stream().filter(arg -> !arg.equals(RedundancyStateEntry.STOPPING)).toList(), false);
             host = wiring.host(options);
         }
         catch (UsageException e) {
             err.println("vrouter redundancy-state: " + e.getMessage());
             return CommandLine.EXIT_USAGE;
         }
-        try {
-            RedundancyTransition transition = new RedundancyTransition(host);
-            RedundancyTransition.Outcome outcome = stopping ? transition.enterStopping() : transition.enter(requested);
-            outcome.warnings().forEach(warning -> err.println("warning: " + warning));
-            out.println(outcome.state().wireName());
-            return 0;
+        List<String> words = new ArrayList<>(options.positional());
+        if (stopping) {
+            words.add(RedundancyStateEntry.STOPPING);
         }
-        catch (InvalidParameterException e) {
-            err.println("vrouter redundancy-state: " + e.getMessage());
-            return CommandLine.EXIT_REJECTED;
-        }
-        catch (ConfigLock.LockTimeoutException | VrouterException e) {
-            err.println("vrouter redundancy-state: " + e.getMessage());
-            return CommandLine.EXIT_FAILED;
-        }
-    }
-
-    private static RedundantState parse(String word) throws UsageException {
-        try {
-            RedundantState state = RedundantState.fromWireName("state", word.toUpperCase(Locale.ROOT));
-            if (state == RedundantState.UNKNOWN) {
-                throw new UsageException(USAGE);
-            }
-            return state;
-        }
-        catch (InvalidParameterException e) {
-            throw new UsageException(USAGE);
-        }
+        RedundancyTransition transition = new RedundancyTransition(host, wiring.converger(options, host).redundantStateFollowers());
+        RedundancyStateEntry.Result result = RedundancyStateEntry.run(transition, words);
+        result.outcome().stderr().forEach(err::println);
+        result.entered().ifPresent(state -> out.println(state.wireName()));
+        return result.outcome().exitCode();
     }
 }

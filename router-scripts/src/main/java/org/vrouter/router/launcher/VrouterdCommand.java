@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.vrouter.api.metrics.Metrics;
 import org.vrouter.commands.wire.payload.PayloadCodec;
+import org.vrouter.router.converge.RouterConverger;
+import org.vrouter.router.daemon.DaemonRouter;
 import org.vrouter.router.daemon.Vrouterd;
 import org.vrouter.router.databag.DatabagStore;
 import org.vrouter.router.host.Host;
@@ -22,7 +24,7 @@ import org.vrouter.router.pipeline.PipelineOptions;
  * {@code vrouter vrouterd [--root DIR] [--netns NAME] [--dry-run] [--socket PATH]} (also {@code vrouter
  * daemon}): serves the router's entry points on {@code <root>/run/vrouter/vrouterd.sock} (or
  * {@code PATH}) until SIGTERM, keeping the databags in memory. The router distribution runs it as a
- * systemd unit; {@code update_config.py} and {@code vr_cfg.sh} find it on its socket.
+ * systemd unit; {@code update_config.py}, {@code vr_cfg.sh} and keepalived's notify hook find it on its socket.
  */
 final class VrouterdCommand implements Subcommand {
     private static final String USAGE = "usage: vrouter vrouterd [--root DIR] [--netns NAME] [--dry-run] [--socket PATH]";
@@ -60,10 +62,11 @@ final class VrouterdCommand implements Subcommand {
             }
             Host host = wiring.host(options);
             PayloadCodec codec = new PayloadCodec();
-            EntryPoints router = new EntryPoints(host, wiring.converger(options, host), codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
+            RouterConverger converger = wiring.converger(options, host);
+            EntryPoints router = new EntryPoints(host, converger, codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
                     PipelineOptions.defaults());
-            daemon = Vrouterd.start(socket.orElseGet(() -> host.resolve(Vrouterd.SOCKET_PATH)), List.of(router), SHUTDOWN_GRACE,
-                    Metrics.NOOP);
+            daemon = Vrouterd.serve(socket.orElseGet(() -> host.resolve(Vrouterd.SOCKET_PATH)),
+                    List.of(new DaemonRouter(router, converger.redundantStateFollowers())), SHUTDOWN_GRACE, Metrics.NOOP);
         }
         catch (UsageException e) {
             err.println("vrouter " + name + ": " + e.getMessage());

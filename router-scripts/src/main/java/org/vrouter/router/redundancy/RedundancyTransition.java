@@ -19,6 +19,8 @@ import org.vrouter.api.router.RedundantState;
 import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.address.AddressApplier;
 import org.vrouter.router.address.AddressingInputs;
+import org.vrouter.router.converge.ServiceConverger;
+import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.DatabagStore;
 import org.vrouter.router.databag.Databags;
@@ -51,9 +53,13 @@ import org.vrouter.router.pipeline.ConfigLock;
  *       bulk-sends ({@code -c -f -R -B}); BACKUP asks the PRIMARY for a resync ({@code -n}); FAULT shortens
  *       the kernel's timers ({@code -t}). A failure is a warning: the gateway already moved.</li>
  *   <li>The state recorded in {@link RedundancyPaths#STATE} for {@code checkrouter.sh}.</li>
+ *   <li>The services that follow the VRRP state ({@link ServiceConverger#followsRedundantState}: the VPN,
+ *       which initiates its tunnels on PRIMARY only) applied once with the updated bags, in their order. A
+ *       failure is a warning, as conntrackd's: the gateway and the public side already moved, and the next
+ *       converge repairs the service.</li>
  * </ol>
- * Daemons (dnsmasq, haproxy, the metadata server) are not restarted: they run on both members and bind the
- * gateway when it arrives.
+ * Daemons (dnsmasq, haproxy, the metadata server, charon, xl2tpd) are not restarted: they run on both
+ * members and bind the gateway when it arrives.
  */
 public final class RedundancyTransition {
     /** How long a transition waits for an update in progress. */
@@ -64,9 +70,20 @@ public final class RedundancyTransition {
     private static final Logger log = LoggerFactory.getLogger(RedundancyTransition.class);
 
     private final Host host;
+    private final List<ServiceConverger> followers;
 
+    /** A transition that moves the addresses and conntrackd only (the redundancy service's, inside a converge). */
     public RedundancyTransition(Host host) {
+        this(host, List.of());
+    }
+
+    /**
+     * @param followers the services to apply again once the state is recorded ({@code
+     *     RouterConverger#redundantStateFollowers}), in order
+     */
+    public RedundancyTransition(Host host, List<ServiceConverger> followers) {
         this.host = requireNonNull(host, "host is null");
+        this.followers = List.copyOf(requireNonNull(followers, "followers is null"));
     }
 
     /**
@@ -135,7 +152,7 @@ public final class RedundancyTransition {
         }
         RedundantState state = observe(input, requested, stopping);
         Databags updated = withState(bags, state);
-        List<String> warnings;
+        List<String> warnings = new ArrayList<>();
         try {
             applyAddresses(bags, updated);
             if (state == RedundantState.PRIMARY) {
@@ -147,12 +164,13 @@ public final class RedundancyTransition {
                     applyAddresses(bags, updated);
                 }
             }
-            warnings = conntrackd(state);
+            warnings.addAll(conntrackd(state));
         }
         finally {
             // recorded once the links are in that state; and also when a step failed: checkrouter.sh reports keepalived's state
             host.writeText(RedundancyPaths.STATE, state.wireName() + "\n", FileMode.PUBLIC);
         }
+        warnings.addAll(follow(updated));
         log.info("VRRP {} (asked {}{}){}", state, requested, stopping ? ", keepalived stopping" : "", warnings.isEmpty() ? "" : ": " + warnings);
         return new Outcome(state, warnings);
     }
@@ -216,6 +234,23 @@ public final class RedundancyTransition {
         Map<String, String> config = new LinkedHashMap<>(bags.cmdLine().config());
         config.put("redundant_state", state.wireName().toUpperCase(Locale.ROOT));
         return bags.with(new CmdLineBag(config));
+    }
+
+    /** Applies the followers to the bags with the new state; what fails is a warning (see the class comment). */
+    private List<String> follow(Databags updated) {
+        List<String> warnings = new ArrayList<>();
+        for (ServiceConverger follower : followers) {
+            try {
+                ServiceResult result = follower.apply(updated);
+                result.warnings().forEach(warning -> warnings.add(follower.name() + ": " + warning));
+            }
+            catch (IOException | RuntimeException e) {
+                // the transition's own edge: the VRRP state is entered, the service is behind until the next converge
+                log.warn("VRRP transition: {} did not follow the new state", follower.name(), e);
+                warnings.add(follower.name() + ": " + e.getMessage());
+            }
+        }
+        return warnings;
     }
 
     private List<String> conntrackd(RedundantState state) throws IOException {

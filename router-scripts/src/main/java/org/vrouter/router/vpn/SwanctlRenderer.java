@@ -31,6 +31,9 @@ public final class SwanctlRenderer {
     /** Prefix of every file this renderer owns in {@link #CONF_DIR}. */
     public static final String OWNED_PREFIX = "vrouter-";
 
+    /** The line of a standby router's {@link #SWANCTL_CONF}. */
+    static final String STANDBY_NOTE = "# redundant router, not PRIMARY: no connection is trapped or initiated, no SA kept\n";
+
     private static final String L2TP_CONF = CONF_DIR + "/vrouter-l2tp.conf";
     private static final String L2TP_SECRETS = CONF_DIR + "/vrouter-l2tp-secrets.conf";
     private static final String L2TP_IKE = "aes256-sha256-modp2048,aes256-sha1-modp2048,aes128-sha1-modp2048,aes256-sha1-modp1024,"
@@ -49,11 +52,16 @@ public final class SwanctlRenderer {
         return CONF_DIR + "/" + OWNED_PREFIX + peer.connectionName() + "-secrets.conf";
     }
 
-    /** Renders the swanctl files of {@code input} into {@code files}, noting the secret ones. */
-    static void render(VpnInput input, Map<String, String> files, Set<String> secrets) {
-        files.put(SWANCTL_CONF, "# managed by vrouter: connections and secrets are in conf.d/vrouter-*.conf\ninclude conf.d/*.conf\n");
+    /**
+     * Renders the swanctl files of {@code input} into {@code files}, noting the secret ones. On a
+     * {@link VpnRole#STANDBY} router every child has {@code start_action = none} and {@code swanctl.conf} says
+     * so, so that a change of role always changes {@code swanctl.conf} (the service acts on that).
+     */
+    static void render(VpnInput input, VpnRole role, Map<String, String> files, Set<String> secrets) {
+        files.put(SWANCTL_CONF, "# managed by vrouter: connections and secrets are in conf.d/vrouter-*.conf\n"
+                + (role == VpnRole.STANDBY ? STANDBY_NOTE : "") + "include conf.d/*.conf\n");
         for (SiteToSitePeer peer : input.peers()) {
-            files.put(peerConf(peer), connection(peer));
+            files.put(peerConf(peer), connection(peer, role));
             files.put(peerSecrets(peer), secret("ike-" + peer.connectionName(),
                     List.of(peer.localPublicIp().value(), peer.peerGatewayIp().value()), peer.psk()));
             secrets.add(peerSecrets(peer));
@@ -82,7 +90,7 @@ public final class SwanctlRenderer {
         return peer.split() || peer.ikeVersion() == 1 && peer.peerCidrs().size() > 1;
     }
 
-    private static String connection(SiteToSitePeer peer) {
+    private static String connection(SiteToSitePeer peer, VpnRole role) {
         StringBuilder out = new StringBuilder();
         out.append("# vrouter: site-to-site VPN to ").append(peer.peerGatewayIp()).append('\n');
         out.append("connections {\n");
@@ -109,7 +117,7 @@ public final class SwanctlRenderer {
             line(out, 4, "remote_ts", remote.stream().map(Cidr::toString).collect(Collectors.joining(",")));
             line(out, 4, "esp_proposals", peer.espProposals());
             line(out, 4, "rekey_time", peer.espLifetime() + "s");
-            line(out, 4, "start_action", peer.passive() ? "none" : "trap");
+            line(out, 4, "start_action", peer.passive() || role == VpnRole.STANDBY ? "none" : "trap");
             if (peer.dpd()) {
                 line(out, 4, "dpd_action", "restart");
             }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.vrouter.api.router.RedundantState;
 import org.vrouter.router.converge.ServiceConverger;
 import org.vrouter.router.converge.ServiceDrift;
 import org.vrouter.router.converge.ServiceRendering;
@@ -26,6 +27,7 @@ import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.FileDrift;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.Host;
+import org.vrouter.router.redundancy.RedundancyTransition;
 import org.vrouter.router.service.ServiceException;
 import org.vrouter.router.service.ServiceManager;
 
@@ -42,6 +44,13 @@ import org.vrouter.router.service.ServiceManager;
  * of removed users and of users with a new password are ended ({@link PppSessions}). With no VPN
  * configured the files are removed and both daemons stopped; a router without VPN files is not touched.
  *
+ * <p>A member of a redundant pair serves the VPN while PRIMARY only ({@link VpnRole}), by the state the last
+ * VRRP transition recorded: a standby rendering has no start actions and says so in {@code swanctl.conf}, so
+ * a change of role rewrites that file and the service then takes down every SA and PPP link (standby) or
+ * initiates every non-passive peer (PRIMARY), with charon and xl2tpd left running. The transition applies
+ * this service once the new state is recorded ({@link #followsRedundantState}); a converge on a BACKUP
+ * initiates nothing.
+ *
  * <p>Results, logs and renderings name files and connections, never a key or password.
  */
 public final class VpnService implements ServiceConverger {
@@ -52,7 +61,7 @@ public final class VpnService implements ServiceConverger {
     private final ServiceManager services;
     private final VpnRuntime runtime;
     private final StrongSwanControl strongswan;
-    private final PppSessions sessions;
+    private final VpnSessions sessions;
     private final Set<String> dependsOn;
 
     /** @param dependsOn the services whose failure keeps this one from running ({@code addresses}) */
@@ -61,7 +70,7 @@ public final class VpnService implements ServiceConverger {
         this.services = requireNonNull(services, "services is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.strongswan = new StrongSwanControl(host, runtime);
-        this.sessions = new PppSessions(host);
+        this.sessions = new VpnSessions(host, strongswan, new PppSessions(host));
         this.dependsOn = Set.copyOf(dependsOn);
     }
 
@@ -72,7 +81,13 @@ public final class VpnService implements ServiceConverger {
 
     @Override
     public Set<BagKey> inputs() {
-        return Set.of(BagKey.SITE_2_SITE_VPN, BagKey.REMOTE_ACCESS_VPN, BagKey.VPN_USER_LIST);
+        return Set.of(BagKey.SITE_2_SITE_VPN, BagKey.REMOTE_ACCESS_VPN, BagKey.VPN_USER_LIST, BagKey.CMD_LINE);
+    }
+
+    /** A redundant router serves its VPN while PRIMARY only: a VRRP transition applies the service again. */
+    @Override
+    public boolean followsRedundantState() {
+        return true;
     }
 
     @Override
@@ -93,7 +108,7 @@ public final class VpnService implements ServiceConverger {
     @Override
     public ServiceRendering render(Databags databags) {
         VpnInputs.Result mapped = VpnInputs.from(databags);
-        VpnFiles files = files(mapped.input());
+        VpnFiles files = files(mapped.input(), VpnRole.ofBags(databags));
         List<String> notes = new ArrayList<>(mapped.warnings());
         if (!files.secretPaths().isEmpty()) {
             notes.add("not shown (secrets): " + String.join(", ", files.secretPaths()));
@@ -104,7 +119,7 @@ public final class VpnService implements ServiceConverger {
     @Override
     public ServiceDrift verify(Databags databags) throws IOException {
         VpnInput input = VpnInputs.from(databags).input();
-        VpnFiles files = files(input);
+        VpnFiles files = files(input, role(databags));
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             FileDrift.of(host, file.getKey(), bytes(file.getValue())).ifPresent(differences::add);
@@ -122,7 +137,8 @@ public final class VpnService implements ServiceConverger {
     private ServiceResult converge(Databags databags, boolean repair) throws IOException {
         VpnInputs.Result mapped = VpnInputs.from(databags);
         VpnInput input = mapped.input();
-        VpnFiles files = files(input);
+        VpnRole role = role(databags);
+        VpnFiles files = files(input, role);
         List<String> stale = stale(files);
         if (input.isEmpty()) {
             return removeAll(stale, mapped.warnings());
@@ -139,9 +155,14 @@ public final class VpnService implements ServiceConverger {
             load(before, files);
             actions.add("loaded swanctl configuration");
         }
-        peers(input, written, stale, started || repair, actions);
+        // swanctl.conf says the role: written means the role is new (or the file was), so every peer follows it
+        boolean all = started || repair || written.contains(SwanctlRenderer.SWANCTL_CONF);
+        sessions.peers(input, written, stale, role, all, actions);
         l2tp(input, written, repair, actions);
-        disconnectDropped(input, usersBefore, actions);
+        if (role == VpnRole.STANDBY && all) {
+            sessions.standbyRemoteAccess(input, actions);
+        }
+        sessions.disconnectDropped(input, usersBefore, actions);
         return result(input, written, stale, actions, mapped.warnings());
     }
 
@@ -223,28 +244,14 @@ public final class VpnService implements ServiceConverger {
         return ServiceResult.applied(String.join("; ", changes), warnings);
     }
 
-    /** Takes down removed and changed peers' SAs and starts new and changed non-passive ones. */
-    private void peers(VpnInput input, List<String> written, List<String> stale, boolean all, List<String> actions) throws IOException {
-        for (String path : stale) {
-            Optional<String> connection = removedConnection(path);
-            if (connection.isPresent()) {
-                strongswan.terminate(connection.get());
-                actions.add("took down " + connection.get());
-            }
-        }
-        for (SiteToSitePeer peer : input.peers()) {
-            boolean changed = written.contains(SwanctlRenderer.peerConf(peer)) || written.contains(SwanctlRenderer.peerSecrets(peer));
-            if (changed && !all) {
-                // a new key or definition applies to new SAs only: renegotiate
-                strongswan.terminate(peer.connectionName());
-            }
-            if ((changed || all) && !peer.passive()) {
-                for (String child : SwanctlRenderer.children(peer)) {
-                    strongswan.initiate(peer.connectionName(), child);
-                }
-                actions.add("initiating " + peer.connectionName());
-            }
-        }
+    /**
+     * The role the machine is in: on a redundant router, from the VRRP state the last transition recorded
+     * ({@link RedundancyTransition#recorded}, unknown before the first: standby), which is the truth while the
+     * bags' {@code redundant_state} may lag (boot arguments merged again on a running PRIMARY).
+     */
+    private VpnRole role(Databags databags) throws IOException {
+        boolean redundant = databags.cmdLine().isRedundant();
+        return VpnRole.of(redundant, redundant ? RedundancyTransition.recorded(host) : RedundantState.UNKNOWN);
     }
 
     private void l2tp(VpnInput input, List<String> written, boolean repair, List<String> actions) throws IOException {
@@ -271,20 +278,6 @@ public final class VpnService implements ServiceConverger {
      * daemons (the common case costs nothing; not a skip, the service applies to every router); one with
      * files has them removed and the daemons stopped.
      */
-    /** Users removed or given a new password lose their PPP links; everybody else keeps theirs. */
-    private void disconnectDropped(VpnInput input, Map<String, String> usersBefore, List<String> actions) throws IOException {
-        Set<String> dropped = new TreeSet<>();
-        usersBefore.forEach((user, password) -> {
-            if (!input.users().containsKey(user) || !input.users().get(user).reveal().equals(password)) {
-                dropped.add(user);
-            }
-        });
-        List<String> disconnected = sessions.disconnect(dropped);
-        if (!disconnected.isEmpty()) {
-            actions.add("disconnected " + String.join(", ", disconnected));
-        }
-    }
-
     private ServiceResult removeAll(List<String> stale, List<String> warnings) throws IOException {
         if (stale.isEmpty()) {
             return ServiceResult.unchanged(warnings);
@@ -298,7 +291,7 @@ public final class VpnService implements ServiceConverger {
         }
         if (xl2tpdRunning) {
             // pppd outlives xl2tpd: end the links first
-            List<String> disconnected = sessions.disconnect(usersOfLinks());
+            List<String> disconnected = sessions.disconnectAll();
             if (!disconnected.isEmpty()) {
                 changes.add("disconnected " + String.join(", ", disconnected));
             }
@@ -312,17 +305,8 @@ public final class VpnService implements ServiceConverger {
         return ServiceResult.applied(String.join("; ", changes), warnings);
     }
 
-    private VpnFiles files(VpnInput input) {
-        return VpnRenderer.render(input, path -> host.resolve(path).toString());
-    }
-
-    /** Every user that has a link record: all of them go when the server does. */
-    private Set<String> usersOfLinks() throws IOException {
-        Set<String> users = new TreeSet<>();
-        for (String link : host.list(PppSessions.DIRECTORY)) {
-            host.readText(PppSessions.DIRECTORY + "/" + link).map(text -> text.split(" ", 2)[0]).ifPresent(users::add);
-        }
-        return users;
+    private VpnFiles files(VpnInput input, VpnRole role) {
+        return VpnRenderer.render(input, role, path -> host.resolve(path).toString());
     }
 
     private List<String> write(VpnFiles files) throws IOException {
@@ -353,14 +337,6 @@ public final class VpnService implements ServiceConverger {
         }
         owned.removeAll(files.files().keySet());
         return List.copyOf(owned);
-    }
-
-    private static Optional<String> removedConnection(String path) {
-        String prefix = SwanctlRenderer.CONF_DIR + "/" + SwanctlRenderer.OWNED_PREFIX + "vpn-";
-        if (path.startsWith(prefix) && path.endsWith(".conf") && !path.endsWith("-secrets.conf")) {
-            return Optional.of(path.substring(prefix.length() - "vpn-".length(), path.length() - ".conf".length()));
-        }
-        return Optional.empty();
     }
 
     private void delete(List<String> paths) throws IOException {

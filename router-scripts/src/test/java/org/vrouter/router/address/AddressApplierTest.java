@@ -129,6 +129,17 @@ class AddressApplierTest {
     }
 
     @Test
+    void deletingARouteTheKernelAlreadyDroppedIsNoFailure() {
+        List<AddressStep> steps = List.of(new AddressStep(StepKind.DELETE_ROUTE, "route 0.0.0.0/0 via 203.0.113.1 table 102", List.of("route", "del")),
+                new AddressStep(StepKind.DELETE_ROUTE, "route 10.9.0.0/16 via 203.0.113.1", List.of("route", "del")));
+        ProgramResult result = new ProgramResult(List.of("ip"), 1, "", "RTNETLINK answers: No such process\nCommand failed -:1\n"
+                + "RTNETLINK answers: Invalid argument\nCommand failed -:2\n");
+
+        assertThat(AddressApplier.failures(result, steps)).extracting(StepFailure::toString)
+                .containsExactly("route 10.9.0.0/16 via 203.0.113.1: RTNETLINK answers: Invalid argument");
+    }
+
+    @Test
     void anIpFailureThatNamesNoLineLeavesEveryStepUnconfirmed() {
         ScriptedHost host = kernel(call -> new ProgramResult(call.argv(), 255, "", "Option \"-force\" is unknown, try \"ip -help\".\n"));
 

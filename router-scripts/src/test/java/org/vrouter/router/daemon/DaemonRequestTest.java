@@ -32,9 +32,19 @@ class DaemonRequestTest {
         assertThat(DaemonRequest.parse("update-config --").args()).isEmpty();
     }
 
+    @Test
+    void aRedundancyStateRequestCarriesTheStateAndStoppingAsArguments() throws MalformedRequestException {
+        DaemonRequest request = DaemonRequest.parse("redundancy-state --root /srv/r1 -- BACKUP --stopping");
+
+        assertThat(request).isEqualTo(new DaemonRequest(DaemonRequest.Verb.REDUNDANCY_STATE, Optional.of(Path.of("/srv/r1")), false,
+                List.of("BACKUP", "--stopping")));
+        assertThat(request.line()).isEqualTo("redundancy-state --root /srv/r1 -- BACKUP --stopping");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "ping x", "vr-cfg --defer-config -- -c x", "update-config --root /a --root /b -- x",
-            "update-config --defer-config --defer-config -- x", "update-config --root", "update-config x", "update-config\t-- x"})
+            "update-config --defer-config --defer-config -- x", "update-config --root", "update-config x", "update-config\t-- x",
+            "redundancy-state --defer-config -- BACKUP", "redundancy-state BACKUP"})
     void rejectsWhatTheGrammarDoesNotAllow(String line) {
         assertThatThrownBy(() -> DaemonRequest.parse(line)).isInstanceOf(MalformedRequestException.class);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.vrouter.api.rule.Protocol;
 import org.vrouter.api.vm.VirtualMachineProfile;
 import org.vrouter.hypervisor.netns.guest.GuestVm;
 import org.vrouter.hypervisor.netns.network.NetnsNames;
+import org.vrouter.router.redundancy.RedundancyPaths;
 import org.vrouter.testkit.fixture.TestCloud;
 import org.vrouter.testkit.fixture.TestNetwork;
 
@@ -33,8 +35,9 @@ import org.vrouter.testkit.fixture.TestNetwork;
  * and crash (links down, SIGKILL; the router then restarted by the management side), per advertisement
  * interval. A failover's figure is the longest run of lost
  * pings times the pings' measured interval: the gateway's (the VRRP address moved and announced), and the
- * public path's (the new PRIMARY's public link and routes up: the notify hook's transition done). Prints
- * min/median/max per kind and interval. Needs root, keepalived, conntrackd and the namespace tools.
+ * public path's (the new PRIMARY's public link and routes up: the notify hook's fast path done), and when the
+ * new PRIMARY's transition recorded its state, from the failover's start. Prints min/median/max per kind and
+ * interval. Needs root, keepalived, conntrackd and the namespace tools.
  */
 public final class FailoverBenchmark {
     private static final Pattern SEQ = Pattern.compile("seq=(\\d+)");
@@ -59,8 +62,14 @@ public final class FailoverBenchmark {
         }
     }
 
-    /** One failover's figures, milliseconds. */
-    public record Sample(String kind, String interval, long gatewayMillis, long publicMillis) {}
+    /**
+     * One failover's figures, milliseconds.
+     *
+     * @param recordedMillis from the failover's start (the stop or the crash) until the new PRIMARY's transition
+     *     recorded its state ({@code /run/vrouter/redundant_state} written: links, conntrackd done; what
+     *     {@code checkrouter.sh} answers)
+     */
+    public record Sample(String kind, String interval, long gatewayMillis, long publicMillis, long recordedMillis) {}
 
     public static void main(String[] args) throws IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -99,8 +108,8 @@ public final class FailoverBenchmark {
             for (int run = 1; run <= runs; run++) {
                 for (String kind : List.of("graceful", "crash")) {
                     Sample sample = failover(pair, vm, kind, interval);
-                    out.printf(Locale.ROOT, "advert_int %s %s run %d: gateway %d ms, public path %d ms%n", interval, kind, run,
-                            sample.gatewayMillis(), sample.publicMillis());
+                    out.printf(Locale.ROOT, "advert_int %s %s run %d: gateway %d ms, public path %d ms, state recorded %d ms%n", interval,
+                            kind, run, sample.gatewayMillis(), sample.publicMillis(), sample.recordedMillis());
                     samples.add(sample);
                 }
             }
@@ -116,11 +125,13 @@ public final class FailoverBenchmark {
         long start = System.nanoTime();
         long gateway;
         long publicPath;
+        long recorded;
         // line-buffered, so that every answer is in the output when it is read
         try (GuestProcess toGateway = GuestProcess.start(vm, "stdbuf", "-oL", "busybox", "ping", "-i", PING_INTERVAL, pair.gateway().value());
                 GuestProcess toPublic = GuestProcess.start(vm, "stdbuf", "-oL", "busybox", "ping", "-i", PING_INTERVAL,
                         TestCloud.PUBLIC_GATEWAY.value())) {
             RedundantPair.sleep(Duration.ofMillis(500));
+            Instant failedAt = Instant.now();
             if (kind.equals("crash")) {
                 pair.crash(primary);
             }
@@ -128,6 +139,8 @@ public final class FailoverBenchmark {
                 pair.stopKeepalived(primary);
             }
             pair.awaitPrimary(WAIT, Optional.of(pair.peer(primary)));
+            Instant recordedAt = Files.getLastModifiedTime(pair.netns(pair.peer(primary)).host().resolve(RedundancyPaths.STATE)).toInstant();
+            recorded = Duration.between(failedAt, recordedAt).toMillis();
             RedundantPair.sleep(Duration.ofMillis(500));
             double elapsedMillis = (System.nanoTime() - start) / 1e6;
             gateway = outage(toGateway.output(), elapsedMillis);
@@ -148,7 +161,7 @@ public final class FailoverBenchmark {
         // the old PRIMARY back as BACKUP before the next run
         pair.awaitPrimary(WAIT, Optional.of(pair.peer(primary)));
         RedundantPair.sleep(Duration.ofMillis(300));
-        return new Sample(kind, interval, gateway, publicPath);
+        return new Sample(kind, interval, gateway, publicPath, recorded);
     }
 
     /** The longest run of lost pings, in milliseconds, at the pings' measured interval. */
@@ -172,13 +185,15 @@ public final class FailoverBenchmark {
 
     private void table(List<Sample> samples) {
         out.println();
-        out.println("| advert_int | failover | runs | gateway min / median / max (ms) | public path min / median / max (ms) |");
-        out.println("|---|---|---|---|---|");
+        out.println("| advert_int | failover | runs | gateway min / median / max (ms) | public path min / median / max (ms) "
+                + "| state recorded min / median / max (ms) |");
+        out.println("|---|---|---|---|---|---|");
         for (String interval : intervals) {
             for (String kind : List.of("graceful", "crash")) {
                 List<Sample> of = samples.stream().filter(sample -> sample.interval().equals(interval) && sample.kind().equals(kind)).toList();
-                out.printf(Locale.ROOT, "| %s s | %s | %d | %s | %s |%n", interval, kind, of.size(),
-                        stats(of.stream().map(Sample::gatewayMillis).toList()), stats(of.stream().map(Sample::publicMillis).toList()));
+                out.printf(Locale.ROOT, "| %s s | %s | %d | %s | %s | %s |%n", interval, kind, of.size(),
+                        stats(of.stream().map(Sample::gatewayMillis).toList()), stats(of.stream().map(Sample::publicMillis).toList()),
+                        stats(of.stream().map(Sample::recordedMillis).toList()));
             }
         }
     }
