@@ -22,8 +22,16 @@ final class BagMaps {
     private BagMaps() {}
 
     /** Sorted by the keys' natural order. */
+    /** The copy that keeps every value as it is (values are immutable records). */
+    private static final UnaryOperator<Object> IDENTITY = value -> value;
+
+    @SuppressWarnings("unchecked") // IDENTITY returns its argument, so it is a UnaryOperator of any V
+    private static <V> UnaryOperator<V> identity() {
+        return (UnaryOperator<V>) IDENTITY;
+    }
+
     static <K extends Comparable<? super K>, V> Map<K, V> sorted(Map<K, V> map, String name) {
-        return sorted(map, null, UnaryOperator.identity(), name);
+        return sorted(map, null, identity(), name);
     }
 
     /** Sorted by the keys' natural order, each value passed through {@code copy}. */
@@ -62,7 +70,13 @@ final class BagMaps {
             sorted = new TreeMap<>(order);
             map.forEach((key, value) -> sorted.put(requireNonNull(key, name + " key is null"), value));
         }
-        sorted.replaceAll((key, value) -> copy.apply(requireNonNull(value, name + " value is null")));
+        if (copy == IDENTITY) {
+            // no copy to make: only the null check, without rewriting every entry of a 10,000-entry bag
+            sorted.values().forEach(value -> requireNonNull(value, name + " value is null"));
+        }
+        else {
+            sorted.replaceAll((key, value) -> copy.apply(requireNonNull(value, name + " value is null")));
+        }
         return new BagMap<>(sorted);
     }
 

@@ -35,11 +35,12 @@ class FileVersionTest {
     }
 
     @Test
-    void settlesOneSecondAfterItsLastChange() {
+    void settlesFiftyMillisecondsAfterItsLastChange() {
         Instant changed = Instant.parse("2030-01-01T00:00:00Z");
         FileVersion version = new FileVersion(1, 2, 3, FileTime.from(changed), FileTime.from(changed));
 
-        assertThat(version.settledAt(changed.plusMillis(200))).isFalse();
-        assertThat(version.settledAt(changed.plusMillis(1001))).isTrue();
+        assertThat(version.settledAt(changed.plusMillis(10))).as("within a jiffy of the coarsest file clock").isFalse();
+        assertThat(version.settledAt(changed.plusMillis(50))).isFalse();
+        assertThat(version.settledAt(changed.plusMillis(51))).isTrue();
     }
 }
