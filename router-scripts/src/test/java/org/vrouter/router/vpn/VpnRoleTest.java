@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,6 @@ import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.CmdLineBag;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.FileMode;
-import org.vrouter.router.host.ProgramCall;
-import org.vrouter.router.host.ProgramResult;
 import org.vrouter.router.host.ScriptedHost;
 import org.vrouter.router.redundancy.RedundancyPaths;
 import org.vrouter.router.service.SystemdServiceManager;
@@ -42,30 +39,13 @@ class VpnRoleTest {
     Path root;
 
     private ScriptedHost host;
-    private final Set<String> active = new HashSet<>();
+    private final ScriptedSystemd systemd = new ScriptedSystemd();
     private VpnService service;
 
     @BeforeEach
     void scriptedSystemd() {
-        host = new ScriptedHost(root).answering(this::systemctl);
+        host = new ScriptedHost(root).answering(systemd::answer);
         service = new VpnService(host, new SystemdServiceManager(host), VpnRuntime.standard(host), Set.of());
-    }
-
-    /** systemctl as far as the service uses it: units are active once started, inactive once stopped. */
-    private ProgramResult systemctl(ProgramCall call) {
-        List<String> argv = call.argv();
-        if (argv.get(0).equals("systemctl")) {
-            String unit = argv.get(argv.size() - 1);
-            switch (argv.get(1)) {
-                case "start", "restart" -> active.add(unit);
-                case "stop" -> active.remove(unit);
-                case "is-active" -> {
-                    return new ProgramResult(argv, active.contains(unit) ? 0 : 3, "", "");
-                }
-                default -> { }
-            }
-        }
-        return ProgramResult.success(argv);
     }
 
     @Test

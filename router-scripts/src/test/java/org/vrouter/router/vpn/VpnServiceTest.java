@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +21,6 @@ import org.vrouter.router.converge.ServiceResult;
 import org.vrouter.router.databag.Databags;
 import org.vrouter.router.host.DryRunHost;
 import org.vrouter.router.host.FileMode;
-import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 import org.vrouter.router.host.ScriptedHost;
 import org.vrouter.router.service.SystemdServiceManager;
@@ -35,30 +33,13 @@ class VpnServiceTest {
     Path root;
 
     private ScriptedHost host;
-    private final Set<String> active = new HashSet<>();
+    private final ScriptedSystemd systemd = new ScriptedSystemd();
     private VpnService service;
 
     @BeforeEach
     void scriptedSystemd() {
-        host = new ScriptedHost(root).answering(this::systemctl);
+        host = new ScriptedHost(root).answering(systemd::answer);
         service = new VpnService(host, new SystemdServiceManager(host), VpnRuntime.standard(host), Set.of());
-    }
-
-    /** systemctl as far as the service uses it: units are active once started, inactive once stopped. */
-    private ProgramResult systemctl(ProgramCall call) {
-        List<String> argv = call.argv();
-        if (argv.get(0).equals("systemctl")) {
-            String unit = argv.get(argv.size() - 1);
-            switch (argv.get(1)) {
-                case "start", "restart" -> active.add(unit);
-                case "stop" -> active.remove(unit);
-                case "is-active" -> {
-                    return new ProgramResult(argv, active.contains(unit) ? 0 : 3, "", "");
-                }
-                default -> { }
-            }
-        }
-        return ProgramResult.success(argv);
     }
 
     @Test
@@ -106,7 +87,7 @@ class VpnServiceTest {
         int[] loads = {0};
         host.answering(call -> call.argv().contains("--load-all") && loads[0]++ == 0
                 ? new ProgramResult(call.argv(), 0, "loading connection 'vpn-198-51-100-7' failed: invalid value\n", "")
-                : systemctl(call));
+                : systemd.answer(call));
 
         assertThatThrownBy(() -> service.apply(VpnBags.bags(List.of(VpnBags.peer("203.0.113.30", "172.16.0.0/16", "198.51.100.7",
                 "10.0.0.0/24", "aes256-sha1;modp2048", "aes128-sha1", "new-Key")), List.of(), List.of())))
@@ -171,7 +152,7 @@ class VpnServiceTest {
         host.writeText(PppSessions.DIRECTORY + "/ppp0", "alice 4242\n", FileMode.PUBLIC);
         host.writeText(PppSessions.DIRECTORY + "/ppp1", "bob 4343\n", FileMode.PUBLIC);
         host.writeText(PppSessions.DIRECTORY + "/ppp2", "carol 4444\n", FileMode.PUBLIC);
-        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "pppd\n", "") : systemctl(call));
+        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "pppd\n", "") : systemd.answer(call));
         host.clearCalls();
 
         ServiceResult result = service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)),
@@ -187,7 +168,7 @@ class VpnServiceTest {
     void aStaleLinkRecordSignalsNothing() throws IOException {
         service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)), List.of(VpnBags.user("alice", "pw-1"))));
         host.writeText(PppSessions.DIRECTORY + "/ppp0", "alice 4242\n", FileMode.PUBLIC);
-        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "nginx\n", "") : systemctl(call));
+        host.answering(call -> call.argv().get(0).equals("cat") ? new ProgramResult(call.argv(), 0, "nginx\n", "") : systemd.answer(call));
 
         service.apply(VpnBags.bags(List.of(), List.of(VpnBags.server("203.0.113.20", SECRET)), List.of()));
 
