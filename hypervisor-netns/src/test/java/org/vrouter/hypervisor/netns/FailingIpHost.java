@@ -1,12 +1,10 @@
 package org.vrouter.hypervisor.netns;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.vrouter.router.host.FileMode;
-import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ForwardingHost;
 import org.vrouter.router.host.LocalHost;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
@@ -15,11 +13,11 @@ import org.vrouter.router.host.ProgramResult;
  * This machine, except that every program whose argv holds all of the given words fails with exit
  * status 2 without running, as {@code ip} does when the kernel refuses a change.
  */
-final class FailingIpHost implements Host {
-    private final Host machine = LocalHost.system();
+final class FailingIpHost extends ForwardingHost {
     private final List<String> words;
 
     FailingIpHost(String... words) {
+        super(LocalHost.system());
         this.words = List.of(words);
     }
 
@@ -28,17 +26,7 @@ final class FailingIpHost implements Host {
         if (call.argv().containsAll(words)) {
             return new ProgramResult(call.argv(), 2, "", "RTNETLINK answers: injected failure\n");
         }
-        return machine.run(call);
-    }
-
-    @Override
-    public Path resolve(String path) {
-        return machine.resolve(path);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return machine.read(path);
+        return delegate().run(call);
     }
 
     @Override
@@ -49,16 +37,6 @@ final class FailingIpHost implements Host {
     @Override
     public boolean delete(String path) throws IOException {
         throw new IOException("the ip host deletes no files");
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-        return machine.exists(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-        return machine.list(directory);
     }
 
     @Override

@@ -3,14 +3,12 @@ package org.vrouter.router.address;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.ForwardingHost;
 import org.vrouter.router.host.Host;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
@@ -19,13 +17,12 @@ import org.vrouter.router.host.ProgramResult;
  * A host that records every program before handing it to another host, and can pretend a program is
  * not installed (it then fails to start, as on a machine without it).
  */
-final class RecordingHost implements Host {
-    private final Host delegate;
+final class RecordingHost extends ForwardingHost {
     private final List<ProgramCall> calls = new ArrayList<>();
     private final Set<String> missing = new HashSet<>();
 
     RecordingHost(Host delegate) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+        super(requireNonNull(delegate, "delegate is null"));
     }
 
     RecordingHost without(String program) {
@@ -52,41 +49,6 @@ final class RecordingHost implements Host {
         if (missing.contains(call.argv().get(0))) {
             throw new IOException("Cannot run program \"" + call.argv().get(0) + "\": error=2, No such file or directory");
         }
-        return delegate.run(call);
-    }
-
-    @Override
-    public Path resolve(String path) {
-        return delegate.resolve(path);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return delegate.read(path);
-    }
-
-    @Override
-    public void write(String path, byte[] content, FileMode mode) throws IOException {
-        delegate.write(path, content, mode);
-    }
-
-    @Override
-    public boolean delete(String path) throws IOException {
-        return delegate.delete(path);
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-        return delegate.exists(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-        return delegate.list(directory);
-    }
-
-    @Override
-    public void createDirectories(String path) throws IOException {
-        delegate.createDirectories(path);
+        return delegate().run(call);
     }
 }

@@ -6,22 +6,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.vrouter.router.host.FileMode;
-import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ForwardingHost;
 import org.vrouter.router.host.LocalHost;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 
 /** Real files under a root directory; records every path written or deleted. Runs no program. */
-final class FileCountingHost implements Host {
-    private final Host files;
+final class FileCountingHost extends ForwardingHost {
     private final List<String> written = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
 
     FileCountingHost(Path root) {
-        this.files = LocalHost.at(requireNonNull(root, "root is null"));
+        super(LocalHost.at(requireNonNull(root, "root is null")));
     }
 
     List<String> written() {
@@ -43,43 +41,18 @@ final class FileCountingHost implements Host {
     }
 
     @Override
-    public Path resolve(String path) {
-        return files.resolve(path);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return files.read(path);
-    }
-
-    @Override
     public void write(String path, byte[] content, FileMode mode) throws IOException {
         written.add(path);
-        files.write(path, content, mode);
+        delegate().write(path, content, mode);
     }
 
     @Override
     public boolean delete(String path) throws IOException {
-        boolean done = files.delete(path);
+        boolean done = delegate().delete(path);
         if (done) {
             deleted.add(path);
         }
         return done;
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-        return files.exists(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-        return files.list(directory);
-    }
-
-    @Override
-    public void createDirectories(String path) throws IOException {
-        files.createDirectories(path);
     }
 
     @Override

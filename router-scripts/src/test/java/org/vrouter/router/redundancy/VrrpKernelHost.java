@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.vrouter.router.host.DryRunHost;
-import org.vrouter.router.host.FileMode;
-import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ForwardingHost;
 import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.ProgramResult;
 
@@ -22,8 +20,7 @@ import org.vrouter.router.host.ProgramResult;
  * keepalived's raw VRRP socket is open ({@code ss -H -n -w -a}). Files live under a dry-run root; every
  * other program succeeds silently; every call is kept, in order, each line of its input after it, indented.
  */
-final class VrrpKernelHost implements Host {
-    private final Host files;
+final class VrrpKernelHost extends ForwardingHost {
     /** {@code "<address>/<prefix> dev <device>"}. */
     private final Set<String> addresses = new LinkedHashSet<>();
     private final List<String> calls = new ArrayList<>();
@@ -31,7 +28,7 @@ final class VrrpKernelHost implements Host {
     private boolean crashOnPublicUp;
 
     VrrpKernelHost(Path root) {
-        this.files = new DryRunHost(requireNonNull(root, "root is null"));
+        super(new DryRunHost(requireNonNull(root, "root is null")));
     }
 
     /** {@code cidr} ({@code 10.1.1.1/24}) on {@code device}. */
@@ -92,40 +89,5 @@ final class VrrpKernelHost implements Host {
 
     private static ProgramResult answer(List<String> argv, String stdout) {
         return new ProgramResult(argv, 0, stdout, "");
-    }
-
-    @Override
-    public Path resolve(String path) {
-        return files.resolve(path);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return files.read(path);
-    }
-
-    @Override
-    public void write(String path, byte[] content, FileMode mode) throws IOException {
-        files.write(path, content, mode);
-    }
-
-    @Override
-    public boolean delete(String path) throws IOException {
-        return files.delete(path);
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-        return files.exists(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-        return files.list(directory);
-    }
-
-    @Override
-    public void createDirectories(String path) throws IOException {
-        files.createDirectories(path);
     }
 }
