@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,7 +174,12 @@ final class ConfigRun {
 
     /** Writes the bags the merge changed (and only those), keeping a copy of any that could not be read. */
     void writeBags(Staged staged) throws IOException {
-        for (BagKey key : staged.before().databags().differences(staged.after())) {
+        writeBags(staged, staged.before().databags().differences(staged.after()));
+    }
+
+    /** Writes the bags of {@code changed}, the keys of the bags the merge changed. */
+    private void writeBags(Staged staged, Collection<BagKey> changed) throws IOException {
+        for (BagKey key : changed) {
             if (staged.before().hasProblems(key)) {
                 store.preserve(key);
             }
@@ -197,11 +203,12 @@ final class ConfigRun {
      * @throws IOException if a bag could not be written (after the converge ended)
      */
     ConvergeResult writeBagsAndConverge(Staged staged) throws IOException {
-        if (staged.before().databags().differences(staged.after()).isEmpty()) {
+        Collection<BagKey> changed = staged.before().databags().differences(staged.after());
+        if (changed.isEmpty()) {
             return converge(staged);
         }
         Future<Void> writing = BAG_WRITER.submit(() -> {
-            writeBags(staged);
+            writeBags(staged, changed);
             return null;
         });
         ConvergeResult result;
