@@ -17,7 +17,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.commands.wire.payload.DhcpEntryPayload;
@@ -25,9 +24,8 @@ import org.vrouter.commands.wire.payload.PayloadCodec;
 import org.vrouter.router.host.DryRunHost;
 import org.vrouter.router.host.FileMode;
 import org.vrouter.router.host.FileVersion;
+import org.vrouter.router.host.ForwardingHost;
 import org.vrouter.router.host.Host;
-import org.vrouter.router.host.ProgramCall;
-import org.vrouter.router.host.ProgramResult;
 
 class DatabagStoreTest {
     @TempDir
@@ -293,61 +291,25 @@ class DatabagStoreTest {
     }
 
     /** A host that counts file reads and may report one version for every file. */
-    private static final class ObservedHost implements Host {
-        private final Host delegate;
+    private static final class ObservedHost extends ForwardingHost {
         private final Optional<FileVersion> version;
         private int reads;
 
         ObservedHost(Host delegate, Optional<FileVersion> version) {
-            this.delegate = delegate;
+            super(delegate);
             this.version = version;
         }
 
         @Override
         public Optional<FileVersion> version(String path) throws IOException {
-            Optional<FileVersion> real = delegate.version(path);
+            Optional<FileVersion> real = delegate().version(path);
             return real.isPresent() && version.isPresent() ? version : real;
-        }
-
-        @Override
-        public Path resolve(String path) {
-            return delegate.resolve(path);
         }
 
         @Override
         public Optional<byte[]> read(String path) throws IOException {
             reads++;
-            return delegate.read(path);
-        }
-
-        @Override
-        public void write(String path, byte[] content, FileMode mode) throws IOException {
-            delegate.write(path, content, mode);
-        }
-
-        @Override
-        public boolean delete(String path) throws IOException {
-            return delegate.delete(path);
-        }
-
-        @Override
-        public boolean exists(String path) throws IOException {
-            return delegate.exists(path);
-        }
-
-        @Override
-        public List<String> list(String directory) throws IOException {
-            return delegate.list(directory);
-        }
-
-        @Override
-        public void createDirectories(String path) throws IOException {
-            delegate.createDirectories(path);
-        }
-
-        @Override
-        public ProgramResult run(ProgramCall call) throws IOException {
-            return delegate.run(call);
+            return delegate().read(path);
         }
     }
 
