@@ -26,7 +26,7 @@ final class BagMaps {
     private static final UnaryOperator<Object> IDENTITY = value -> value;
 
     @SuppressWarnings("unchecked") // IDENTITY returns its argument, so it is a UnaryOperator of any V
-    private static <V> UnaryOperator<V> identity() {
+    static <V> UnaryOperator<V> identity() {
         return (UnaryOperator<V>) IDENTITY;
     }
 

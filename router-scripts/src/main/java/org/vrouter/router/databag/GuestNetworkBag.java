@@ -2,7 +2,6 @@ package org.vrouter.router.databag;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import org.vrouter.commands.wire.payload.GuestNetworkPayload;
 
@@ -13,7 +12,7 @@ import org.vrouter.commands.wire.payload.GuestNetworkPayload;
  */
 public record GuestNetworkBag(Map<String, GuestNetworkPayload> devices) implements Databag {
     public GuestNetworkBag {
-        devices = BagMaps.byDevice(devices, UnaryOperator.identity(), "devices");
+        devices = BagMaps.byDevice(devices, BagMaps.identity(), "devices");
         devices.forEach((device, network) -> {
             if (!network.device().equals(device)) {
                 throw new IllegalArgumentException("guest network of " + network.device() + " listed under " + device);

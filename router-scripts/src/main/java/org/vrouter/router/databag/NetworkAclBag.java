@@ -2,7 +2,6 @@ package org.vrouter.router.databag;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import org.vrouter.commands.wire.payload.NetworkAclPayload;
 
@@ -12,7 +11,7 @@ import org.vrouter.commands.wire.payload.NetworkAclPayload;
  */
 public record NetworkAclBag(Map<String, NetworkAclPayload> devices) implements Databag {
     public NetworkAclBag {
-        devices = BagMaps.byDevice(devices, UnaryOperator.identity(), "devices");
+        devices = BagMaps.byDevice(devices, BagMaps.identity(), "devices");
     }
 
     public static NetworkAclBag empty() {

@@ -156,7 +156,6 @@ final class HostDirectories {
 
     /** Writes a plan made by {@link #plan(DnsmasqFiles)}; as {@link #write(Plan, Map)}. */
     void write(Plan plan, DnsmasqFiles desired) throws IOException {
-        hostsInForce = Optional.empty();
         write(plan, plan.compact() ? desired.entries() : Map.of(ROUTER_NAMES, desired.routerNames()));
         hostsInForce = Optional.of(desired.hosts());
     }
