@@ -1,11 +1,11 @@
 package org.vrouter.router.firewall;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,13 +27,23 @@ import java.util.regex.Pattern;
  * <p>The layout keeps the chain's meaning. A packet walks the chunks in order; a terminating verdict
  * ({@code ACCEPT}, {@code DROP}, {@code DNAT}...) inside a chunk ends the walk as it would in the
  * chain, and a packet that falls off a chunk's end continues with the next jump, which is where the
- * next rule would have been. The two targets whose meaning depends on the chain they are written in,
- * {@code -j RETURN} (leave this chain) and {@code -g}/{@code --goto} (return to this chain's caller),
- * are never moved: they stay in the parent, between the jumps, and end the chunk before them.
+ * next rule would have been. {@code -g}/{@code --goto} (return to this chain's caller) is never moved:
+ * it stays in the parent, between the jumps.
+ *
+ * <p>{@code -j RETURN} leaves the chain it is written in, so in a chunk it would only leave the chunk. A
+ * run of at least {@value #RETURN_RUN_MIN} RETURNs (the ingress rules of {@code FIREWALL_<ip>}: thousands of
+ * them) goes into <em>return chunks</em>, where each RETURN becomes a goto to {@value #RETURN_CHAIN}, which
+ * sets the packet mark bit {@code 0x80000000} and falls off, back to the parent. A return chunk starts by
+ * returning at once when the bit is set (an earlier chunk matched), and after the run's last chunk the
+ * parent goes to {@value #RETURNED_CHAIN} when it is set, which clears it and falls off, back to the
+ * parent's caller: where the RETURN would have taken the packet, with its mark as it was. (A chain of
+ * gotos from chunk to chunk would need no mark, but nf_tables refuses jumps and gotos nested deeper than
+ * 16.) Shorter runs stay in the parent.
  *
  * <p>{@link #join} is the inverse, for a ruleset read from the kernel: every jump to a chunk chain of
- * the table is replaced by the chunk's rules and the chunk chains are dropped, so the result compares
- * with the rendered ruleset (drift reports name the chains renderers know).
+ * the table is replaced by the chunk's rules (a return chunk's as they were rendered) and the chunk and
+ * helper chains are dropped, so the result compares with the rendered ruleset (drift reports name the
+ * chains renderers know).
  */
 final class ChunkedChains {
     /** Chains up to this length are not split. */
@@ -41,6 +51,21 @@ final class ChunkedChains {
     static final int AVERAGE_BITS = 6;
     static final int AVERAGE_CHUNK = 1 << AVERAGE_BITS;
     static final int MAX_CHUNK = 256;
+    /** RETURN runs shorter than this stay in the parent. */
+    static final int RETURN_RUN_MIN = 16;
+    /** Marks the packet as returning and falls off: back in the parent, which called the chunk. */
+    static final String RETURN_CHAIN = "VR@RETURN";
+    /** Clears the mark and falls off: back in the parent's caller, as a RETURN in the parent would be. */
+    static final String RETURNED_CHAIN = "VR@RETURNED";
+    private static final String RETURN = "-j RETURN";
+    private static final String RETURN_BIT = "0x80000000/0x80000000";
+    private static final String TO_RETURN_CHAIN = "-g " + RETURN_CHAIN;
+    /** A return chunk's first rule: once a rule of an earlier chunk matched, the later chunks are skipped. */
+    static final String RETURNED_GUARD = "-m mark --mark " + RETURN_BIT + " -j RETURN";
+    /** In the parent after a RETURN run's chunks. */
+    static final String RETURNED_EXIT = "-m mark --mark " + RETURN_BIT + " -g " + RETURNED_CHAIN;
+    private static final Chain RETURN_HELPER = Chain.user(RETURN_CHAIN, List.of("-j MARK --set-xmark " + RETURN_BIT));
+    private static final Chain RETURNED_HELPER = Chain.user(RETURNED_CHAIN, List.of("-j MARK --set-xmark 0x0/0x80000000"));
     /** The part of a chunk's name taken from its chain; the rest is {@code @} and 12 hex digits. */
     private static final int PREFIX_LENGTH = Chain.MAX_NAME_LENGTH - 13;
     private static final Pattern CHUNK_NAME = Pattern.compile(".+@[0-9a-f]{12}");
@@ -61,7 +86,7 @@ final class ChunkedChains {
 
     /**
      * The rendered layout of a kernel ruleset: jumps to chunk chains replaced by the chunks' rules, chunk
-     * chains dropped. A ruleset without chunk chains is returned as it is.
+     * and helper chains dropped. A ruleset without them is returned as it is.
      */
     static Ruleset join(Ruleset kernel) {
         Map<TableName, Table> tables = new LinkedHashMap<>();
@@ -85,45 +110,129 @@ final class ChunkedChains {
         }
         Set<String> taken = new HashSet<>(table.chains().keySet());
         List<Chain> chains = new ArrayList<>();
+        boolean carriesReturns = false;
         for (Chain chain : table.chains().values()) {
             if (chain.rules().size() <= SPLIT_ABOVE) {
                 chains.add(chain);
             }
             else {
-                splitChain(chain, taken, chains);
+                carriesReturns |= splitChain(chain, taken, chains);
             }
+        }
+        if (carriesReturns) {
+            chains.add(RETURN_HELPER);
+            chains.add(RETURNED_HELPER);
         }
         return Table.of(table.name(), chains);
     }
 
-    /** Adds the parent (same name and policy, now jumps and unmovable rules) and its chunks to {@code out}. */
-    private static void splitChain(Chain chain, Set<String> taken, List<Chain> out) {
-        List<String> parent = new ArrayList<>();
-        List<String> chunk = new ArrayList<>();
-        for (String rule : chain.rules()) {
-            if (!movable(rule)) {
-                closeChunk(chain.name(), chunk, taken, parent, out);
-                parent.add(rule);
-                continue;
+    /**
+     * Adds the parent (same name and policy, now jumps and the rules that stay) and its chunks to {@code out};
+     * true if a return chunk is among them, so that the table needs the helper chains.
+     */
+    private static boolean splitChain(Chain chain, Set<String> taken, List<Chain> out) {
+        List<String> rules = chain.rules();
+        boolean[] inReturnRun = returnRuns(rules);
+        Chunker chunker = new Chunker(chain.name(), taken, out);
+        for (int i = 0; i < rules.size(); i++) {
+            String rule = rules.get(i);
+            if (inReturnRun[i]) {
+                chunker.addReturn(rule);
+                if (i + 1 == rules.size() || !inReturnRun[i + 1]) {
+                    chunker.endReturnRun();
+                }
             }
-            chunk.add(rule);
-            if (chunk.size() >= MAX_CHUNK || (mix(rule.hashCode()) & (AVERAGE_CHUNK - 1)) == 0) {
-                closeChunk(chain.name(), chunk, taken, parent, out);
+            else if (movable(rule)) {
+                chunker.add(rule);
+            }
+            else {
+                chunker.keepInParent(rule);
             }
         }
-        closeChunk(chain.name(), chunk, taken, parent, out);
-        out.add(new Chain(chain.name(), chain.policy(), parent));
+        chunker.close();
+        out.add(new Chain(chain.name(), chain.policy(), chunker.parent));
+        return chunker.carriesReturns;
     }
 
-    private static void closeChunk(String parentName, List<String> chunk, Set<String> taken, List<String> parent, List<Chain> out) {
-        if (chunk.isEmpty()) {
-            return;
+    /** Which rules belong to a run of at least {@value #RETURN_RUN_MIN} consecutive plain RETURNs. */
+    private static boolean[] returnRuns(List<String> rules) {
+        boolean[] inRun = new boolean[rules.size()];
+        int runStart = 0;
+        for (int i = 0; i <= rules.size(); i++) {
+            if (i < rules.size() && isReturn(rules.get(i))) {
+                continue;
+            }
+            if (i - runStart >= RETURN_RUN_MIN) {
+                Arrays.fill(inRun, runStart, i, true);
+            }
+            runStart = i + 1;
         }
-        String name = chunkName(parentName, chunk, taken);
-        taken.add(name);
-        parent.add("-j " + name);
-        out.add(Chain.user(name, List.copyOf(chunk)));
-        chunk.clear();
+        return inRun;
+    }
+
+    /** Collects one chain's rules into chunks, closing one at a content-defined boundary, at its maximum or when its kind changes. */
+    private static final class Chunker {
+        private final String parentName;
+        private final Set<String> taken;
+        private final List<Chain> out;
+        private final List<String> parent = new ArrayList<>();
+        private final List<String> chunk = new ArrayList<>();
+        private boolean returnChunk;
+        private boolean carriesReturns;
+
+        Chunker(String parentName, Set<String> taken, List<Chain> out) {
+            this.parentName = parentName;
+            this.taken = taken;
+            this.out = out;
+        }
+
+        void add(String rule) {
+            if (returnChunk) {
+                close();
+            }
+            append(rule, rule);
+        }
+
+        /** A rule of a RETURN run: in its chunk, a goto to the chain that marks the packet. */
+        void addReturn(String rule) {
+            if (!returnChunk) {
+                close();
+                returnChunk = true;
+                carriesReturns = true;
+                chunk.add(RETURNED_GUARD);
+            }
+            append(rule, rule.substring(0, rule.length() - RETURN.length()) + TO_RETURN_CHAIN);
+        }
+
+        /** After the last chunk of a RETURN run, the parent leaves if one of them matched. */
+        void endReturnRun() {
+            close();
+            parent.add(RETURNED_EXIT);
+        }
+
+        void keepInParent(String rule) {
+            close();
+            parent.add(rule);
+        }
+
+        void close() {
+            if (chunk.size() > (returnChunk ? 1 : 0)) {
+                String name = chunkName(parentName, chunk, taken);
+                taken.add(name);
+                parent.add("-j " + name);
+                out.add(Chain.user(name, List.copyOf(chunk)));
+            }
+            chunk.clear();
+            returnChunk = false;
+        }
+
+        private void append(String rule, String text) {
+            chunk.add(text);
+            int rules = returnChunk ? chunk.size() - 1 : chunk.size();
+            if (rules >= MAX_CHUNK || (mix(rule.hashCode()) & (AVERAGE_CHUNK - 1)) == 0) {
+                close();
+            }
+        }
     }
 
     /** The parent's prefix, {@code @}, and 48 bits of a hash of the parent's name and the rules; unique in the table. */
@@ -139,6 +248,11 @@ final class ChunkedChains {
                 return name;
             }
         }
+    }
+
+    /** Whether the rule is a plain RETURN ({@code iptables-save} writes the target last). */
+    private static boolean isReturn(String rule) {
+        return rule.equals(RETURN) || rule.endsWith(" " + RETURN);
     }
 
     /** Whether the rule means the same in a chunk as in its chain: not a RETURN, not a goto. */
@@ -162,7 +276,7 @@ final class ChunkedChains {
     private static Table join(Table table) {
         Map<String, Chain> chunks = new LinkedHashMap<>();
         for (Chain chain : table.chains().values()) {
-            if (!table.name().isBuiltIn(chain.name()) && isChunkName(chain.name())) {
+            if (!table.name().isBuiltIn(chain.name()) && isLayoutChain(chain.name())) {
                 chunks.put(chain.name(), chain);
             }
         }
@@ -178,18 +292,34 @@ final class ChunkedChains {
         return Table.of(table.name(), chains);
     }
 
+    private static boolean isLayoutChain(String chain) {
+        return isChunkName(chain) || chain.equals(RETURN_CHAIN) || chain.equals(RETURNED_CHAIN);
+    }
+
     private static List<String> inline(List<String> rules, Map<String, Chain> chunks) {
         List<String> joined = new ArrayList<>(rules.size());
         for (String rule : rules) {
-            Optional<Chain> chunk = rule.startsWith("-j ") ? Optional.ofNullable(chunks.get(rule.substring(3))) : Optional.empty();
-            if (chunk.isPresent()) {
-                joined.addAll(chunk.get().rules());
+            Chain chunk = rule.startsWith("-j ") ? chunks.get(rule.substring(3)) : null;
+            if (chunk != null) {
+                chunk.rules().forEach(chunkRule -> unchunk(chunkRule, joined));
             }
-            else {
+            else if (!rule.equals(RETURNED_EXIT)) {
                 joined.add(rule);
             }
         }
         return joined;
+    }
+
+    /** A chunk's rule as rendered: a return chunk's guard dropped, its gotos to the marking chain RETURNs again. */
+    private static void unchunk(String rule, List<String> out) {
+        if (rule.equals(RETURNED_GUARD)) {
+            return;
+        }
+        if (rule.equals(TO_RETURN_CHAIN) || rule.endsWith(" " + TO_RETURN_CHAIN)) {
+            out.add(rule.substring(0, rule.length() - TO_RETURN_CHAIN.length()) + RETURN);
+            return;
+        }
+        out.add(rule);
     }
 
     /** MurmurHash3's 64-bit finalizer: spreads the bits of a String hash code. */

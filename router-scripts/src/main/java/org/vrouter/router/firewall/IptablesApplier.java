@@ -29,7 +29,11 @@ import org.vrouter.router.host.ProgramResult;
  *
  * <p>The last applied ruleset is kept in memory. A new applier takes it from {@value #RULES_PATH}
  * (written only after a successful apply), or from the kernel ({@code iptables-save}) when the file
- * is missing or unreadable, or after a failure left the kernel state unknown. At boot, and whenever
+ * is missing or unreadable, or after a failure left the kernel state unknown. The file says what was
+ * rendered, not how the kernel lays it out ({@link ChunkedChains}; another build may have laid it out
+ * differently): when a payload computed from it fails (nf_tables' {@code --test} does not see that a
+ * chain it jumps to is missing, so this can be the restore itself, which nf_tables commits whole or not
+ * at all), the applier reads the kernel and computes the payload once more. At boot, and whenever
  * the kernel may have been changed behind the applier's back, call {@link #repair}, which starts
  * from the kernel; {@link #verify} reports the drift without changing anything.
  *
@@ -54,6 +58,8 @@ public final class IptablesApplier {
     private Optional<Ruleset> persisted = Optional.empty();
     /** Set when a failure left the kernel unknown: the persisted file no longer describes it. */
     private boolean kernelUnknown;
+    /** Set while {@link #applied} is {@value #RULES_PATH} laid out by this build, not a ruleset seen in the kernel. */
+    private boolean fromFile;
 
     public IptablesApplier(Host host, Clock clock) {
         this.host = requireNonNull(host, "host is null");
@@ -70,6 +76,22 @@ public final class IptablesApplier {
      */
     public synchronized ApplyReport apply(Ruleset desired) throws IOException {
         long start = clock.millis();
+        try {
+            return apply(desired, start);
+        }
+        catch (IptablesApplyException e) {
+            if (!fromFile) {
+                throw e;
+            }
+            // rules.v4 says what was rendered, not how the kernel lays it out (another build may have applied it)
+            log.info("iptables: the change does not fit the kernel as {} describes it ({}); reading the kernel", RULES_PATH,
+                    e.getMessage());
+            reloadFromKernel();
+            return apply(desired, start);
+        }
+    }
+
+    private ApplyReport apply(Ruleset desired, long start) throws IOException {
         Ruleset previous = previous();
         Ruleset target = ChunkedChains.split(desired);
         RulesetDiff diff = RulesetDiff.between(previous, target);
@@ -89,6 +111,7 @@ public final class IptablesApplier {
             }
             applied = Optional.of(target);
             kernelUnknown = false;
+            fromFile = false;
         }
         persist(desired);
         ApplyReport report = new ApplyReport(diff, payload.lineCount(), Duration.ofMillis(clock.millis() - start));
@@ -112,6 +135,7 @@ public final class IptablesApplier {
     public synchronized void reloadFromKernel() throws IOException {
         applied = Optional.of(kernelLayout());
         kernelUnknown = false;
+        fromFile = false;
     }
 
     /**
@@ -166,13 +190,12 @@ public final class IptablesApplier {
             if (saved.isPresent()) {
                 persisted = saved;
                 applied = Optional.of(ChunkedChains.split(saved.get()));
+                fromFile = true;
                 return applied.get();
             }
         }
-        Ruleset kernel = kernelLayout();
-        applied = Optional.of(kernel);
-        kernelUnknown = false;
-        return kernel;
+        reloadFromKernel();
+        return applied.get();
     }
 
     private Optional<Ruleset> readPersisted() throws IOException {

@@ -2,6 +2,7 @@ package org.vrouter.router.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vrouter.router.firewall.TableName.FILTER;
+import static org.vrouter.router.firewall.TableName.MANGLE;
 import static org.vrouter.router.firewall.TableName.NAT;
 
 import java.util.ArrayList;
@@ -96,6 +97,65 @@ class ChunkedChainsTest {
     }
 
     @Test
+    void movesALongRunOfReturnsIntoReturnChunksThatMarkThePacket() {
+        Ruleset logical = ingressFirewall(2_000, -1);
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        Table mangle = kernel.table(MANGLE);
+        List<String> parent = mangle.chain("FIREWALL_203.0.113.20").orElseThrow().rules();
+        assertThat(parent.get(0)).startsWith("-j FIREWALL_203.0.@");
+        assertThat(parent.get(parent.size() - 2)).isEqualTo(ChunkedChains.RETURNED_EXIT);
+        assertThat(mangle.chain(parent.get(parent.size() - 1).substring(3)).orElseThrow().rules()).containsExactly("-j DROP");
+        assertThat(parent).hasSizeBetween(2_000 / ChunkedChains.MAX_CHUNK, 2_000 / 16);
+        List<Chain> returnChunks = parent.subList(1, parent.size() - 2).stream()
+                .map(jump -> mangle.chain(jump.substring(3)).orElseThrow())
+                .toList();
+        assertThat(returnChunks).allSatisfy(chunk -> {
+            assertThat(chunk.rules().get(0)).isEqualTo(ChunkedChains.RETURNED_GUARD);
+            assertThat(chunk.rules().subList(1, chunk.rules().size())).allMatch(rule -> rule.endsWith(" -g VR@RETURN"));
+        });
+        assertThat(mangle.chain(ChunkedChains.RETURN_CHAIN).orElseThrow().rules())
+                .containsExactly("-j MARK --set-xmark 0x80000000/0x80000000");
+        assertThat(mangle.chain(ChunkedChains.RETURNED_CHAIN).orElseThrow().rules())
+                .containsExactly("-j MARK --set-xmark 0x0/0x80000000");
+        assertThat(kernel.requireKnownTargets()).isNotNull();
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+        assertThat(ChunkedChains.join(Ruleset.parse(kernel.render()))).isEqualTo(logical);
+    }
+
+    @Test
+    void oneReturnAddedToALongRunChangesOneChunkAndTheParent() {
+        Ruleset before = ChunkedChains.split(ingressFirewall(10_000, -1));
+        Ruleset after = ChunkedChains.split(ingressFirewall(10_000, 7_000));
+
+        RulesetDiff diff = RulesetDiff.between(before, after);
+
+        RulesetDiff.TableDiff mangle = diff.tables().get(0);
+        assertThat(diff.tables()).hasSize(1);
+        assertThat(mangle.changed()).containsExactly("FIREWALL_203.0.113.20");
+        assertThat(mangle.removed()).hasSize(1);
+        assertThat(mangle.added()).hasSizeBetween(1, 2);
+        assertThat(RestorePayload.between(before, after).lineCount()).isLessThan(10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+    }
+
+    @Test
+    void shortRunsOfReturnsStayInTheParent() {
+        List<String> rules = new ArrayList<>(rules(600, -1));
+        for (int i = 0; i < ChunkedChains.RETURN_RUN_MIN - 1; i++) {
+            rules.add(300, "-s 192.0.2." + i + "/32 -j RETURN");
+        }
+        Ruleset logical = Ruleset.builder().appendAll(FILTER, "FW_INBOUND", rules).build();
+
+        Ruleset kernel = ChunkedChains.split(logical);
+
+        assertThat(kernel.table(FILTER).chain("FW_INBOUND").orElseThrow().rules()).contains("-s 192.0.2.0/32 -j RETURN")
+                .doesNotContain(ChunkedChains.RETURNED_EXIT);
+        assertThat(kernel.table(FILTER).chain(ChunkedChains.RETURN_CHAIN)).isEmpty();
+        assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+    }
+
+    @Test
     void splitsBuiltInChainsKeepingTheirPolicy() {
         List<String> rules = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
@@ -118,6 +178,23 @@ class ChunkedChainsTest {
 
         assertThat(kernel.table(FILTER).userChains()).allMatch(chain -> chain.name().length() <= Chain.MAX_NAME_LENGTH);
         assertThat(ChunkedChains.join(kernel)).isEqualTo(logical);
+    }
+
+    /** An isolated router's ingress firewall of one public address: established, n RETURNs, DROP. */
+    static Ruleset ingressFirewall(int n, int insertAt) {
+        List<String> rules = new ArrayList<>();
+        rules.add("-m state --state RELATED,ESTABLISHED -j ACCEPT");
+        for (int i = 0; i < n; i++) {
+            if (i == insertAt) {
+                rules.add("-s 198.51.100.7/32 -p udp -m udp --dport 53 -j RETURN");
+            }
+            rules.add("-s 10." + (i >> 8 & 0xff) + "." + (i & 0xff) + ".0/24 -p tcp -m tcp --dport " + (1_000 + i) + " -j RETURN");
+        }
+        rules.add("-j DROP");
+        return Ruleset.builder()
+                .append(MANGLE, "PREROUTING", "-d 203.0.113.20/32 -j FIREWALL_203.0.113.20")
+                .appendAll(MANGLE, "FIREWALL_203.0.113.20", rules)
+                .build();
     }
 
     static Ruleset ruleset(int n, int insertAt) {

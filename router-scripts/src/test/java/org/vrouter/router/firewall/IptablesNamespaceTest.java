@@ -9,6 +9,7 @@ import static org.vrouter.router.firewall.TableName.NAT;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.net.Cidr;
 import org.vrouter.router.host.Host;
+import org.vrouter.router.host.ProgramCall;
 import org.vrouter.router.host.TestNamespace;
 
 /** The appliers against the real iptables-restore and ipset, inside a network namespace of their own. */
@@ -31,7 +33,7 @@ class IptablesNamespaceTest {
 
     @BeforeEach
     void createNamespace() throws IOException {
-        namespace = TestNamespace.create("iptables-restore", "iptables-save", "iptables", "ipset");
+        namespace = TestNamespace.create("iptables-restore", "iptables-save", "iptables", "ipset", "busybox");
         host = namespace.host(root);
     }
 
@@ -232,6 +234,65 @@ class IptablesNamespaceTest {
         assertThat(Ruleset.parse(host.readText(IptablesApplier.RULES_PATH).orElseThrow())).isEqualTo(after);
         // a fresh applier starts from rules.v4 and finds nothing to do
         assertThat(new IptablesApplier(host, Clock.systemUTC()).apply(after).changed()).isFalse();
+    }
+
+    @Test
+    void aReturnInAReturnChunkTakesThePacketBackToTheCallerWithItsMarkAsItWas() throws IOException {
+        IptablesApplier applier = new IptablesApplier(host, Clock.systemUTC());
+        namespace.run("ip", "link", "set", "lo", "up");
+        Ruleset allowed = loopbackPingFirewall(true);
+
+        applier.apply(allowed);
+
+        assertThat(namespace.run("iptables-save", "-t", "mangle").stdout()).contains(":VR@RETURN").contains("-g VR@RETURN");
+        assertThat(applier.verify(allowed)).hasToString("no difference");
+        assertThat(pingsItself()).as("the RETURN at rule 600 of 1,000 lets the ping on to the mark after the jump").isTrue();
+        applier.apply(loopbackPingFirewall(false));
+        assertThat(pingsItself()).as("without it the packet reaches the chain's DROP").isFalse();
+        applier.apply(allowed);
+        assertThat(pingsItself()).isTrue();
+    }
+
+    @Test
+    void aKernelLaidOutByAnotherBuildIsReadWhenTheChangeComputedFromRulesV4DoesNotFit() throws IOException {
+        Ruleset before = ChunkedChainsTest.ingressFirewall(2_000, -1);
+        Ruleset after = ChunkedChainsTest.ingressFirewall(2_000, 1_500);
+        // as a build that kept long chains whole left it: rules.v4 and the kernel both hold the chain unsplit
+        host.run(ProgramCall.of("iptables-restore").withStdin(before.render())).requireSuccess();
+        host.writeText(IptablesApplier.RULES_PATH, before.render(), org.vrouter.router.host.FileMode.PUBLIC);
+
+        ApplyReport report = new IptablesApplier(host, Clock.systemUTC()).apply(after);
+
+        assertThat(report.changed()).isTrue();
+        IptablesApplier fresh = new IptablesApplier(host, Clock.systemUTC());
+        fresh.reloadFromKernel();
+        assertThat(fresh.kernel()).isEqualTo(after);
+        assertThat(fresh.kernelLayout()).isEqualTo(ChunkedChains.split(after));
+    }
+
+    /**
+     * Echo requests on lo walk {@code FW_PING} (1,000 RETURNs, one of them for 127.0.0.1 when {@code allowed}, then DROP);
+     * PREROUTING then marks them exactly 0x5, and INPUT takes new packets with that mark only: a ping succeeds if the
+     * RETURN came back to PREROUTING and left no mark bit behind.
+     */
+    private static Ruleset loopbackPingFirewall(boolean allowed) {
+        RulesetBuilder builder = Ruleset.builder()
+                .policy(FILTER, "INPUT", Policy.DROP)
+                .append(FILTER, "INPUT", "-m state --state RELATED,ESTABLISHED -j ACCEPT")
+                .append(FILTER, "INPUT", "-m mark --mark 0x5 -j ACCEPT")
+                .append(MANGLE, "PREROUTING", "-i lo -p icmp -m icmp --icmp-type 8 -j FW_PING")
+                .append(MANGLE, "PREROUTING", "-i lo -j MARK --set-xmark 0x5/0xff");
+        for (int i = 0; i < 1_000; i++) {
+            if (i == 600 && allowed) {
+                builder.append(MANGLE, "FW_PING", "-s 127.0.0.1/32 -p icmp -m icmp --icmp-type 8 -j RETURN");
+            }
+            builder.append(MANGLE, "FW_PING", "-s 10." + (i >> 8) + "." + (i & 0xff) + ".0/24 -p tcp -m tcp --dport 22 -j RETURN");
+        }
+        return builder.append(MANGLE, "FW_PING", "-j DROP").build();
+    }
+
+    private boolean pingsItself() throws IOException {
+        return host.run(ProgramCall.of("busybox", "ping", "-c", "1", "-W", "1", "127.0.0.1").withTimeout(Duration.ofSeconds(5))).succeeded();
     }
 
     @Test
