@@ -107,6 +107,11 @@ public record Cidr(IpAddress address, int prefixLength) {
         if (other.isIpv4() != isIpv4()) {
             return false;
         }
+        if (isIpv4()) {
+            // the hot path of every port forward and DHCP host mapped to its network: no parsing into arrays
+            long mask = prefixLength == 0 ? 0 : 0xffff_ffffL << (32 - prefixLength) & 0xffff_ffffL;
+            return (IpAddress.ipv4Number(other.value()) & mask) == (IpAddress.ipv4Number(address.value()) & mask);
+        }
         return java.util.Arrays.equals(masked(other.bytes(), false), masked(address.bytes(), false));
     }
 

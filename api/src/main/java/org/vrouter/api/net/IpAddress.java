@@ -111,7 +111,7 @@ public record IpAddress(String value) implements Comparable<IpAddress> {
     }
 
     /** The 32-bit number of a canonical dotted quad (the value of an IPv4 address, which is valid by construction). */
-    private static long ipv4Number(String quad) {
+    static long ipv4Number(String quad) {
         long number = 0;
         int octet = 0;
         for (int i = 0; i < quad.length(); i++) {

@@ -43,6 +43,11 @@ class CidrTest {
         assertThat(cidr.contains(Cidr.parse("10.1.4.0/24"))).isTrue();
         assertThat(cidr.contains(Cidr.parse("10.0.0.0/8"))).isFalse();
         assertThat(cidr.contains(IpAddress.parse("::ffff:a01:1"))).as("another family").isFalse();
+        assertThat(Cidr.parse("0.0.0.0/0").contains(IpAddress.parse("255.255.255.255"))).isTrue();
+        assertThat(Cidr.parse("203.0.113.7/32").contains(IpAddress.parse("203.0.113.7"))).isTrue();
+        assertThat(Cidr.parse("203.0.113.7/32").contains(IpAddress.parse("203.0.113.6"))).isFalse();
+        assertThat(Cidr.parse("10.1.1.0/25").contains(IpAddress.parse("10.1.1.128"))).isFalse();
+        assertThat(Cidr.parse("10.1.1.128/25").contains(IpAddress.parse("10.1.1.255"))).isTrue();
     }
 
     @Test

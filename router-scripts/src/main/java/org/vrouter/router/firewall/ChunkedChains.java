@@ -292,7 +292,8 @@ final class ChunkedChains {
         return Table.of(table.name(), chains);
     }
 
-    private static boolean isLayoutChain(String chain) {
+    /** Whether {@code chain} is one {@link #split} makes: a chunk or a helper chain. */
+    static boolean isLayoutChain(String chain) {
         return isChunkName(chain) || chain.equals(RETURN_CHAIN) || chain.equals(RETURNED_CHAIN);
     }
 

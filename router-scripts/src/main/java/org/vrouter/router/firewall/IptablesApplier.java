@@ -3,6 +3,7 @@ package org.vrouter.router.firewall;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -167,12 +168,14 @@ public final class IptablesApplier {
 
     /**
      * Checks the chains about to be written (the others were checked when they were applied), or
-     * the whole table when a chain is removed from it, since an unchanged chain may still jump there.
+     * the whole table when a chain is removed from it, since an unchanged chain may still jump there;
+     * unless every removed chain is one of the layout's own, which only the chains of that layout jump
+     * to, and those are rewritten too when it goes.
      */
     private static void requireKnownTargets(Ruleset desired, RulesetDiff diff) {
         for (RulesetDiff.TableDiff table : diff.tables()) {
             Table target = desired.table(table.table());
-            if (!table.removed().isEmpty()) {
+            if (!table.removed().stream().allMatch(ChunkedChains::isLayoutChain)) {
                 target.requireKnownTargets();
                 continue;
             }
@@ -242,7 +245,9 @@ public final class IptablesApplier {
         if (persisted.isPresent() && persisted.get().equals(desired)) {
             return;
         }
-        host.writeText(RULES_PATH, desired.render(), FileMode.PUBLIC);
+        // not forced to disk: a process crash keeps it in the page cache, and a power loss empties the kernel too,
+        // which the boot's repair converges from the bags and the kernel, never from this file
+        host.write(RULES_PATH, desired.render().getBytes(StandardCharsets.UTF_8), FileMode.PUBLIC, false);
         persisted = Optional.of(desired);
     }
 }

@@ -39,15 +39,14 @@ public final class NatInputs {
             Consumer<String> ignored) {
         List<PortForward> forwards = new ArrayList<>();
         for (PortForwardEntry forward : bags.forwardingRules().portForwards()) {
-            String entry = "forwardingrules[" + forward.publicIp() + "] " + forward.protocol() + " " + forward.publicPorts().toColonForm();
             Optional<String> problem = problem(forward.publicIp(), forward.internalIp(), publics, guests);
             if (problem.isPresent()) {
-                ignored.accept(entry + ": " + problem.get());
+                ignored.accept(entry(forward) + ": " + problem.get());
                 continue;
             }
             Optional<List<Cidr>> sources = CidrLists.ipv4Only(forward.sourceCidrList().map(CidrList::cidrs).orElse(List.of()));
             if (sources.isEmpty()) {
-                ignored.accept(entry + ": source_cidr_list holds only IPv6 networks");
+                ignored.accept(entry(forward) + ": source_cidr_list holds only IPv6 networks");
                 continue;
             }
             try {
@@ -55,10 +54,15 @@ public final class NatInputs {
                         forward.internalIp(), forward.internalPorts(), sources.get()));
             }
             catch (InvalidParameterException e) {
-                throw e.within(entry + ".");
+                throw e.within(entry(forward) + ".");
             }
         }
         return forwards;
+    }
+
+    /** How messages name a forward: built only for one, not for each of 10,000 forwards on every converge. */
+    private static String entry(PortForwardEntry forward) {
+        return "forwardingrules[" + forward.publicIp() + "] " + forward.protocol() + " " + forward.publicPorts().toColonForm();
     }
 
     /** The static NATs in force; see {@link #portForwards} for the parameters. */

@@ -23,6 +23,10 @@ final class RuleText {
             "--replace", "--new-chain", "--delete-chain", "--flush", "--policy", "--zero", "--rename-chain", "--list",
             "--list-rules");
 
+    /** The jump options, each with the blank that ends it. */
+    private static final List<String> JUMP_OPTIONS = List.of("-j ", "-g ", "--jump ", "--goto ");
+    private static final List<String> INNER_JUMP_OPTIONS = JUMP_OPTIONS.stream().map(option -> " " + option).toList();
+
     private RuleText() {}
 
     /**
@@ -124,34 +128,39 @@ final class RuleText {
         return Optional.empty();
     }
 
-    /** {@link #target} of a rule without quotes: tokens are what lies between single blanks. */
+    /** {@link #target} of a rule without quotes: tokens are what lies between blanks. */
     private static Optional<String> unquotedTarget(String rule) {
-        int start = 0;
-        while (start < rule.length()) {
-            int end = rule.indexOf(' ', start);
-            if (end < 0) {
-                return Optional.empty();
-            }
-            if (isJump(rule, start, end)) {
-                int next = end + 1;
-                while (next < rule.length() && rule.charAt(next) == ' ') {
-                    next++;
-                }
-                if (next == rule.length()) {
-                    return Optional.empty();
-                }
-                int after = rule.indexOf(' ', next);
-                return Optional.of(rule.substring(next, after < 0 ? rule.length() : after));
-            }
-            start = end + 1;
+        int option = firstJumpOption(rule);
+        if (option < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        int next = rule.indexOf(' ', option);
+        while (next < rule.length() && rule.charAt(next) == ' ') {
+            next++;
+        }
+        if (next == rule.length()) {
+            return Optional.empty();
+        }
+        int after = rule.indexOf(' ', next);
+        return Optional.of(rule.substring(next, after < 0 ? rule.length() : after));
     }
 
-    private static boolean isJump(String rule, int start, int end) {
-        int length = end - start;
-        return length == 2 ? rule.startsWith("-j", start) || rule.startsWith("-g", start)
-                : length == 6 ? rule.startsWith("--jump", start) || rule.startsWith("--goto", start) : false;
+    /**
+     * Where the first {@code -j}/{@code -g}/{@code --jump}/{@code --goto} token starts, or -1. Found with
+     * indexOf, not token by token: every rule of a 10,000-rule ruleset is checked on every converge.
+     */
+    private static int firstJumpOption(String rule) {
+        int first = -1;
+        for (int i = 0; i < JUMP_OPTIONS.size(); i++) {
+            int at = rule.startsWith(JUMP_OPTIONS.get(i)) ? 0 : rule.indexOf(INNER_JUMP_OPTIONS.get(i));
+            if (at > 0) {
+                at++;
+            }
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     /** The names after every {@code --match-set} of the rule. */

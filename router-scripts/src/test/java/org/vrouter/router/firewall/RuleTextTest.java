@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"-s 10.0.0.0/8 -j ACCEPT", "-j FW_X", "-p tcp  -m tcp --dport 22 --jump DROP", "-g FW_OTHER",
-        "-s 10.0.0.1/32 --goto FW_OTHER -m limit", "-p tcp -m tcp --dport 22", "-m jump -j RETURN", "-A"})
+        "-s 10.0.0.1/32 --goto FW_OTHER -m limit", "-p tcp -m tcp --dport 22", "-m jump -j RETURN", "-A",
+        "-m set --match-set -jset src -j DROP", "-m mark --mark 0x1 -g  FW_OTHER -j ACCEPT"})
     void findsTheSameTargetWithAndWithoutTheQuoteAwareTokenizer(String rule) {
         String quoted = rule + " -m comment --comment \"a \\\"quoted\\\" -j NOT_A_TARGET\"";
 
