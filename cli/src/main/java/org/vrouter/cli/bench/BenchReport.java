@@ -22,6 +22,8 @@ final class BenchReport {
 
     private BenchReport() {}
 
+    private static final String WARM_UPS_NOTE = RouterBench.WARM_UPS + " unmeasured";
+
     static void table(BenchResults results, PrintStream out) {
         out.println("vrouter bench router");
         out.println("  routers:   " + results.sandbox());
@@ -33,10 +35,11 @@ final class BenchReport {
         withFloor(results, out, Series.SCRATCH_DHCP, Series.FLOOR_DNSMASQ);
         withFloor(results, out, Series.SCRATCH_FIREWALL, Series.FLOOR_RESTORE_FIREWALL);
         withFloor(results, out, Series.SCRATCH_FORWARDS, Series.FLOOR_RESTORE_FORWARDS);
-        out.println("add one at size N (median of " + runs(results, Series.ADD_DHCP) + ")");
+        out.println("add one at size N (median of " + runs(results, Series.ADD_DHCP) + ", after " + WARM_UPS_NOTE + ")");
         for (Series series : List.of(Series.ADD_DHCP, Series.ADD_FIREWALL, Series.ADD_FORWARD)) {
             row(results, out, "  " + series.label(), n -> results.get(series, n).map(BenchReport::millis));
             share(results, out, series);
+            cold(results, out, series);
             int first = results.sizes().get(0);
             row(results, out, "    ratio to N=" + String.format(Locale.ROOT, "%,d", first), n -> ratio(results, series, n, series, first));
         }
@@ -62,8 +65,16 @@ final class BenchReport {
                 .ifPresent(share -> row(results, out, "    " + share.label(), n -> results.get(share, n).map(BenchReport::millis)));
     }
 
+    /** The first run of a series at each size, when measured apart. */
+    private static void cold(BenchResults results, PrintStream out, Series series) {
+        series.cold().filter(cold -> !results.of(cold).isEmpty())
+                .ifPresent(cold -> row(results, out, "    " + cold.label(), n -> results.get(cold, n).map(BenchReport::millis)));
+    }
+
     private static void withFloor(BenchResults results, PrintStream out, Series series, Series floor) {
-        row(results, out, "  " + series.label(), n -> results.get(series, n).map(BenchReport::millis));
+        row(results, out, "  " + series.label() + " (median of " + runs(results, series) + ")",
+                n -> results.get(series, n).map(BenchReport::millis));
+        cold(results, out, series);
         row(results, out, "    " + floor.label(), n -> results.get(floor, n).map(BenchReport::millis));
         row(results, out, "    ratio to the floor", n -> ratio(results, series, n, floor, n));
     }

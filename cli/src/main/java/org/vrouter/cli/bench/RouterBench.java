@@ -30,11 +30,18 @@ import org.vrouter.router.pipeline.PipelineOptions;
  * and N port forwards, then adding one of each at that size (in process, as vrouterd runs them); a small
  * change through {@code update_config.py} on a router holding N DHCP entries and N/2 rules, with vrouterd
  * and one-shot; the floors beside them; and the per-entry targets (one file each, one batch). Every router
- * is fresh; a warm-up pass at a small size runs first so that the smallest size is not measured cold.
+ * is fresh; a warm-up pass at a small size runs first so that the smallest size is not measured cold, and each
+ * repeated case is measured after unmeasured runs of its own ({@link #WARM_UPS}; from scratch: one router),
+ * the first of which is reported apart, cold.
  */
 final class RouterBench {
     /** Big enough for the JIT to compile the per-entry paths before anything is measured. */
     private static final int WARM_UP_SIZE = 200;
+    /**
+     * Unmeasured runs before the measured ones of a repeated case, as JMH warms up: the first changes at a new size run
+     * while the JIT still compiles that size's paths (2-3 times slower at 10,000), which a long-running vrouterd is past.
+     */
+    static final int WARM_UPS = 10;
     private static final int QUICK_WARM_UP_SIZE = 20;
 
     private final Sandbox sandbox;
@@ -103,17 +110,32 @@ final class RouterBench {
         Duration run(Sandbox.Router router, EntryPoints entryPoints) throws IOException;
     }
 
-    /** Runs a from-scratch case on fresh routers (median); the last router stays, with its entry points, for the add-one case. */
+    /**
+     * Runs a from-scratch case on fresh routers: the first of this size apart (JIT cold), then the median of the
+     * next ones; the last router stays, with its entry points, for the add-one case.
+     */
     private Sandbox.Router scratch(Series series, int n, Scratch scratch) throws IOException {
-        int runs = options.quick() || n >= 10_000 ? 1 : 3;
+        int runs = options.quick() ? 1 : 3;
+        int warmUps = options.quick() ? 0 : 1;
         List<Duration> times = new ArrayList<>();
         Sandbox.Router router = null;
-        for (int run = 0; run < runs; run++) {
+        for (int run = 0; run < warmUps + runs; run++) {
             router = freshRouter(series.key());
-            times.add(scratch.run(router, entryPointsOf(router)));
+            Duration time = scratch.run(router, entryPointsOf(router));
+            record(series, n, run, warmUps, time, times);
         }
         figures.add(new Figure(series, n, Stats.median(times), runs));
         return router;
+    }
+
+    /** A run's time: the first of several apart as the cold one, the rest among the measured ones. */
+    private void record(Series series, int n, int run, int warmUps, Duration time, List<Duration> measured) {
+        if (run == 0 && warmUps > 0) {
+            series.cold().ifPresent(cold -> figures.add(new Figure(cold, n, time, 1)));
+        }
+        if (run >= warmUps) {
+            measured.add(time);
+        }
     }
 
     private Duration dhcpFromScratch(EntryPoints entryPoints, Sandbox.Router router, int n) throws IOException {
@@ -141,15 +163,18 @@ final class RouterBench {
         EntryPoints entryPoints = entryPointsOf(router);
         TimedConverger converger = convergersByRoot.get(router.root());
         int runs = options.quick() ? 3 : 7;
+        int warmUps = warmUps();
         List<Duration> times = new ArrayList<>();
         List<Duration> converges = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
+        for (int run = 0; run < warmUps + runs; run++) {
             String file = delivery.deliver(n + run);
             converger.reset();
             long start = System.nanoTime();
             ok(entryPoints.updateConfig(List.of(file), false));
-            times.add(Duration.ofNanos(System.nanoTime() - start));
-            converges.add(converger.last());
+            record(series, n, run, warmUps, Duration.ofNanos(System.nanoTime() - start), times);
+            if (run >= warmUps) {
+                converges.add(converger.last());
+            }
         }
         figures.add(new Figure(series, n, Stats.median(times), runs));
         share(series, n, converges);
@@ -181,11 +206,15 @@ final class RouterBench {
         List<Duration> converges = new ArrayList<>();
         List<Duration> served = whileServed(router, () -> {
             List<Duration> times = new ArrayList<>();
-            for (int run = 0; run < (options.quick() ? 3 : 11); run++) {
+            int warmUps = warmUps();
+            for (int run = 0; run < warmUps + (options.quick() ? 3 : 11); run++) {
                 String file = delivery.deliver(run);
                 converger.reset();
-                times.add(scripts.updateConfig(router, file));
-                converges.add(converger.last());
+                Duration time = scripts.updateConfig(router, file);
+                if (run >= warmUps) {
+                    times.add(time);
+                    converges.add(converger.last());
+                }
             }
             return times;
         });
@@ -268,6 +297,10 @@ final class RouterBench {
         ok(entryPoints.updateConfig(List.of(deliver(router, "cmd_line.json", Workload.cmdLine())), false));
         ok(entryPoints.updateConfig(List.of(deliver(router, "ip_associations.json.setup", Workload.ipAssociations())), false));
         return router;
+    }
+
+    private int warmUps() {
+        return options.quick() ? 0 : WARM_UPS;
     }
 
     private EntryPoints entryPointsOf(Sandbox.Router router) {
