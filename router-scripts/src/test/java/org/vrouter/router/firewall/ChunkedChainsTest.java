@@ -107,7 +107,7 @@ class ChunkedChainsTest {
         assertThat(parent.get(0)).startsWith("-j FIREWALL_203.0.@");
         assertThat(parent.get(parent.size() - 2)).isEqualTo(ChunkedChains.RETURNED_EXIT);
         assertThat(mangle.chain(parent.get(parent.size() - 1).substring(3)).orElseThrow().rules()).containsExactly("-j DROP");
-        assertThat(parent).hasSizeBetween(2_000 / ChunkedChains.MAX_CHUNK, 2_000 / 16);
+        assertThat(parent).hasSizeBetween(2_000 / ChunkedChains.RETURN_MAX_CHUNK + 3, 2_000 / 64);
         List<Chain> returnChunks = parent.subList(1, parent.size() - 2).stream()
                 .map(jump -> mangle.chain(jump.substring(3)).orElseThrow())
                 .toList();
@@ -136,7 +136,7 @@ class ChunkedChainsTest {
         assertThat(mangle.changed()).containsExactly("FIREWALL_203.0.113.20");
         assertThat(mangle.removed()).hasSize(1);
         assertThat(mangle.added()).hasSizeBetween(1, 2);
-        assertThat(RestorePayload.between(before, after).lineCount()).isLessThan(10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+        assertThat(RestorePayload.between(before, after).lineCount()).isLessThan(10_000 / 64 + 3 * ChunkedChains.RETURN_MAX_CHUNK);
     }
 
     @Test
