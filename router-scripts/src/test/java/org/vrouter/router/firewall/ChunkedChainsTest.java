@@ -58,19 +58,22 @@ class ChunkedChainsTest {
 
     @Test
     void oneRuleInsertedChangesOneChunkAndTheParent() {
-        Ruleset before = ChunkedChains.split(ruleset(10_000, -1));
-        Ruleset after = ChunkedChains.split(ruleset(10_000, 4_321));
+        assertOneChunkReplaced(ruleset(10_000, -1), ruleset(10_000, 4_321), "FW_INBOUND", 10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+    }
+
+    /** Only {@code parent} and the chunk holding the new rule change (that chunk is replaced; at most it splits in two). */
+    private static void assertOneChunkReplaced(Ruleset logicalBefore, Ruleset logicalAfter, String parent, int maxPayloadLines) {
+        Ruleset before = ChunkedChains.split(logicalBefore);
+        Ruleset after = ChunkedChains.split(logicalAfter);
 
         RulesetDiff diff = RulesetDiff.between(before, after);
 
-        RulesetDiff.TableDiff filter = diff.tables().get(0);
-        assertThat(diff.tables()).hasSize(1);
-        assertThat(filter.changed()).containsExactly("FW_INBOUND");
-        // the chunk holding the new rule is replaced; at most it splits in two
-        assertThat(filter.removed()).hasSize(1);
-        assertThat(filter.added()).hasSizeBetween(1, 2);
-        int rewritten = RestorePayload.between(before, after).lineCount();
-        assertThat(rewritten).isLessThan(10_000 / 16 + 3 * ChunkedChains.MAX_CHUNK);
+        assertThat(diff.tables()).singleElement().satisfies(table -> {
+            assertThat(table.changed()).containsExactly(parent);
+            assertThat(table.removed()).hasSize(1);
+            assertThat(table.added()).hasSizeBetween(1, 2);
+        });
+        assertThat(RestorePayload.between(before, after).lineCount()).isLessThan(maxPayloadLines);
     }
 
     @Test
@@ -126,17 +129,8 @@ class ChunkedChainsTest {
 
     @Test
     void oneReturnAddedToALongRunChangesOneChunkAndTheParent() {
-        Ruleset before = ChunkedChains.split(ingressFirewall(10_000, -1));
-        Ruleset after = ChunkedChains.split(ingressFirewall(10_000, 7_000));
-
-        RulesetDiff diff = RulesetDiff.between(before, after);
-
-        RulesetDiff.TableDiff mangle = diff.tables().get(0);
-        assertThat(diff.tables()).hasSize(1);
-        assertThat(mangle.changed()).containsExactly("FIREWALL_203.0.113.20");
-        assertThat(mangle.removed()).hasSize(1);
-        assertThat(mangle.added()).hasSizeBetween(1, 2);
-        assertThat(RestorePayload.between(before, after).lineCount()).isLessThan(10_000 / 64 + 3 * ChunkedChains.RETURN_MAX_CHUNK);
+        assertOneChunkReplaced(ingressFirewall(10_000, -1), ingressFirewall(10_000, 7_000), "FIREWALL_203.0.113.20",
+                10_000 / 64 + 3 * ChunkedChains.RETURN_MAX_CHUNK);
     }
 
     @Test
