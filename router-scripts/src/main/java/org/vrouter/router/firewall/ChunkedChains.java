@@ -67,6 +67,9 @@ final class ChunkedChains {
     private static final String RETURN = "-j RETURN";
     private static final String RETURN_BIT = "0x80000000/0x80000000";
     private static final String TO_RETURN_CHAIN = "-g " + RETURN_CHAIN;
+    /** The two endings as they follow a rule's matches: compared against every rule of a long chain, so built once. */
+    private static final String AFTER_MATCHES_RETURN = " " + RETURN;
+    private static final String AFTER_MATCHES_TO_RETURN_CHAIN = " " + TO_RETURN_CHAIN;
     /** A return chunk's first rule: once a rule of an earlier chunk matched, the later chunks are skipped. */
     static final String RETURNED_GUARD = "-m mark --mark " + RETURN_BIT + " -j RETURN";
     /** In the parent after a RETURN run's chunks. */
@@ -260,7 +263,7 @@ final class ChunkedChains {
 
     /** Whether the rule is a plain RETURN ({@code iptables-save} writes the target last). */
     private static boolean isReturn(String rule) {
-        return rule.equals(RETURN) || rule.endsWith(" " + RETURN);
+        return rule.equals(RETURN) || rule.endsWith(AFTER_MATCHES_RETURN);
     }
 
     /** Whether the rule means the same in a chunk as in its chain: not a RETURN, not a goto. */
@@ -324,7 +327,7 @@ final class ChunkedChains {
         if (rule.equals(RETURNED_GUARD)) {
             return;
         }
-        if (rule.equals(TO_RETURN_CHAIN) || rule.endsWith(" " + TO_RETURN_CHAIN)) {
+        if (rule.equals(TO_RETURN_CHAIN) || rule.endsWith(AFTER_MATCHES_TO_RETURN_CHAIN)) {
             out.add(rule.substring(0, rule.length() - TO_RETURN_CHAIN.length()) + RETURN);
             return;
         }
