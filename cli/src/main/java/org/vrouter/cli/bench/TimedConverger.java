@@ -2,6 +2,7 @@ package org.vrouter.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import org.vrouter.router.converge.ConvergeRequest;
@@ -26,6 +27,11 @@ final class TimedConverger implements Converger {
         finally {
             record(Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    @Override
+    public boolean settle() throws IOException {
+        return delegate.settle();
     }
 
     private synchronized void record(Duration elapsed) {

@@ -1,5 +1,7 @@
 package org.vrouter.router.converge;
 
+import java.io.IOException;
+
 /**
  * Brings the machine to the state the databags describe. Called by the update pipeline
  * ({@code update_config}, {@code vr_cfg}) after the merged bags are on disk, once per update and once per
@@ -17,6 +19,18 @@ package org.vrouter.router.converge;
 public interface Converger {
     /** Applies the request's databags; see the class comment for what is reported and what is thrown. */
     ConvergeResult converge(ConvergeRequest request);
+
+    /**
+     * Writes what the last converges left for later because nothing waits on it (CloudStack's derived files,
+     * such as {@code dhcphosts.txt}); called under the pipeline's lock, after a run or, in vrouterd, once the
+     * router is idle. Default: nothing left.
+     *
+     * @return whether anything was written
+     * @throws IOException if something could not be written; it is still left then
+     */
+    default boolean settle() throws IOException {
+        return false;
+    }
 
     /** A converger that applies nothing and reports success: a router side that only keeps databags. */
     static Converger none() {

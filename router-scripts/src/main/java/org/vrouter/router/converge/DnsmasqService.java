@@ -27,8 +27,8 @@ import org.vrouter.router.service.ServiceAction;
  * applied by {@link DnsmasqApplier} ({@code cloud.conf}, {@code dhcphosts.txt}, {@code dhcpopts.txt},
  * {@code /etc/hosts}; SIGHUP for host changes, a restart when a reservation sets a tag while a
  * lease is held (see {@link DnsmasqApplier}) and after {@code dnsmasq --test} for a new
- * {@code cloud.conf}, {@code dhcp_release} for stale leases). Repair also starts dnsmasq when it is
- * not running. Skipped before the boot arguments are known, and on an internal LB VM.
+ * {@code cloud.conf}, {@code dhcp_release} for stale leases). CloudStack's files are left to {@link #settle}
+ * after an apply, written at once by a repair. Repair also starts dnsmasq when it is not running. Skipped before the boot arguments are known, and on an internal LB VM.
  */
 final class DnsmasqService extends InputService<DhcpInput> {
     static final String NAME = "dnsmasq";
@@ -60,7 +60,13 @@ final class DnsmasqService extends InputService<DhcpInput> {
 
     @Override
     Optional<String> applyInput(DhcpInput input) throws IOException {
-        return describe(applier.apply(input), ServiceAction.UNCHANGED);
+        return describe(applier.applyLeavingRecords(input), ServiceAction.UNCHANGED);
+    }
+
+    /** CloudStack's files, which {@link #applyInput} leaves for later. */
+    @Override
+    public boolean settle() throws IOException {
+        return !applier.settle().isEmpty();
     }
 
     @Override

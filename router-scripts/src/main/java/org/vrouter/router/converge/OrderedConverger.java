@@ -111,6 +111,16 @@ public final class OrderedConverger implements RouterConverger {
         return result;
     }
 
+    /** Settles every service, in order; the first failure ends it (what is left stays for the next settle). */
+    @Override
+    public boolean settle() throws IOException {
+        boolean wrote = false;
+        for (ServiceConverger service : services) {
+            wrote |= service.settle();
+        }
+        return wrote;
+    }
+
     @Override
     public List<ServiceRendering> render(Databags databags) {
         List<ServiceRendering> renderings = new ArrayList<>();

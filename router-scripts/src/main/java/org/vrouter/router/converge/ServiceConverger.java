@@ -45,6 +45,16 @@ public interface ServiceConverger {
     }
 
     /**
+     * Writes what {@link #apply} left for later ({@link Converger#settle}). Default: nothing.
+     *
+     * @return whether anything was written
+     * @throws IOException if something could not be written
+     */
+    default boolean settle() throws IOException {
+        return false;
+    }
+
+    /**
      * Brings the service to the state the databags describe, touching nothing when its rendered input
      * is what it last applied.
      *

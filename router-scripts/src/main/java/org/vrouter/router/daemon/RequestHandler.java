@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -26,16 +29,23 @@ import org.vrouter.router.redundancy.RedundancyStateEntry;
  * arguments, including its answers to failures the pipeline does not report itself (exit 1 for an
  * invalid parameter, 64 for an illegal argument, 2 for anything else). A VRRP transition
  * ({@code redundancy-state}) queues behind the router's update under way like any request, and then waits for
- * the router's lock file as the one-shot transition does.
+ * the router's lock file as the one-shot transition does. A router whose runs leave work for later
+ * ({@link org.vrouter.router.pipeline.PipelineOptions#settleLater}) is settled by an {@link IdleSettler} after
+ * its replies, and once more when the daemon stops.
  */
 final class RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
 
-    /** One router and the lock that serialises its requests. */
-    private record Router(DaemonRouter served, ReentrantLock lock) {}
+    /** One router, the lock that serialises its requests, and what settles it when its runs leave work for later. */
+    private record Router(DaemonRouter served, ReentrantLock lock, Optional<IdleSettler> settler) {}
 
     private final Map<Path, Router> routers = new LinkedHashMap<>();
     private final Path defaultRoot;
+    private final ScheduledExecutorService settling = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "vrouterd-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param routers the routers, each with its own root; the first serves requests that name none */
     RequestHandler(List<DaemonRouter> routers) throws IOException {
@@ -44,7 +54,10 @@ final class RequestHandler {
         }
         for (DaemonRouter router : routers) {
             Path root = canonical(router.entryPoints().host().resolve("/"));
-            if (this.routers.putIfAbsent(root, new Router(router, new ReentrantLock(true))) != null) {
+            ReentrantLock lock = new ReentrantLock(true);
+            Optional<IdleSettler> settler = router.entryPoints().settlesLater()
+                    ? Optional.of(new IdleSettler(router.entryPoints(), lock, settling)) : Optional.empty();
+            if (this.routers.putIfAbsent(root, new Router(router, lock, settler)) != null) {
                 throw new IllegalArgumentException("two routers share the root " + root);
             }
         }
@@ -75,7 +88,20 @@ final class RequestHandler {
         }
         finally {
             router.lock().unlock();
+            if (request.verb() != DaemonRequest.Verb.REDUNDANCY_STATE) {
+                router.settler().ifPresent(IdleSettler::requestEnded);
+            }
         }
+    }
+
+    /** Settles every router that leaves work for later, in its turn; once the last request has ended. */
+    void settleAll() {
+        routers.values().forEach(router -> router.settler().ifPresent(IdleSettler::settleNow));
+    }
+
+    /** Stops settling idle routers. */
+    void close() {
+        settling.shutdownNow();
     }
 
     private static EntryOutcome run(DaemonRouter router, DaemonRequest request) {

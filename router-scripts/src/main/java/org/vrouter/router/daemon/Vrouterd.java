@@ -277,6 +277,10 @@ public final class Vrouterd implements AutoCloseable {
             if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("vrouterd: requests still running after {}; stopping anyway (they are safe to run again)", shutdownGrace);
             }
+            else {
+                // what the last requests left for later; a new daemon or run would write it too, only later
+                handler.settleAll();
+            }
             if (FileVersion.of(socket).filter(socketVersion::equals).isPresent()) {
                 Files.delete(socket);
             }
@@ -289,6 +293,7 @@ public final class Vrouterd implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         finally {
+            handler.close();
             timeouts.shutdownNow();
             closed.countDown();
         }

@@ -34,13 +34,15 @@ import org.vrouter.router.service.ServiceManager;
  * Converges dnsmasq to a {@link DhcpInput} without dropping leases or the DNS cache for data changes, and
  * without making dnsmasq re-read every host for one more.
  *
- * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf} and the CloudStack files
- * {@code dhcphosts.txt}, {@code dhcpopts.txt} and {@code /etc/hosts} (compared with the disk byte for
- * byte), and the per-host files of dnsmasq's directories, laid out by {@link HostDirectories} as a base
- * file plus one delta file per host added since the last compaction.
+ * <p>{@link #apply} renders the files ({@link DnsmasqFiles}): {@code cloud.conf} (compared with the disk byte
+ * for byte) and the per-host files of dnsmasq's directories, laid out by {@link HostDirectories} as a base
+ * file plus one delta file per host added since the last compaction. The CloudStack files
+ * {@code dhcphosts.txt}, {@code dhcpopts.txt} and {@code /etc/hosts}, which dnsmasq does not read, are
+ * written by {@link #settle} (compared byte for byte): at the end of {@link #apply}, or, after
+ * {@link #applyLeavingRecords}, when the caller has nothing more urgent to do (vrouterd, after its reply).
  * <ul>
  *   <li>Nothing differs: nothing is written and no program runs.</li>
- *   <li>Only new hosts (or the CloudStack files, or the router's names): their files are written
+ *   <li>Only new hosts (or the router's names): their files are written
  *       atomically and dnsmasq reads them by itself (inotify); it is only checked to be running, and
  *       started if it is not. Adding a VM costs the same whatever the number of hosts.</li>
  *   <li>A host changed or removed (or too many deltas): dnsmasq keeps what it read from a file until
@@ -85,6 +87,8 @@ public final class DnsmasqApplier {
     private final HostDirectories directories;
     /** Each host's rendered lines, kept from one apply to the next. */
     private final IdentityMemo<DhcpHost, DnsmasqHostFiles.HostText> rendered = new IdentityMemo<>();
+    /** The files of the last apply whose CloudStack files {@link #settle} has not written yet. */
+    private Optional<DnsmasqFiles> pendingRecords = Optional.empty();
 
     /** An applier for the standard dnsmasq daemon ({@link #daemon(Host)}). */
     public DnsmasqApplier(Host host, ServiceManager services, Clock clock) {
@@ -111,7 +115,7 @@ public final class DnsmasqApplier {
     }
 
     /**
-     * Converges dnsmasq to {@code input}.
+     * Converges dnsmasq to {@code input}, CloudStack's files included.
      *
      * @throws ConfigRejectedException if {@code dnsmasq --test} rejects the new {@code cloud.conf}
      *     (nothing was written; the previous configuration is still in force)
@@ -120,43 +124,83 @@ public final class DnsmasqApplier {
      * @throws IOException if the host failed to read or write a file or to run a program
      */
     public synchronized DnsmasqReport apply(DhcpInput input) throws IOException {
+        DnsmasqReport report = applyLeavingRecords(input);
+        List<String> records = settle();
+        if (records.isEmpty()) {
+            return report;
+        }
+        List<String> written = new ArrayList<>(records);
+        written.addAll(report.changedFiles());
+        return new DnsmasqReport(written, report.action(), report.releases(), report.elapsed());
+    }
+
+    /**
+     * {@link #apply}, except CloudStack's files ({@code dhcphosts.txt}, {@code dhcpopts.txt}, {@code /etc/hosts}),
+     * which are left for {@link #settle}: dnsmasq does not read them, and at 10,000 hosts building, comparing
+     * and writing them is most of what one more host costs. Until then they show the hosts of an earlier apply.
+     *
+     * @throws ConfigRejectedException, ServiceException, IOException as {@link #apply}
+     */
+    public synchronized DnsmasqReport applyLeavingRecords(DhcpInput input) throws IOException {
         long started = clock.millis();
         DnsmasqFiles desired = DnsmasqRenderer.render(input, references, rendered);
-        Map<String, byte[]> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : desired.singleFiles().entrySet()) {
-            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-            if (!Arrays.equals(host.read(file.getKey()).orElse(null), content)) {
-                changed.put(file.getKey(), content);
-            }
-        }
+        pendingRecords = Optional.of(desired);
+        byte[] cloudConf = desired.cloudConf().getBytes(StandardCharsets.UTF_8);
+        boolean newConfiguration = !Arrays.equals(host.read(DnsmasqFiles.CLOUD_CONF).orElse(null), cloudConf);
         HostDirectories.Plan plan = directories.plan(desired);
-        if (changed.isEmpty() && plan.isEmpty()) {
+        if (!newConfiguration && plan.isEmpty()) {
             return new DnsmasqReport(List.of(), ServiceAction.UNCHANGED, List.of(), elapsedSince(started));
         }
-        boolean newConfiguration = changed.containsKey(DnsmasqFiles.CLOUD_CONF);
         if (newConfiguration) {
             validate(desired.cloudConf());
         }
         Optional<DnsmasqLeases> leases = host.readText(DnsmasqPaths.ROUTER.leaseFile()).map(DnsmasqLeases::parse);
-        boolean restart = newConfiguration || plan.needsReload() && setsTags(desired) && leases.filter(DnsmasqLeases::holdsAny).isPresent();
+        boolean restart = newConfiguration || plan.needsReload() && desired.setsTags() && leases.filter(DnsmasqLeases::holdsAny).isPresent();
         List<DhcpRelease> releases = leases.map(held -> held.stale(input)).orElse(List.of());
         // point of no return: the files change, then dnsmasq is told
         host.createDirectories(parent(DnsmasqPaths.ROUTER.leaseFile()));
         directories.write(plan, desired);
-        for (Map.Entry<String, byte[]> file : changed.entrySet()) {
-            // CloudStack's files are records for the router and its operators, derived and compared on every apply
-            host.write(file.getKey(), file.getValue(), FileMode.PUBLIC, file.getKey().equals(DnsmasqFiles.CLOUD_CONF));
+        List<String> written = new ArrayList<>();
+        if (newConfiguration) {
+            host.write(DnsmasqFiles.CLOUD_CONF, cloudConf, FileMode.PUBLIC, true);
+            written.add(DnsmasqFiles.CLOUD_CONF);
         }
         ServiceAction action = restart ? restart() : plan.needsReload() ? reloadOrStart() : startIfStopped();
         for (DhcpRelease release : releases) {
             host.run(ProgramCall.of(release.argv()).withTimeout(TOOL_TIMEOUT)).requireSuccess();
         }
-        List<String> written = new ArrayList<>(changed.keySet());
         written.addAll(plan.writes().keySet());
         DnsmasqReport report = new DnsmasqReport(written, action, releases, elapsedSince(started));
         log.info("dnsmasq converged: {} file(s) written{}, {}, {} lease(s) released in {} ms", written.size(),
                 plan.compact() ? " (per-host directories compacted)" : "", action, releases.size(), report.elapsed().toMillis());
         return report;
+    }
+
+    /**
+     * Writes CloudStack's files as the last {@link #applyLeavingRecords} rendered them, each one whose bytes on
+     * disk differ (so a file edited by hand is put right too). Nothing when no apply left them.
+     *
+     * @return the files written
+     * @throws IOException if the host failed to read or write one; they are still pending then
+     */
+    public synchronized List<String> settle() throws IOException {
+        if (pendingRecords.isEmpty()) {
+            return List.of();
+        }
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, String> file : pendingRecords.get().records().entrySet()) {
+            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+            if (!Arrays.equals(host.read(file.getKey()).orElse(null), content)) {
+                // records for the router's resolver and its operators, derived again by every apply: no fsync
+                host.write(file.getKey(), content, FileMode.PUBLIC, false);
+                written.add(file.getKey());
+            }
+        }
+        pendingRecords = Optional.empty();
+        if (!written.isEmpty()) {
+            log.debug("dnsmasq: {} written", written);
+        }
+        return written;
     }
 
     /**
@@ -217,11 +261,6 @@ public final class DnsmasqApplier {
         finally {
             host.delete(CANDIDATE_PATH);
         }
-    }
-
-    /** Whether a reservation sets a tag: dnsmasq 2.86 to 2.90 may crash re-reading such a hosts file on SIGHUP once it holds leases. */
-    private static boolean setsTags(DnsmasqFiles files) {
-        return files.dhcpHosts().contains(",set:");
     }
 
     /** After files dnsmasq reads by itself: nothing to tell it, but it must be running to read them. */

@@ -26,8 +26,9 @@ import org.vrouter.api.net.MacAddress;
  * written with their full CloudStack content, for the router's own resolver, operators and tools that
  * read them; dnsmasq does not read them.
  *
- * <p>Immutable. {@link #entries()} is built on first use: an apply that only adds hosts never needs it
- * ({@link HostDirectories} then works from {@link #hosts()}, by identity).
+ * <p>Immutable. {@link #entries()} and the CloudStack texts are built on first use: an apply that only adds
+ * hosts never needs the first ({@link HostDirectories} then works from {@link #hosts()}, by identity), and
+ * one that leaves the CloudStack files for later ({@link DnsmasqApplier#apply(DhcpInput, boolean)}) builds the texts then.
  */
 public final class DnsmasqFiles {
     public static final String CLOUD_CONF = "/etc/dnsmasq.d/cloud.conf";
@@ -41,46 +42,83 @@ public final class DnsmasqFiles {
     public static final String ROUTER_NAMES_FILE = "router";
 
     private final String cloudConf;
-    private final String dhcpHosts;
-    private final String dhcpOpts;
-    private final String etcHosts;
     private final List<DnsmasqHostFiles.HostText> hosts;
-    private final String routerNames;
+    private final String ownNames;
+    private final String recordNames;
     /** Built from {@link #hosts} on first use. */
     private volatile Map<String, String> entries;
+    /** The three CloudStack texts, built from {@link #hosts} on first use. */
+    private volatile Records records;
+
+    /** {@value #DHCP_HOSTS}, {@value #DHCP_OPTS} and {@value #ETC_HOSTS}. */
+    private record Records(String dhcpHosts, String dhcpOpts, String etcHosts) {}
 
     /**
      * @param cloudConf {@value #CLOUD_CONF}: name service, forwarders, ranges and per-network options
-     * @param dhcpHosts {@value #DHCP_HOSTS}: one reservation per line
-     * @param dhcpOpts {@value #DHCP_OPTS}: options of tagged hosts
-     * @param etcHosts {@value #ETC_HOSTS}: the names dnsmasq serves
      * @param hosts each host's per-host files, by IPv4 address
-     * @param routerNames {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE}: the router's names and the host records
+     * @param ownNames the router's own names, the first lines of {@value #ETC_HOSTS}
+     * @param recordNames the lines of the DNS host records, the last lines of {@value #ETC_HOSTS}
      */
-    DnsmasqFiles(String cloudConf, String dhcpHosts, String dhcpOpts, String etcHosts, List<DnsmasqHostFiles.HostText> hosts,
-            String routerNames) {
+    DnsmasqFiles(String cloudConf, List<DnsmasqHostFiles.HostText> hosts, String ownNames, String recordNames) {
         this.cloudConf = requireNonNull(cloudConf, "cloudConf is null");
-        this.dhcpHosts = requireNonNull(dhcpHosts, "dhcpHosts is null");
-        this.dhcpOpts = requireNonNull(dhcpOpts, "dhcpOpts is null");
-        this.etcHosts = requireNonNull(etcHosts, "etcHosts is null");
         this.hosts = List.copyOf(requireNonNull(hosts, "hosts is null"));
-        this.routerNames = requireNonNull(routerNames, "routerNames is null");
+        this.ownNames = requireNonNull(ownNames, "ownNames is null");
+        this.recordNames = requireNonNull(recordNames, "recordNames is null");
     }
 
     public String cloudConf() {
         return cloudConf;
     }
 
+    /** {@value #DHCP_HOSTS}: one reservation per line. */
     public String dhcpHosts() {
-        return dhcpHosts;
+        return texts().dhcpHosts();
     }
 
+    /** {@value #DHCP_OPTS}: the options of tagged hosts. */
     public String dhcpOpts() {
-        return dhcpOpts;
+        return texts().dhcpOpts();
     }
 
+    /** {@value #ETC_HOSTS}: the router's names, one line per host name, the host records. */
     public String etcHosts() {
-        return etcHosts;
+        return texts().etcHosts();
+    }
+
+    /** Whether a reservation sets a tag ({@code set:}): a host with options of its own. */
+    public boolean setsTags() {
+        for (DnsmasqHostFiles.HostText host : hosts) {
+            if (!host.opts().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each text sized before it is built: at 10,000 hosts, growing a builder copied each one several times. */
+    private Records texts() {
+        Records built = records;
+        if (built == null) {
+            int hostsLength = 0;
+            int optsLength = 0;
+            int namesLength = ownNames.length() + recordNames.length();
+            for (DnsmasqHostFiles.HostText host : hosts) {
+                hostsLength += host.hosts().length();
+                optsLength += host.opts().length();
+                namesLength += host.names().length();
+            }
+            StringBuilder dhcpHosts = new StringBuilder(hostsLength);
+            StringBuilder dhcpOpts = new StringBuilder(optsLength);
+            StringBuilder etcHosts = new StringBuilder(namesLength).append(ownNames);
+            for (DnsmasqHostFiles.HostText host : hosts) {
+                dhcpHosts.append(host.hosts());
+                dhcpOpts.append(host.opts());
+                etcHosts.append(host.names());
+            }
+            built = new Records(dhcpHosts.toString(), dhcpOpts.toString(), etcHosts.append(recordNames).toString());
+            records = built;
+        }
+        return built;
     }
 
     /** Each host's per-host files, by IPv4 address. */
@@ -90,7 +128,7 @@ public final class DnsmasqFiles {
 
     /** The content of {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE}. */
     String routerNames() {
-        return routerNames;
+        return ownNames + recordNames;
     }
 
     /**
@@ -104,7 +142,7 @@ public final class DnsmasqFiles {
             for (DnsmasqHostFiles.HostText host : hosts) {
                 host.addTo(files);
             }
-            files.put(NAMES_DIR + "/" + ROUTER_NAMES_FILE, routerNames);
+            files.put(NAMES_DIR + "/" + ROUTER_NAMES_FILE, routerNames());
             built = Collections.unmodifiableMap(files);
             entries = built;
         }
@@ -113,14 +151,13 @@ public final class DnsmasqFiles {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DnsmasqFiles files && cloudConf.equals(files.cloudConf) && dhcpHosts.equals(files.dhcpHosts)
-                && dhcpOpts.equals(files.dhcpOpts) && etcHosts.equals(files.etcHosts) && hosts.equals(files.hosts)
-                && routerNames.equals(files.routerNames);
+        return other instanceof DnsmasqFiles files && cloudConf.equals(files.cloudConf) && hosts.equals(files.hosts)
+                && ownNames.equals(files.ownNames) && recordNames.equals(files.recordNames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cloudConf, dhcpHosts, dhcpOpts, etcHosts, hosts, routerNames);
+        return Objects.hash(cloudConf, hosts, ownNames, recordNames);
     }
 
     @Override
@@ -138,11 +175,17 @@ public final class DnsmasqFiles {
      * first, {@code cloud.conf} last.
      */
     public Map<String, String> singleFiles() {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(DHCP_HOSTS, dhcpHosts);
-        files.put(DHCP_OPTS, dhcpOpts);
-        files.put(ETC_HOSTS, etcHosts);
+        Map<String, String> files = records();
         files.put(CLOUD_CONF, cloudConf);
+        return files;
+    }
+
+    /** CloudStack's three files, router path to content. */
+    public Map<String, String> records() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(DHCP_HOSTS, dhcpHosts());
+        files.put(DHCP_OPTS, dhcpOpts());
+        files.put(ETC_HOSTS, etcHosts());
         return files;
     }
 

@@ -46,8 +46,12 @@ import org.vrouter.router.memo.IdentityMemo;
 final class DnsmasqHostFiles {
     private static final IpAddress ANY = IpAddress.parse("0.0.0.0");
 
-    /** The three texts, each host's per-host files (in host order), and the router's names file. */
-    record Texts(String dhcpHosts, String dhcpOpts, String etcHosts, List<HostText> hosts, String routerNames) {}
+    /**
+     * Each host's per-host files (in host order), the router's own names ({@code /etc/hosts}' first lines) and the
+     * host records' lines ({@code /etc/hosts}' last lines): what the three CloudStack texts and the router's names
+     * file are made of (see {@link DnsmasqFiles}).
+     */
+    record Texts(List<HostText> hosts, String ownNames, String recordNames) {}
 
     /**
      * One host's lines and the paths of its per-host files; {@code opts} is empty for a host without options.
@@ -99,37 +103,27 @@ final class DnsmasqHostFiles {
 
     private Texts render() {
         String router = DnsmasqText.check("name", input.routerName());
-        StringBuilder hosts = new StringBuilder();
-        StringBuilder opts = new StringBuilder();
-        StringBuilder names = new StringBuilder();
-        StringBuilder routerNames = new StringBuilder();
-        routerNames.append("127.0.0.1\tlocalhost\n");
-        routerNames.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        routerNames.append("ff02::1\tip6-allnodes\n");
-        routerNames.append("ff02::2\tip6-allrouters\n");
-        routerNames.append("127.0.1.1\t").append(router).append('\n');
+        StringBuilder own = new StringBuilder();
+        own.append("127.0.0.1\tlocalhost\n");
+        own.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
+        own.append("ff02::1\tip6-allnodes\n");
+        own.append("ff02::2\tip6-allrouters\n");
+        own.append("127.0.1.1\t").append(router).append('\n');
         if (input.routerType() != RouterType.VPC_ROUTER && !interfaces.isEmpty()) {
-            routerNames.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
+            own.append(interfaces.get(0).rangeStart()).append('\t').append(router).append(" data-server\n");
         }
-        names.append(routerNames);
         // sorted by a key each host's text carries, so a memoised host costs no address parsing
         HostText[] texts = new HostText[input.hosts().size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = memo.get(input.hosts().get(i), this::renderHost);
         }
         Arrays.sort(texts, Comparator.comparingLong(HostText::order));
-        for (HostText text : texts) {
-            hosts.append(text.hosts());
-            opts.append(text.opts());
-            names.append(text.names());
-        }
-        int recordsFrom = names.length();
+        StringBuilder records = new StringBuilder();
         input.hostRecords().forEach((name, addresses) -> {
             String checked = DnsmasqText.check("host_records", name);
-            addresses.forEach(address -> names.append(address).append('\t').append(checked).append('\n'));
+            addresses.forEach(address -> records.append(address).append('\t').append(checked).append('\n'));
         });
-        routerNames.append(names, recordsFrom, names.length());
-        return new Texts(hosts.toString(), opts.toString(), names.toString(), Arrays.asList(texts), routerNames.toString());
+        return new Texts(Arrays.asList(texts), own.toString(), records.toString());
     }
 
     /** One host's reservation lines, option lines and name lines. */

@@ -62,8 +62,7 @@ public final class DnsmasqRenderer {
     static DnsmasqFiles render(DhcpInput input, DnsmasqPaths paths, IdentityMemo<DhcpHost, DnsmasqHostFiles.HostText> hosts) {
         List<GuestInterface> interfaces = sortedInterfaces(input.interfaces());
         DnsmasqHostFiles.Texts hostFiles = DnsmasqHostFiles.render(input, interfaces, hosts);
-        return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.dhcpHosts(), hostFiles.dhcpOpts(),
-                hostFiles.etcHosts(), hostFiles.hosts(), hostFiles.routerNames());
+        return new DnsmasqFiles(cloudConf(input, interfaces, paths), hostFiles.hosts(), hostFiles.ownNames(), hostFiles.recordNames());
     }
 
     /** Interfaces in device order, numbers compared as numbers ({@code eth2} before {@code eth10}). */

@@ -63,8 +63,9 @@ final class VrouterdCommand implements Subcommand {
             Host host = wiring.host(options);
             PayloadCodec codec = new PayloadCodec();
             RouterConverger converger = wiring.converger(options, host);
+            // what nothing waits on is written once the router is idle, after the replies
             EntryPoints router = new EntryPoints(host, converger, codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
-                    PipelineOptions.defaults());
+                    PipelineOptions.defaults().withSettleLater(true));
             daemon = Vrouterd.serve(socket.orElseGet(() -> host.resolve(Vrouterd.SOCKET_PATH)),
                     List.of(new DaemonRouter(router, converger.redundantStateFollowers())), SHUTDOWN_GRACE, Metrics.NOOP);
         }

@@ -272,6 +272,23 @@ final class ConfigRun {
         });
     }
 
+    /**
+     * Writes what the run left for later: CloudStack's derived files ({@link Converger#settle}). Last step of a
+     * run, unless vrouterd settles the router itself once it is idle ({@link PipelineOptions#settleLater}).
+     *
+     * @return whether anything was written
+     */
+    boolean settle() throws IOException {
+        return converger.settle();
+    }
+
+    /** {@link #settle}, unless {@code options} leave it to vrouterd. */
+    void settleUnlessLater(PipelineOptions options) throws IOException {
+        if (!options.settleLater()) {
+            settle();
+        }
+    }
+
     /** Archives (or deletes) every merged input; inputs held back stay where they are. */
     void archive(Staged staged) throws IOException {
         archive(staged, input -> true);

@@ -78,6 +78,31 @@ public final class EntryPoints {
     }
 
     /**
+     * Writes what the runs of these entry points left for later ({@link PipelineOptions#settleLater}), under the
+     * pipeline's lock: vrouterd calls it once a router is idle.
+     *
+     * @return whether anything was written
+     * @throws IOException if something could not be written (it is still left), or the lock was not had in time
+     */
+    public boolean settle() throws IOException {
+        ConfigRun run = new ConfigRun(host, codec, store, converger, new InputArchive(host, options.uuids()));
+        try {
+            return ConfigLock.holding(host, options.lockTimeout(), run::settle);
+        }
+        catch (ConfigLock.LockTimeoutException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        catch (RejectedInputException e) {
+            throw new IllegalStateException("settling merges no input", e);
+        }
+    }
+
+    /** Whether runs leave work for {@link #settle}. */
+    public boolean settlesLater() {
+        return options.settleLater();
+    }
+
+    /**
      * {@code vr_cfg -c FILE}: {@code FILE} a name in {@code /var/cache/cloud/}, a router path, or a path on
      * this machine.
      *

@@ -131,6 +131,7 @@ public final class VrCfg {
         }
         run.archive(staged, input -> !fromItems.containsKey(input));
         archive.moveBatch(batchPath);
+        run.settleUnlessLater(options);
         log.info("batch {}: {} files merged, {} held back, converged once: {}", batchPath, staged.merged().size(),
                 staged.heldBack().size(), result.status());
         return result;

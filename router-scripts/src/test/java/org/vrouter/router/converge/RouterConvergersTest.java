@@ -186,7 +186,9 @@ class RouterConvergersTest {
     @Test
     void verifyReportsFilesThatDifferAndDaemonsThatAreNotRunning() throws Exception {
         newMachine();
-        converger().converge(update(IsolatedRouter.bags()));
+        OrderedConverger converger = converger();
+        converger.converge(update(IsolatedRouter.bags()));
+        assertThat(converger.settle()).as("CloudStack's dnsmasq files are left for the settle").isTrue();
         java.nio.file.Files.writeString(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n");
         String rules = java.nio.file.Files.readString(root.resolve("etc/iptables/rules.v4"));
         host.answering(call -> switch (call.argv().get(0)) {

@@ -57,8 +57,14 @@ final class DaemonFixture {
 
     /** The entry points as vrouterd builds them: bags cached between requests. */
     EntryPoints daemonEntryPoints() {
+        return daemonEntryPoints(false);
+    }
+
+    /** The entry points as vrouterd builds them, settled by the daemon once idle if {@code settleLater}. */
+    EntryPoints daemonEntryPoints(boolean settleLater) {
         PayloadCodec codec = new PayloadCodec();
-        return new EntryPoints(host, converger, codec, DatabagStore.caching(host, codec, Clock.systemUTC()), options());
+        return new EntryPoints(host, converger, codec, DatabagStore.caching(host, codec, Clock.systemUTC()),
+                options().withSettleLater(settleLater));
     }
 
     /** The entry points as one run of the command line builds them. */
@@ -128,6 +134,7 @@ final class DaemonFixture {
     static final class RecordingConverger implements Converger {
         private final List<ConvergeRequest> requests = new ArrayList<>();
         private Optional<String> failure = Optional.empty();
+        private int settles;
 
         synchronized void fail(String detail) {
             failure = Optional.of(detail);
@@ -143,6 +150,16 @@ final class DaemonFixture {
 
         synchronized List<ConvergeRequest> requests() {
             return List.copyOf(requests);
+        }
+
+        @Override
+        public synchronized boolean settle() {
+            settles++;
+            return true;
+        }
+
+        synchronized int settles() {
+            return settles;
         }
     }
 }

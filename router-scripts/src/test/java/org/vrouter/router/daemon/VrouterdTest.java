@@ -150,6 +150,37 @@ class VrouterdTest {
     }
 
     @Test
+    void aRunSettlesBeforeItRepliesUnlessTheDaemonSettlesLater() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(daemonRoot);
+        start(fixture);
+        fixture.deliver(DHCP_FILE, DaemonFixture.DHCP);
+
+        assertThat(fixture.send("update-config -- " + DHCP_FILE).exitCode()).isZero();
+
+        assertThat(fixture.converger.settles()).as("settled within the run").isEqualTo(1);
+    }
+
+    @Test
+    void settlesARouterOnceIdleAndOnceMoreWhenItStops() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(daemonRoot);
+        Vrouterd daemon = Vrouterd.start(fixture.socket(), List.of(fixture.daemonEntryPoints(true)), Duration.ofSeconds(20), Metrics.NOOP);
+        daemons.add(daemon);
+        fixture.deliver(DHCP_FILE, DaemonFixture.DHCP);
+
+        assertThat(fixture.send("update-config -- " + DHCP_FILE).exitCode()).isZero();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fixture.converger.settles() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(fixture.converger.settles()).as("settled after the reply, once idle").isEqualTo(1);
+        fixture.deliver("vm_dhcp_entry.json.2", DaemonFixture.dhcp(2));
+        assertThat(fixture.send("update-config -- vm_dhcp_entry.json.2").exitCode()).isZero();
+        daemon.close();
+        assertThat(fixture.converger.settles()).as("what the last request left is settled by the time it has stopped").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void keepsServingAfterMalformedRequests() throws Exception {
         DaemonFixture fixture = new DaemonFixture(daemonRoot);
         fixture.deliver(DHCP_FILE, DaemonFixture.DHCP);

@@ -77,6 +77,34 @@ class DnsmasqApplierTest {
     }
 
     @Test
+    void leavesCloudStacksFilesForTheSettleAndWritesThemOnce() throws IOException {
+        applier.apply(oneVm());
+        clearPrograms();
+        String hostsBefore = host.readText(DnsmasqFiles.DHCP_HOSTS).orElseThrow();
+
+        DnsmasqReport report = applier.applyLeavingRecords(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
+
+        assertThat(programs()).containsExactly(status());
+        assertThat(report.changedFiles()).containsExactly("/etc/dnsmasq-names.d/02-00-4c-5f-00-02", "/etc/dhcphosts.d/02-00-4c-5f-00-02");
+        assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS)).as("left for the settle").contains(hostsBefore);
+        assertThat(applier.settle()).containsExactly(DnsmasqFiles.DHCP_HOSTS, DnsmasqFiles.ETC_HOSTS);
+        assertThat(host.readText(DnsmasqFiles.DHCP_HOSTS).orElseThrow()).endsWith("02:00:4c:5f:00:02,10.1.1.24,vm-2,infinite\n");
+        assertThat(host.readText(DnsmasqFiles.ETC_HOSTS).orElseThrow()).endsWith("10.1.1.23\tvm-1\n10.1.1.24\tvm-2\n");
+        assertThat(applier.settle()).as("nothing left").isEmpty();
+    }
+
+    @Test
+    void theSettlePutsRightACloudStackFileEditedByHand() throws IOException {
+        applier.apply(oneVm());
+        host.writeText(DnsmasqFiles.DHCP_OPTS, "edited\n", FileMode.PUBLIC);
+
+        applier.applyLeavingRecords(oneVm());
+
+        assertThat(applier.settle()).containsExactly(DnsmasqFiles.DHCP_OPTS);
+        assertThat(host.readText(DnsmasqFiles.DHCP_OPTS)).contains("");
+    }
+
+    @Test
     void sighupsDnsmasqWhenAReservationChanges() throws IOException {
         applier.apply(withHost(oneVm(), host("02:00:4c:5f:00:02", "10.1.1.24", "vm-2")));
         clearPrograms();

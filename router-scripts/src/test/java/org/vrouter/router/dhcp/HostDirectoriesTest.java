@@ -100,7 +100,7 @@ class HostDirectoriesTest {
     }
 
     private static DnsmasqFiles files(List<DnsmasqHostFiles.HostText> hosts) {
-        return new DnsmasqFiles("", "", "", "", hosts, "127.0.0.1\tlocalhost\n");
+        return new DnsmasqFiles("", hosts, "127.0.0.1\tlocalhost\n", "");
     }
 
     private static DnsmasqHostFiles.HostText text(int i) {
