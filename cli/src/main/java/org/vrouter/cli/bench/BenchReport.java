@@ -48,6 +48,10 @@ final class BenchReport {
             row(results, out, "  " + series.label() + " (median of " + runs(results, series) + ")",
                     n -> results.get(series, n).map(BenchReport::millis));
             share(results, out, series);
+            if (series == Series.ENTRY_DAEMON && !results.of(Series.ENTRY_DAEMON_SETTLED).isEmpty()) {
+                row(results, out, "    " + Series.ENTRY_DAEMON_SETTLED.label() + " (median of " + runs(results, Series.ENTRY_DAEMON_SETTLED) + ")",
+                        n -> results.get(Series.ENTRY_DAEMON_SETTLED, n).map(BenchReport::millis));
+            }
         }
         for (Series series : List.of(Series.EACH_FILE, Series.ONE_BATCH)) {
             results.of(series).forEach(figure -> out.println(pad(String.format(Locale.ROOT, "%,d DHCP entries: %s", figure.n(), series.label()), LABEL)

@@ -24,6 +24,7 @@ enum Series {
     ADD_FORWARD_COLD("add.forward.cold", Labels.COLD),
     ENTRY_DAEMON("entry.daemon", "update_config.py, vrouterd running"),
     ENTRY_DAEMON_CONVERGE("entry.daemon.converge", "of which the converger"),
+    ENTRY_DAEMON_SETTLED("entry.daemon.settled", "after the reply, once idle: CloudStack's files, bag compaction"),
     ENTRY_RULE_DAEMON("entry.rule.daemon", "one more firewall rule (N/2 present), vrouterd running"),
     ENTRY_RULE_DAEMON_CONVERGE("entry.rule.daemon.converge", "of which the converger"),
     ENTRY_ONE_SHOT("entry.oneshot", "update_config.py, no vrouterd (one-shot JVM)"),
@@ -82,7 +83,7 @@ enum Series {
 
     /** Whether this accompanies another series (the converger's share, the cold first run): printed with it, not plotted. */
     boolean isShare() {
-        return key.endsWith(".converge") || key.endsWith(".cold");
+        return key.endsWith(".converge") || key.endsWith(".cold") || key.endsWith(".settled");
     }
 
     boolean isFloor() {
