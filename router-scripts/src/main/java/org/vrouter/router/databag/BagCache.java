@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,12 +56,22 @@ final class BagCache {
         }
     }
 
-    /** A bag as its file and journal gave it (or as the store wrote or recorded it). */
-    record Entry(Seen file, Seen journal, BagLoader.State state) {
+    /**
+     * A bag as its file and journal gave it (or as the store wrote or recorded it).
+     *
+     * @param members the bag's members ({@link DatabagWriter#entryMembers}) when the store built them already
+     *     (a recorded bag), so that the next record does not build them again; empty when not known
+     */
+    record Entry(Seen file, Seen journal, BagLoader.State state, Optional<List<BagText.Member>> members) {
         Entry {
             requireNonNull(file, "file is null");
             requireNonNull(journal, "journal is null");
             requireNonNull(state, "state is null");
+            requireNonNull(members, "members is null");
+        }
+
+        Entry(Seen file, Seen journal, BagLoader.State state) {
+            this(file, journal, state, Optional.empty());
         }
 
         /** Whether both files are certainly unchanged when they still have these versions. */

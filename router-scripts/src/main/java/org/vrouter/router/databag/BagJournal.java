@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -189,24 +190,33 @@ final class BagJournal {
     /**
      * The change from one bag's members to another's: a member is set when its value is not the same
      * objects as before (identity, as {@link BagText} caches by; an equal copy is only set needlessly), and
-     * removed when it is gone. Renders only the members set.
+     * removed when it is gone. Both lists are in their bag's order, so the members they share at the start
+     * and at the end are compared in step and only the rest goes through a map; only the members set are
+     * rendered.
      */
     static Change delta(List<BagText.Member> before, List<BagText.Member> after) {
-        Map<String, BagText.Value> previous = new HashMap<>(before.size() * 4 / 3 + 1);
-        before.forEach(member -> previous.put(member.name(), member.value()));
-        Map<String, JsonNode> set = new LinkedHashMap<>();
-        for (BagText.Member member : after) {
-            BagText.Value old = previous.remove(member.name());
-            if (old == null || !same(old, member.value())) {
-                set.put(member.name(), tree(member.value()));
-            }
+        BitSet changed = new BitSet(after.size());
+        int start = 0;
+        while (start < before.size() && start < after.size() && before.get(start).name().equals(after.get(start).name())) {
+            changed.set(start, !same(before.get(start).value(), after.get(start).value()));
+            start++;
         }
-        List<String> removed = new ArrayList<>();
-        before.forEach(member -> {
-            if (previous.containsKey(member.name())) {
-                removed.add(member.name());
-            }
-        });
+        int endBefore = before.size();
+        int endAfter = after.size();
+        while (endBefore > start && endAfter > start && before.get(endBefore - 1).name().equals(after.get(endAfter - 1).name())) {
+            changed.set(endAfter - 1, !same(before.get(endBefore - 1).value(), after.get(endAfter - 1).value()));
+            endBefore--;
+            endAfter--;
+        }
+        Map<String, BagText.Value> previous = new HashMap<>((endBefore - start) * 4 / 3 + 1);
+        before.subList(start, endBefore).forEach(member -> previous.put(member.name(), member.value()));
+        for (int i = start; i < endAfter; i++) {
+            BagText.Value old = previous.remove(after.get(i).name());
+            changed.set(i, old == null || !same(old, after.get(i).value()));
+        }
+        Map<String, JsonNode> set = new LinkedHashMap<>();
+        changed.stream().forEach(i -> set.put(after.get(i).name(), tree(after.get(i).value())));
+        List<String> removed = before.subList(start, endBefore).stream().map(BagText.Member::name).filter(previous::containsKey).toList();
         return new Change(set, removed);
     }
 

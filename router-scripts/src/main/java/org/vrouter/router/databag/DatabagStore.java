@@ -204,9 +204,10 @@ public final class DatabagStore {
         }
         BagCache.Entry entry = cached.get();
         BagCache bags = cache.orElseThrow();
-        BagJournal.Change change = BagJournal.delta(writer.entryMembers(entry.state().bag()).orElseThrow(), after.get());
+        List<BagText.Member> before = entry.members().or(() -> writer.entryMembers(entry.state().bag())).orElseThrow();
+        BagJournal.Change change = BagJournal.delta(before, after.get());
         if (change.isEmpty()) {
-            bags.put(key, new BagCache.Entry(entry.file(), entry.journal(), withBag(entry.state(), bag)));
+            bags.put(key, new BagCache.Entry(entry.file(), entry.journal(), withBag(entry.state(), bag), after));
             return;
         }
         byte[] previous = entry.journal().bytes().orElseGet(() -> journal.header(BagJournal.base(entry.file().bytes())));
@@ -222,7 +223,7 @@ public final class DatabagStore {
         Optional<FileVersion> version = host.version(key.journalPath());
         if (version.isPresent()) {
             bags.put(key, new BagCache.Entry(entry.file(), new BagCache.Seen(version, takenAt, Optional.of(next)),
-                    new BagLoader.State(bag, List.of(), BagLoader.Journal.APPLIED, records)));
+                    new BagLoader.State(bag, List.of(), BagLoader.Journal.APPLIED, records), after));
         }
         log.debug("recorded databag {}: {} members set, {} removed, journal {} bytes", key, change.set().size(), change.remove().size(),
                 next.length);
