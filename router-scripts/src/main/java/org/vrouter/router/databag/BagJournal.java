@@ -149,8 +149,12 @@ final class BagJournal {
         try {
             return json.parseObject(line);
         }
-        catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("line " + number + ": malformed JSON: " + DatabagReader.firstLine(e.getMessage()), e);
+        catch (JsonProcessingException e) {
+            // the parser's message quotes the content, which may be a password
+            throw new IllegalArgumentException("line " + number + ": malformed JSON at column " + e.getLocation().getColumnNr(), e);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("line " + number + ": not a JSON object", e);
         }
     }
 
@@ -165,7 +169,7 @@ final class BagJournal {
         List<String> names = new ArrayList<>();
         for (JsonNode name : remove) {
             if (!name.isTextual()) {
-                throw new IllegalArgumentException("line " + number + ": remove: not a member name: " + name);
+                throw new IllegalArgumentException("line " + number + ": remove: not a list of member names");
             }
             names.add(requireMember(name.textValue(), number));
         }

@@ -249,8 +249,8 @@ public final class DatabagStore {
 
     /**
      * Writes whole, from the bag its file and journal hold, every bag that has a journal, and deletes the
-     * journal (see {@link #write}). A caching store compacts the bags it last saw with a journal; a plain
-     * store, every bag with a journal on disk. A bag whose file had unreadable entries is {@link #preserve}d
+     * journal (see {@link #write}). A caching store compacts the bags it last saw with a journal, and those
+     * it has not read yet that have one on disk; a plain store, every bag with a journal on disk. A bag whose file had unreadable entries is {@link #preserve}d
      * first.
      *
      * @return whether a bag was written
@@ -260,8 +260,9 @@ public final class DatabagStore {
         for (BagKey key : journaled) {
             Optional<BagLoader.State> state;
             if (cache.isPresent()) {
-                boolean known = cache.get().get(key).map(entry -> entry.journal().bytes().isPresent()).orElse(false);
-                state = known ? loadCached(key, cache.get()).map(BagCache.Entry::state) : Optional.empty();
+                Optional<BagCache.Entry> entry = cache.get().get(key);
+                boolean journal = entry.isPresent() ? entry.get().journal().bytes().isPresent() : host.exists(key.journalPath());
+                state = journal ? loadCached(key, cache.get()).map(BagCache.Entry::state) : Optional.empty();
             }
             else {
                 state = host.exists(key.journalPath()) ? loadFresh(key) : Optional.empty();

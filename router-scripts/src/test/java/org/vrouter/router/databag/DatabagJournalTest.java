@@ -305,7 +305,7 @@ class DatabagJournalTest {
         assertThat(snapshot.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.inJournal()).isTrue();
             assertThat(problem.isWholeFile()).isFalse();
-            assertThat(problem.message()).startsWith("/etc/cloudstack/dhcpentry.json.journal: line 2: malformed JSON")
+            assertThat(problem.message()).startsWith("/etc/cloudstack/dhcpentry.json.journal: line 2: malformed JSON at column 1 (")
                     .endsWith("(journal ignored, bag read from /etc/cloudstack/dhcpentry.json alone; "
                             + "copy kept as /etc/cloudstack/dhcpentry.json.journal.unreadable)");
         });
@@ -373,6 +373,27 @@ class DatabagJournalTest {
 
         assertThat(journal(BagKey.DHCP_ENTRY)).doesNotExist();
         assertThat(Files.readAllBytes(file(BagKey.DHCP_ENTRY))).isEqualTo(plain().render(bag));
+    }
+
+    @Test
+    void aCachingStoreCompactsAJournalLeftByAnEarlierProcess() throws IOException {
+        DatabagStore earlier = caching();
+        DhcpEntryBag bag = with(written(earlier, 20), 20, "vm-20");
+        earlier.record(bag);
+        DatabagStore restarted = caching();
+
+        assertThat(restarted.compact()).isTrue();
+
+        assertThat(journal(BagKey.DHCP_ENTRY)).doesNotExist();
+        assertThat(plain().load().databags().dhcpEntry()).isEqualTo(bag);
+    }
+
+    @Test
+    void anUnreadableSecretJournalIsReportedWithoutItsContent() throws IOException {
+        host().writeText(BagKey.VM_PASSWORD.journalPath(), "{\"base\":\"none\"}\n{\"set\":{\"10.1.1.5\":hunter2}}\n", FileMode.SECRET);
+
+        assertThat(plain().load().problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("line 2: malformed JSON").doesNotContain("hunter2"));
     }
 
     @Test
