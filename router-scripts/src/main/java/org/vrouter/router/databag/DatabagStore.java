@@ -198,7 +198,10 @@ public final class DatabagStore {
         BagKey key = bag.key();
         Optional<BagCache.Entry> cached = cache.flatMap(bags -> bags.get(key));
         Optional<List<BagText.Member>> after = writer.entryMembers(bag);
-        if (cached.isEmpty() || after.isEmpty() || !cached.get().state().canRecord() || !unchangedOnDisk(key, cached.get())) {
+        if (cached.isPresent() && after.isPresent() && cached.get().state().canRecord()) {
+            cached = unchangedOnDisk(key, cached.get());
+        }
+        if (cached.isEmpty() || after.isEmpty() || !cached.get().state().canRecord()) {
             write(bag);
             return;
         }
@@ -233,18 +236,28 @@ public final class DatabagStore {
         return new BagLoader.State(bag, state.problems(), state.journal(), state.records());
     }
 
-    /** Whether the bag's file and journal are as the cache entry saw them. */
-    private boolean unchangedOnDisk(BagKey key, BagCache.Entry entry) throws IOException {
-        return unchanged(key.path(), entry.file()) && unchanged(key.journalPath(), entry.journal());
+    /**
+     * The cache entry, its files seen again, when both are as it saw them; empty when either changed. A file
+     * too recent to trust by its version (a journal this store wrote a moment ago) is compared by its bytes.
+     */
+    private Optional<BagCache.Entry> unchangedOnDisk(BagKey key, BagCache.Entry entry) throws IOException {
+        Instant takenAt = cache.orElseThrow().now();
+        Optional<BagCache.Seen> file = unchanged(key.path(), entry.file(), takenAt);
+        Optional<BagCache.Seen> journalFile = file.isPresent() ? unchanged(key.journalPath(), entry.journal(), takenAt) : Optional.empty();
+        if (file.isEmpty() || journalFile.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BagCache.Entry(file.get(), journalFile.get(), entry.state(), entry.members()));
     }
 
-    private boolean unchanged(String path, BagCache.Seen seen) throws IOException {
+    private Optional<BagCache.Seen> unchanged(String path, BagCache.Seen seen, Instant takenAt) throws IOException {
         Optional<FileVersion> version = host.version(path);
         if (seen.trusted(version)) {
-            return true;
+            return Optional.of(seen);
         }
-        // too recent to trust (a journal this store wrote a moment ago): the bytes tell
-        return version.isPresent() && seen.sameBytes(host.read(path));
+        // seen again now: once its version has settled, the next record trusts it without reading it
+        return version.isPresent() && seen.sameBytes(host.read(path)) ? Optional.of(new BagCache.Seen(version, takenAt, seen.bytes()))
+                : Optional.empty();
     }
 
     /**

@@ -294,6 +294,25 @@ class DatabagJournalTest {
     }
 
     @Test
+    void recordReadsABagFileWrittenAMomentAgoOnlyUntilItsVersionHasSettled() throws IOException {
+        CountingHost counting = new CountingHost(host());
+        SteppingClock clock = new SteppingClock(Instant.now());
+        DatabagStore store = DatabagStore.caching(counting, CODEC, clock);
+        DhcpEntryBag bag = written(store, 20);
+
+        for (int n = 20; n < 23; n++) {
+            bag = with(bag, n, "vm-" + n);
+            store.record(bag);
+            clock.now = clock.now.plusSeconds(10);
+        }
+
+        // the first record compares the bytes of a file too recent to trust, the second sees its version settled, the third trusts it
+        assertThat(counting.readsOf(BagKey.DHCP_ENTRY.path())).isEqualTo(2);
+        assertThat(Files.readAllLines(journal(BagKey.DHCP_ENTRY))).hasSize(4);
+        assertThat(plain().load().databags().dhcpEntry()).isEqualTo(bag);
+    }
+
+    @Test
     void anUnreadableJournalIsReportedKeptAndIgnored() throws IOException {
         DhcpEntryBag bag = written(plain(), 5);
         host().writeText(BagKey.DHCP_ENTRY.journalPath(), "{\"base\": \"none\"}\nnot json\n", FileMode.PUBLIC);
@@ -411,9 +430,38 @@ class DatabagJournalTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
+    /** A clock the test moves. */
+    private static final class SteppingClock extends Clock {
+        private Instant now;
+
+        SteppingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     /** A host that counts file reads. */
     private static final class CountingHost extends ForwardingHost {
+        private final List<String> paths = new java.util.ArrayList<>();
         private int reads;
+
+        int readsOf(String path) {
+            return (int) paths.stream().filter(path::equals).count();
+        }
 
         CountingHost(Host delegate) {
             super(delegate);
@@ -427,6 +475,7 @@ class DatabagJournalTest {
         @Override
         public Optional<byte[]> read(String path) throws IOException {
             reads++;
+            paths.add(path);
             return delegate().read(path);
         }
     }
