@@ -61,17 +61,25 @@ final class BagCache {
      *
      * @param members the bag's members ({@link DatabagWriter#entryMembers}) when the store built them already
      *     (a recorded bag), so that the next record does not build them again; empty when not known
+     * @param base the {@link BagJournal#base} of the file when the store computed it ahead (while compacting,
+     *     so that the first record after it does not hash megabytes); empty when not known
      */
-    record Entry(Seen file, Seen journal, BagLoader.State state, Optional<List<BagText.Member>> members) {
+    record Entry(Seen file, Seen journal, BagLoader.State state, Optional<List<BagText.Member>> members, Optional<String> base) {
         Entry {
             requireNonNull(file, "file is null");
             requireNonNull(journal, "journal is null");
             requireNonNull(state, "state is null");
             requireNonNull(members, "members is null");
+            requireNonNull(base, "base is null");
         }
 
         Entry(Seen file, Seen journal, BagLoader.State state) {
-            this(file, journal, state, Optional.empty());
+            this(file, journal, state, Optional.empty(), Optional.empty());
+        }
+
+        /** This entry with another bag state (and its members); the files and base stay. */
+        Entry with(Seen file, Seen journal, BagLoader.State state, Optional<List<BagText.Member>> members) {
+            return new Entry(file, journal, state, members, base);
         }
 
         /** Whether both files are certainly unchanged when they still have these versions. */

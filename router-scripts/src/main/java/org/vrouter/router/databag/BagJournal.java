@@ -33,12 +33,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * The first line names the bag file the records apply to: the SHA-256 of its bytes ({@code "none"} when
  * there was no file). Each record sets top-level members to their absolute new values and removes members
- * by name; replaying the records in order on that file's members gives the bag. A journal whose base is
- * not the file on disk is stale: the file was written whole after the journal began (a full write or a
- * compaction that crashed before it deleted the journal), so the file already holds everything and the
- * journal is ignored. That makes replay safe even when the full write changed a member a record also
- * set; and where the file is the compaction of the journal, replaying would only set every member to the
- * value it already has.
+ * by name; replaying the records in order on that file's members gives the bag.
+ *
+ * <p>Crash safety. A whole write (or a compaction) writes the file first and deletes the journal after,
+ * so a crash in between leaves a journal beside a file that already holds everything. Records hold
+ * absolute values, so replaying them on the compaction of their own journal is idempotent: each member is
+ * set to the value it already has. That is not enough after a whole write of a newer state: a record could
+ * set a member back to an older value. Hence the base: a journal whose base is not the file on disk began
+ * on an earlier file, is stale, and is ignored.
  */
 final class BagJournal {
     /** Records at most; the next change writes the bag file whole. */

@@ -163,6 +163,11 @@ public final class DatabagStore {
      * the changes only it held if the write then failed.
      */
     public synchronized void write(Databag bag) throws IOException {
+        write(bag, false);
+    }
+
+    /** @param idle whether to spend the time now to hash the file for the journal a later record begins */
+    private void write(Databag bag, boolean idle) throws IOException {
         BagKey key = bag.key();
         byte[] bytes = render(bag);
         cache.ifPresent(bags -> bags.forget(key));
@@ -177,8 +182,9 @@ public final class DatabagStore {
             Optional<FileVersion> version = host.version(key.path());
             Optional<FileVersion> journalVersion = journaled.contains(key) ? host.version(key.journalPath()) : Optional.empty();
             if (version.isPresent() && journalVersion.isEmpty()) {
+                Optional<String> base = idle ? Optional.of(BagJournal.base(Optional.of(bytes))) : Optional.empty();
                 bags.put(key, new BagCache.Entry(new BagCache.Seen(version, takenAt, Optional.of(bytes)), BagCache.Seen.absent(takenAt),
-                        BagLoader.State.written(bag)));
+                        BagLoader.State.written(bag), Optional.empty(), base));
             }
         }
         log.debug("wrote databag {}", key);
@@ -210,10 +216,11 @@ public final class DatabagStore {
         List<BagText.Member> before = entry.members().or(() -> writer.entryMembers(entry.state().bag())).orElseThrow();
         BagJournal.Change change = BagJournal.delta(before, after.get());
         if (change.isEmpty()) {
-            bags.put(key, new BagCache.Entry(entry.file(), entry.journal(), withBag(entry.state(), bag), after));
+            bags.put(key, entry.with(entry.file(), entry.journal(), withBag(entry.state(), bag), after));
             return;
         }
-        byte[] previous = entry.journal().bytes().orElseGet(() -> journal.header(BagJournal.base(entry.file().bytes())));
+        byte[] previous = entry.journal().bytes()
+                .orElseGet(() -> journal.header(entry.base().orElseGet(() -> BagJournal.base(entry.file().bytes()))));
         byte[] next = BagJournal.append(previous, journal.line(change));
         int records = entry.state().records() + 1;
         if (records > BagJournal.MAX_RECORDS || next.length > BagJournal.limit(entry.file().size())) {
@@ -225,7 +232,7 @@ public final class DatabagStore {
         Instant takenAt = bags.now();
         Optional<FileVersion> version = host.version(key.journalPath());
         if (version.isPresent()) {
-            bags.put(key, new BagCache.Entry(entry.file(), new BagCache.Seen(version, takenAt, Optional.of(next)),
+            bags.put(key, entry.with(entry.file(), new BagCache.Seen(version, takenAt, Optional.of(next)),
                     new BagLoader.State(bag, List.of(), BagLoader.Journal.APPLIED, records), after));
         }
         log.debug("recorded databag {}: {} members set, {} removed, journal {} bytes", key, change.set().size(), change.remove().size(),
@@ -247,7 +254,7 @@ public final class DatabagStore {
         if (file.isEmpty() || journalFile.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BagCache.Entry(file.get(), journalFile.get(), entry.state(), entry.members()));
+        return Optional.of(entry.with(file.get(), journalFile.get(), entry.state(), entry.members()));
     }
 
     private Optional<BagCache.Seen> unchanged(String path, BagCache.Seen seen, Instant takenAt) throws IOException {
@@ -284,7 +291,7 @@ public final class DatabagStore {
                 if (state.get().problems().stream().anyMatch(problem -> !problem.inJournal())) {
                     preserve(key);
                 }
-                write(state.get().bag());
+                write(state.get().bag(), true);
                 wrote = true;
             }
         }

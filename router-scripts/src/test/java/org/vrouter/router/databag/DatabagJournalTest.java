@@ -139,6 +139,12 @@ class DatabagJournalTest {
         assertThat(store.load().databags().dhcpEntry()).isEqualTo(bag);
         assertThat(store.hasJournal()).isFalse();
         assertThat(store.compact()).isFalse();
+
+        bag = with(bag, 302, "vm-302");
+        store.record(bag);
+
+        assertThat(Files.readAllLines(journal(BagKey.DHCP_ENTRY))).hasSize(2);
+        assertThat(plain().load().databags().dhcpEntry()).isEqualTo(bag);
     }
 
     @Test
