@@ -270,8 +270,9 @@ public final class DatabagStore {
     /**
      * Writes whole, from the bag its file and journal hold, every bag that has a journal, and deletes the
      * journal (see {@link #write}). A caching store compacts the bags it last saw with a journal, and those
-     * it has not read yet that have one on disk; a plain store, every bag with a journal on disk. A bag whose file had unreadable entries is {@link #preserve}d
-     * first.
+     * it has not read yet that have one on disk; a plain store, every bag with a journal on disk. A bag whose
+     * file had unreadable entries is {@link #preserve}d first. Meant for when the caller is idle: it also
+     * hashes each file it writes, for the base of the journal the next {@link #record} begins.
      *
      * @return whether a bag was written
      */
@@ -281,8 +282,8 @@ public final class DatabagStore {
             Optional<BagLoader.State> state;
             if (cache.isPresent()) {
                 Optional<BagCache.Entry> entry = cache.get().get(key);
-                boolean journal = entry.isPresent() ? entry.get().journal().bytes().isPresent() : host.exists(key.journalPath());
-                state = journal ? loadCached(key, cache.get()).map(BagCache.Entry::state) : Optional.empty();
+                boolean hasOne = entry.isPresent() ? entry.get().journal().bytes().isPresent() : host.exists(key.journalPath());
+                state = hasOne ? loadCached(key, cache.get()).map(BagCache.Entry::state) : Optional.empty();
             }
             else {
                 state = host.exists(key.journalPath()) ? loadFresh(key) : Optional.empty();
