@@ -123,8 +123,11 @@ public final class DatabagStore {
         if (cached.isPresent() && cached.get().trusted(fileVersion, journalVersion)) {
             return cached;
         }
-        BagCache.Seen file = seen(key.path(), fileVersion, takenAt);
-        BagCache.Seen journalFile = seen(key.journalPath(), journalVersion, takenAt);
+        // a file still trusted is not read again: after a record, the journal is too recent to trust, the bag file not
+        BagCache.Seen file = cached.isPresent() && cached.get().file().trusted(fileVersion) ? cached.get().file()
+                : seen(key.path(), fileVersion, takenAt);
+        BagCache.Seen journalFile = cached.isPresent() && cached.get().journal().trusted(journalVersion) ? cached.get().journal()
+                : seen(key.journalPath(), journalVersion, takenAt);
         if (file.bytes().isEmpty() && journalFile.bytes().isEmpty()) {
             bags.forget(key);
             return Optional.empty();

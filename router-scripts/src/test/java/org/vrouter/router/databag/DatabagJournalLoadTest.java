@@ -116,6 +116,28 @@ class DatabagJournalLoadTest {
     }
 
     @Test
+    void aLoadAfterARecordReadsTheJournalAgainButNotTheBagFile() throws IOException {
+        CountingHost counting = new CountingHost(fixture.host());
+        SteppingClock clock = new SteppingClock(Instant.now());
+        DatabagStore store = DatabagStore.caching(counting, CODEC, clock);
+        DhcpEntryBag bag = fixture.written(store, 20);
+        clock.now = clock.now.plusSeconds(10);
+        store.load();
+        // back to the time of the files: the journal the record writes is too recent to trust
+        clock.now = clock.now.minusSeconds(10);
+        bag = with(bag, 20, "vm-20");
+        store.record(bag);
+        int bagReads = counting.readsOf(BagKey.DHCP_ENTRY.path());
+        int journalReads = counting.readsOf(BagKey.DHCP_ENTRY.journalPath());
+
+        DatabagSnapshot snapshot = store.load();
+
+        assertThat(snapshot.databags().dhcpEntry()).isSameAs(bag);
+        assertThat(counting.readsOf(BagKey.DHCP_ENTRY.path())).isEqualTo(bagReads);
+        assertThat(counting.readsOf(BagKey.DHCP_ENTRY.journalPath())).isEqualTo(journalReads + 1);
+    }
+
+    @Test
     void anUnreadableJournalIsReportedKeptAndIgnored() throws IOException {
         DhcpEntryBag bag = fixture.written(fixture.plain(), 5);
         fixture.host().writeText(BagKey.DHCP_ENTRY.journalPath(), "{\"base\": \"none\"}\nnot json\n", FileMode.PUBLIC);
