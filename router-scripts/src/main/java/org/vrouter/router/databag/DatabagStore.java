@@ -132,15 +132,15 @@ public final class DatabagStore {
             bags.forget(key);
             return Optional.empty();
         }
-        BagLoader.State state;
+        BagCache.Entry entry;
         if (cached.isPresent() && cached.get().file().sameBytes(file.bytes()) && cached.get().journal().sameBytes(journalFile.bytes())) {
-            state = cached.get().state();
+            entry = cached.get().with(file, journalFile, cached.get().state(), cached.get().members());
         }
         else {
-            state = keepUnreadable(key, loader.read(key, file.bytes(), journalFile.bytes()), journalFile.bytes());
+            entry = new BagCache.Entry(file, journalFile,
+                    keepUnreadable(key, loader.read(key, file.bytes(), journalFile.bytes()), journalFile.bytes()));
             log.debug("databag {} changed on disk; read again", key);
         }
-        BagCache.Entry entry = new BagCache.Entry(file, journalFile, state);
         bags.put(key, entry);
         return Optional.of(entry);
     }
