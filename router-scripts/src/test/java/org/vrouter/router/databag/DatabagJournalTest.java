@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vrouter.api.net.IpAddress;
 import org.vrouter.api.secret.Secret;
 import org.vrouter.router.host.FaultInjectingHost;
+import org.vrouter.router.host.FileMode;
+import org.vrouter.router.host.ForwardingHost;
+import org.vrouter.router.host.Host;
 import org.vrouter.router.host.HostHaltedException;
 
 /** {@link DatabagStore#record}, {@link DatabagStore#compact} and whole writes with a journal, crashes included. */
@@ -186,6 +189,25 @@ class DatabagJournalTest {
     }
 
     @Test
+    void pastAThousandRecordsRecordWritesTheWholeBag() throws IOException {
+        // a thousand small records (a removal each, 35 bytes) stay well under 64 KiB; the writes skip the fsync to keep the test fast
+        DatabagStore store = DatabagStore.caching(new NonDurableHost(fixture.host()), CODEC, LATER);
+        DhcpEntryBag bag = fixture.written(store, BagJournal.MAX_RECORDS + 1);
+        for (int n = 0; n < BagJournal.MAX_RECORDS; n++) {
+            bag = without(bag, n);
+            store.record(bag);
+        }
+        assertThat(Files.readAllLines(fixture.journal(BagKey.DHCP_ENTRY))).hasSize(BagJournal.MAX_RECORDS + 1);
+
+        bag = without(bag, BagJournal.MAX_RECORDS);
+        store.record(bag);
+
+        assertThat(fixture.journal(BagKey.DHCP_ENTRY)).doesNotExist();
+        assertThat(Files.readAllBytes(fixture.file(BagKey.DHCP_ENTRY))).isEqualTo(fixture.plain().render(bag));
+        assertThat(bag.isEmpty()).isTrue();
+    }
+
+    @Test
     void aSecretBagsJournalIsRootOnly() throws IOException {
         DatabagStore store = fixture.caching();
         VmPasswordBag passwords = new VmPasswordBag(Map.of(IpAddress.parse("10.1.1.23"), Secret.of("pw")));
@@ -253,5 +275,17 @@ class DatabagJournalTest {
 
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    /** A host whose writes are atomic but not forced to disk. */
+    private static final class NonDurableHost extends ForwardingHost {
+        NonDurableHost(Host delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void write(String path, byte[] content, FileMode mode) throws IOException {
+            delegate().write(path, content, mode, false);
+        }
     }
 }
