@@ -52,6 +52,14 @@ public enum BagKey {
         return DIRECTORY + "/" + key + ".json";
     }
 
+    /**
+     * {@code /etc/cloudstack/<key>.json.journal}: the changes recorded since the bag file was last written
+     * whole (see {@link DatabagStore#record}); only bags written entry by entry have one.
+     */
+    public String journalPath() {
+        return path() + ".journal";
+    }
+
     /** 0600 for bags holding secrets, 0644 otherwise. */
     public FileMode fileMode() {
         return secret ? FileMode.SECRET : FileMode.PUBLIC;

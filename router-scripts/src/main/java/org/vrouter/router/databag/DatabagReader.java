@@ -50,14 +50,22 @@ final class DatabagReader {
     }
 
     Databag read(BagKey key, byte[] bytes, List<DatabagProblem> problems) {
-        ObjectNode root;
+        return parse(key, bytes, problems).map(root -> read(key, root, problems)).orElseGet(() -> Databags.emptyBag(key));
+    }
+
+    /** A bag file's JSON object; empty, and reported, when it is not one. */
+    Optional<ObjectNode> parse(BagKey key, byte[] bytes, List<DatabagProblem> problems) {
         try {
-            root = json.parseObject(bytes);
+            return Optional.of(json.parseObject(bytes));
         }
         catch (IOException | IllegalArgumentException e) {
             problems.add(DatabagProblem.wholeFile(key, "malformed JSON: " + firstLine(e.getMessage())));
-            return Databags.emptyBag(key);
+            return Optional.empty();
         }
+    }
+
+    /** A bag from a bag file's JSON object. */
+    Databag read(BagKey key, ObjectNode root, List<DatabagProblem> problems) {
         JsonNode id = root.get("id");
         // bgppeers files lose their id in CloudStack's merge, so a missing one is accepted
         if (id != null && !(id.isTextual() && id.textValue().equals(key.key()))) {
@@ -266,7 +274,7 @@ final class DatabagReader {
         return node;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,20 @@ final class DatabagWriter {
             root.properties().forEach(member -> members.add(new BagText.Member(member.getKey(), new BagText.Tree(member.getValue()))));
         }
         return text.render(bag.key(), members);
+    }
+
+    /**
+     * The members of a bag written entry by entry, without its {@code id}, in the bag's order (not sorted,
+     * nothing rendered); empty for the other bags.
+     */
+    Optional<List<BagText.Member>> entryMembers(Databag bag) {
+        List<BagText.Member> members = new ArrayList<>();
+        return entries(bag, members) ? Optional.of(members) : Optional.empty();
+    }
+
+    /** Whether a bag is written entry by entry (and so may have a journal). */
+    boolean byEntry(BagKey key) {
+        return entryMembers(Databags.emptyBag(key)).isPresent();
     }
 
     /** Adds the members of a bag written entry by entry; false for the other bags. */
