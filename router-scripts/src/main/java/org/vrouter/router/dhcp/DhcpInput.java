@@ -67,7 +67,7 @@ public record DhcpInput(RouterType routerType, String routerName, String domain,
                 }
             }
         }
-        Set<IpAddress> addresses = new HashSet<>();
+        Set<IpAddress> addresses = new HashSet<>(hosts.size() * 2 + 16);
         for (DhcpHost host : hosts) {
             if (!addresses.add(host.ipv4())) {
                 throw new InvalidParameterException("dhcpentry[" + host.ipv4() + "].ipv4_address", "reserved twice", host.ipv4());

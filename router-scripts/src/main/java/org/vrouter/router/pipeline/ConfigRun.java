@@ -62,13 +62,19 @@ final class ConfigRun {
     private final DatabagStore store;
     private final Converger converger;
     private final InputArchive archive;
+    private final boolean settleLater;
 
-    ConfigRun(Host host, PayloadCodec codec, DatabagStore store, Converger converger, InputArchive archive) {
+    /**
+     * @param settleLater whether vrouterd settles the router after its reply ({@link PipelineOptions#settleLater}):
+     *     a changed bag is then recorded in its journal, and compacted by the settle
+     */
+    ConfigRun(Host host, PayloadCodec codec, DatabagStore store, Converger converger, InputArchive archive, boolean settleLater) {
         this.host = requireNonNull(host, "host is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.store = requireNonNull(store, "store is null");
         this.converger = requireNonNull(converger, "converger is null");
         this.archive = requireNonNull(archive, "archive is null");
+        this.settleLater = settleLater;
     }
 
     /** One parsed input file and what to do with it once merged. */
@@ -183,7 +189,13 @@ final class ConfigRun {
             if (staged.before().hasProblems(key)) {
                 store.preserve(key);
             }
-            store.write(staged.after().get(key));
+            if (settleLater) {
+                // one more entry of 10,000 is a record of a few hundred bytes; the settle writes the bag whole
+                store.record(staged.after().get(key));
+            }
+            else {
+                store.write(staged.after().get(key));
+            }
         }
     }
 
@@ -273,18 +285,20 @@ final class ConfigRun {
     }
 
     /**
-     * Writes what the run left for later: CloudStack's derived files ({@link Converger#settle}). Last step of a
-     * run, unless vrouterd settles the router itself once it is idle ({@link PipelineOptions#settleLater}).
+     * Writes what runs left for later: the bags recorded in their journals, in whole ({@link DatabagStore#compact}),
+     * and CloudStack's derived files ({@link Converger#settle}). Last step of a run, unless vrouterd settles the
+     * router itself once it is idle ({@link PipelineOptions#settleLater}).
      *
      * @return whether anything was written
      */
     boolean settle() throws IOException {
-        return converger.settle();
+        boolean compacted = store.compact();
+        return converger.settle() | compacted;
     }
 
-    /** {@link #settle}, unless {@code options} leave it to vrouterd. */
-    void settleUnlessLater(PipelineOptions options) throws IOException {
-        if (!options.settleLater()) {
+    /** {@link #settle}, unless vrouterd settles the router itself. */
+    void settleUnlessLater() throws IOException {
+        if (!settleLater) {
             settle();
         }
     }

@@ -85,7 +85,7 @@ public final class EntryPoints {
      * @throws IOException if something could not be written (it is still left), or the lock was not had in time
      */
     public boolean settle() throws IOException {
-        ConfigRun run = new ConfigRun(host, codec, store, converger, new InputArchive(host, options.uuids()));
+        ConfigRun run = new ConfigRun(host, codec, store, converger, new InputArchive(host, options.uuids()), options.settleLater());
         try {
             return ConfigLock.holding(host, options.lockTimeout(), run::settle);
         }

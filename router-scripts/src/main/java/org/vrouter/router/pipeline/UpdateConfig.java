@@ -57,7 +57,7 @@ public final class UpdateConfig {
         this.host = requireNonNull(host, "host is null");
         this.options = requireNonNull(options, "options is null");
         this.archive = new InputArchive(host, options.uuids());
-        this.run = new ConfigRun(host, codec, store, converger, archive);
+        this.run = new ConfigRun(host, codec, store, converger, archive, options.settleLater());
     }
 
     /** Runs with CloudStack's arguments ({@code <file> [false]}); never throws for bad input or a failed apply. */
@@ -109,13 +109,13 @@ public final class UpdateConfig {
         if (deferred(name)) {
             run.writeBags(staged);
             run.archive(staged);
-            run.settleUnlessLater(options);
+            run.settleUnlessLater();
             log.info("{} merged; converge deferred (DEFER_CONFIG)", name);
             return PipelineResult.converged(warnings);
         }
         ConvergeResult result = run.writeBagsAndConverge(staged);
         run.archive(staged);
-        run.settleUnlessLater(options);
+        run.settleUnlessLater();
         log.info("{}: merged {} file(s), converged {}: {} service(s), success {}", name, staged.merged().size(), staged.touched(),
                 result.services().size(), result.success());
         return ConfigRun.outcome(result, warnings);

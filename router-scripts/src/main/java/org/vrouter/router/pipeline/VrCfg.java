@@ -67,7 +67,7 @@ public final class VrCfg {
         this.host = requireNonNull(host, "host is null");
         this.options = requireNonNull(options, "options is null");
         this.archive = new InputArchive(host, options.uuids());
-        this.run = new ConfigRun(host, codec, store, converger, archive);
+        this.run = new ConfigRun(host, codec, store, converger, archive, options.settleLater());
     }
 
     /** One script item, checked: an update of a file, or a converge of a file type. */
@@ -131,7 +131,7 @@ public final class VrCfg {
         }
         run.archive(staged, input -> !fromItems.containsKey(input));
         archive.moveBatch(batchPath);
-        run.settleUnlessLater(options);
+        run.settleUnlessLater();
         log.info("batch {}: {} files merged, {} held back, converged once: {}", batchPath, staged.merged().size(),
                 staged.heldBack().size(), result.status());
         return result;

@@ -14,6 +14,7 @@ import org.vrouter.router.converge.ServiceOutcome;
 final class RecordingConverger implements Converger {
     private final List<ConvergeRequest> requests = new ArrayList<>();
     private Optional<String> failure = Optional.empty();
+    private int settles;
 
     /** Later converges report {@code service} as failed with {@code detail}. */
     RecordingConverger failing(String service) {
@@ -27,6 +28,17 @@ final class RecordingConverger implements Converger {
         return ConvergeResult.of(failure
                 .map(service -> List.of(new ServiceOutcome(service, ServiceOutcome.Status.FAILED, "iptables-restore: line 3 failed", Duration.ZERO)))
                 .orElse(List.of(new ServiceOutcome("recording", ServiceOutcome.Status.APPLIED, "", Duration.ZERO))));
+    }
+
+    /** Counts the settles; has nothing to write. */
+    @Override
+    public synchronized boolean settle() {
+        settles++;
+        return false;
+    }
+
+    synchronized int settles() {
+        return settles;
     }
 
     synchronized List<ConvergeRequest> requests() {
