@@ -248,7 +248,7 @@ class RouterEndToEndTest {
         assertThat(repaired).as("a dry-run kernel never holds the rules, so drift remains").isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("repaired: addresses applied (17 steps planned, 17 applied, 0 failed, 3 announced), "
                 + "firewall applied (iptables filter: +FW_EGRESS_RULES")
-                .contains("dnsmasq applied (/etc/hosts written, dnsmasq started; dnsmasq was not running: started)");
+                .contains("dnsmasq applied (/etc/hosts written, dnsmasq unchanged; dnsmasq was not running: started)");
         assertThat(root.resolve("etc/hosts")).content().contains("vm-1");
         assertThat(Files.readString(root.resolve("etc/iptables/rules.v4"))).isEqualTo(rules);
     }
