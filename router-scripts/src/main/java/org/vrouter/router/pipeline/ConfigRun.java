@@ -200,8 +200,13 @@ final class ConfigRun {
     }
 
     /** Converges the merged bags; the bags as loaded before the merge let services clean up what the change made stale. */
-    ConvergeResult converge(Staged staged) {
-        return converger.converge(new ConvergeRequest(staged.after(), staged.touched(), Optional.of(staged.before().databags())));
+    ConvergeResult converge(Staged staged) throws IOException {
+        ConvergeResult result = converger.converge(new ConvergeRequest(staged.after(), staged.touched(), Optional.of(staged.before().databags())));
+        if (!settleLater) {
+            // CloudStack's derived files, written while the bags are (see writeBagsAndConverge)
+            converger.settle();
+        }
+        return result;
     }
 
     /**
@@ -227,7 +232,7 @@ final class ConfigRun {
         try {
             result = converge(staged);
         }
-        catch (RuntimeException | Error e) {
+        catch (IOException | RuntimeException | Error e) {
             try {
                 await(writing);
             }
@@ -296,10 +301,13 @@ final class ConfigRun {
         return converger.settle() | compacted;
     }
 
-    /** {@link #settle}, unless vrouterd settles the router itself. */
+    /**
+     * The rest of {@link #settle} for a run that settles itself (its converge already wrote CloudStack's files):
+     * the journals a killed vrouterd left, compacted.
+     */
     void settleUnlessLater() throws IOException {
         if (!settleLater) {
-            settle();
+            store.compact();
         }
     }
 
