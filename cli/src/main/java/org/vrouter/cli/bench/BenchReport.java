@@ -39,6 +39,7 @@ final class BenchReport {
         for (Series series : List.of(Series.ADD_DHCP, Series.ADD_FIREWALL, Series.ADD_FORWARD)) {
             row(results, out, "  " + series.label(), n -> results.get(series, n).map(BenchReport::millis));
             share(results, out, series);
+            settled(results, out, series);
             cold(results, out, series);
             int first = results.sizes().get(0);
             row(results, out, "    ratio to N=" + String.format(Locale.ROOT, "%,d", first), n -> ratio(results, series, n, series, first));
@@ -48,10 +49,7 @@ final class BenchReport {
             row(results, out, "  " + series.label() + " (median of " + runs(results, series) + ")",
                     n -> results.get(series, n).map(BenchReport::millis));
             share(results, out, series);
-            if (series == Series.ENTRY_DAEMON && !results.of(Series.ENTRY_DAEMON_SETTLED).isEmpty()) {
-                row(results, out, "    " + Series.ENTRY_DAEMON_SETTLED.label() + " (median of " + runs(results, Series.ENTRY_DAEMON_SETTLED) + ")",
-                        n -> results.get(Series.ENTRY_DAEMON_SETTLED, n).map(BenchReport::millis));
-            }
+            settled(results, out, series);
         }
         for (Series series : List.of(Series.EACH_FILE, Series.ONE_BATCH)) {
             results.of(series).forEach(figure -> out.println(pad(String.format(Locale.ROOT, "%,d DHCP entries: %s", figure.n(), series.label()), LABEL)
@@ -67,6 +65,12 @@ final class BenchReport {
     private static void share(BenchResults results, PrintStream out, Series series) {
         series.converge().filter(share -> !results.of(share).isEmpty())
                 .ifPresent(share -> row(results, out, "    " + share.label(), n -> results.get(share, n).map(BenchReport::millis)));
+    }
+
+    /** What vrouterd writes after the reply for one change of a series, when measured (each change settled alone). */
+    private static void settled(BenchResults results, PrintStream out, Series series) {
+        series.settled().filter(settled -> !results.of(settled).isEmpty())
+                .ifPresent(settled -> row(results, out, "    " + settled.label(), n -> results.get(settled, n).map(BenchReport::millis)));
     }
 
     /** The first run of a series at each size, when measured apart. */

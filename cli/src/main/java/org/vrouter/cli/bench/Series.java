@@ -15,16 +15,19 @@ enum Series {
     FLOOR_RESTORE_FORWARDS("floor.restore.forwards", "floor: one bare iptables-restore, N DNATs"),
     ADD_DHCP("add.dhcp", "one DHCP entry (update_config, in process)"),
     ADD_DHCP_CONVERGE("add.dhcp.converge", "of which the converger"),
+    ADD_DHCP_SETTLED("add.dhcp.settled", Labels.SETTLED),
     ADD_DHCP_COLD("add.dhcp.cold", Labels.COLD),
     ADD_FIREWALL("add.firewall", "one firewall rule (update_config, in process)"),
     ADD_FIREWALL_CONVERGE("add.firewall.converge", "of which the converger"),
+    ADD_FIREWALL_SETTLED("add.firewall.settled", Labels.SETTLED),
     ADD_FIREWALL_COLD("add.firewall.cold", Labels.COLD),
     ADD_FORWARD("add.forward", "one port forward (update_config, in process)"),
     ADD_FORWARD_CONVERGE("add.forward.converge", "of which the converger"),
+    ADD_FORWARD_SETTLED("add.forward.settled", Labels.SETTLED),
     ADD_FORWARD_COLD("add.forward.cold", Labels.COLD),
     ENTRY_DAEMON("entry.daemon", "update_config.py, vrouterd running"),
     ENTRY_DAEMON_CONVERGE("entry.daemon.converge", "of which the converger"),
-    ENTRY_DAEMON_SETTLED("entry.daemon.settled", "after the reply, once idle: CloudStack's files, bag compaction"),
+    ENTRY_DAEMON_SETTLED("entry.daemon.settled", Labels.SETTLED),
     ENTRY_RULE_DAEMON("entry.rule.daemon", "one more firewall rule (N/2 present), vrouterd running"),
     ENTRY_RULE_DAEMON_CONVERGE("entry.rule.daemon.converge", "of which the converger"),
     ENTRY_ONE_SHOT("entry.oneshot", "update_config.py, no vrouterd (one-shot JVM)"),
@@ -34,6 +37,7 @@ enum Series {
     /** Labels shared by several series (an enum constant cannot use a constant of its own enum). */
     private static final class Labels {
         static final String COLD = "first run at this size (JIT cold; not in the median)";
+        static final String SETTLED = "then its settle, after the reply (bag compaction, CloudStack's files)";
     }
 
     private final String key;
@@ -61,6 +65,17 @@ enum Series {
             case ADD_FORWARD -> Optional.of(ADD_FORWARD_CONVERGE);
             case ENTRY_DAEMON -> Optional.of(ENTRY_DAEMON_CONVERGE);
             case ENTRY_RULE_DAEMON -> Optional.of(ENTRY_RULE_DAEMON_CONVERGE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** What vrouterd writes after the reply for one change of this series, if the benchmark measures it. */
+    Optional<Series> settled() {
+        return switch (this) {
+            case ADD_DHCP -> Optional.of(ADD_DHCP_SETTLED);
+            case ADD_FIREWALL -> Optional.of(ADD_FIREWALL_SETTLED);
+            case ADD_FORWARD -> Optional.of(ADD_FORWARD_SETTLED);
+            case ENTRY_DAEMON -> Optional.of(ENTRY_DAEMON_SETTLED);
             default -> Optional.empty();
         };
     }
