@@ -45,8 +45,9 @@ import org.vrouter.router.host.Host;
  * The steps both entry points share, in the order they run under the lock:
  * {@link #parse} every input strictly, {@link #stage} (load the bags, merge everything in memory) — up
  * to here a failure is a rejection and nothing has changed — then {@link #writeBags}, {@link #converge}
- * and {@link #archive}. Each bag write is atomic and every merge idempotent, so a crash anywhere leaves
- * the inputs that are not yet archived in place, and re-running them reaches the same state.
+ * and {@link #archive}, and {@link #compactLeftJournals} unless vrouterd settles the router after its reply
+ * ({@link #settle}). Each bag write (or journal record) is atomic and every merge idempotent, so a crash
+ * anywhere leaves the inputs that are not yet archived in place, and re-running them reaches the same state.
  */
 final class ConfigRun {
     static final String CMD_LINE = "cmd_line.json";
@@ -302,10 +303,11 @@ final class ConfigRun {
     }
 
     /**
-     * The rest of {@link #settle} for a run that settles itself (its converge already wrote CloudStack's files):
-     * the journals a killed vrouterd left, compacted.
+     * A run's last step unless vrouterd settles the router itself: the rest of {@link #settle}. Such a run writes
+     * its bags whole and CloudStack's files within its converge, so what is left is journals a vrouterd left
+     * (killed before its settle), compacted.
      */
-    void settleUnlessLater() throws IOException {
+    void compactLeftJournals() throws IOException {
         if (!settleLater) {
             store.compact();
         }

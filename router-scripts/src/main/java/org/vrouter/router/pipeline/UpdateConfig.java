@@ -109,13 +109,13 @@ public final class UpdateConfig {
         if (deferred(name)) {
             run.writeBags(staged);
             run.archive(staged);
-            run.settleUnlessLater();
+            run.compactLeftJournals();
             log.info("{} merged; converge deferred (DEFER_CONFIG)", name);
             return PipelineResult.converged(warnings);
         }
         ConvergeResult result = run.writeBagsAndConverge(staged);
         run.archive(staged);
-        run.settleUnlessLater();
+        run.compactLeftJournals();
         log.info("{}: merged {} file(s), converged {}: {} service(s), success {}", name, staged.merged().size(), staged.touched(),
                 result.services().size(), result.success());
         return ConfigRun.outcome(result, warnings);

@@ -131,7 +131,7 @@ public final class VrCfg {
         }
         run.archive(staged, input -> !fromItems.containsKey(input));
         archive.moveBatch(batchPath);
-        run.settleUnlessLater();
+        run.compactLeftJournals();
         log.info("batch {}: {} files merged, {} held back, converged once: {}", batchPath, staged.merged().size(),
                 staged.heldBack().size(), result.status());
         return result;
