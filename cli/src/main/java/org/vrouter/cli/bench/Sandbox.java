@@ -213,9 +213,40 @@ final class Sandbox implements AutoCloseable {
             if (pid.matches("\\d+")) {
                 ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> {
                     process.destroyForcibly();
-                    process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> process).join();
+                    awaitGone(process, Duration.ofSeconds(10));
                 });
             }
+        }
+    }
+
+    /**
+     * Waits (bounded) until a killed process has exited. A zombie counts as gone: a daemon that detached from
+     * its starter belongs to init, and an init that does not reap (some VMs' and containers') leaves it a zombie
+     * that {@link ProcessHandle#onExit} would wait on until the timeout, ten seconds per daemon.
+     */
+    private static void awaitGone(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && !isZombie(process.pid()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether {@code /proc/<pid>/stat} says the process is a zombie (state {@code Z}, after the name in parentheses). */
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        }
+        catch (IOException e) {
+            // no such process any more
+            return true;
         }
     }
 
