@@ -29,26 +29,13 @@ import org.vrouter.router.host.LocalHost;
  * intermediate state byte for byte as a plain one does.
  */
 class DatabagGoldenTest {
-    private static final Path CASES = Path.of("src", "test", "resources", "golden", "databag");
 
     private final PayloadCodec codec = new PayloadCodec();
     private final DatabagStore store = new DatabagStore(LocalHost.at(Path.of("/nonexistent")), codec);
 
     @TestFactory
     Stream<DynamicTest> mergesLikeTheGoldenFiles() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> types = Files.list(CASES)) {
-            for (Path type : types.sorted().toList()) {
-                try (Stream<Path> cases = Files.list(type)) {
-                    for (Path testCase : cases.sorted().toList()) {
-                        String name = type.getFileName() + "/" + testCase.getFileName();
-                        tests.add(DynamicTest.dynamicTest(name, () -> check(name, testCase)));
-                    }
-                }
-            }
-        }
-        assertThat(tests).hasSizeGreaterThan(30);
-        return tests.stream();
+        return DatabagGoldenCases.each(this::check).stream();
     }
 
     private void check(String name, Path dir) throws IOException {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.vrouter.commands.wire.payload.Payload;
-import org.vrouter.router.host.DryRunHost;
 
 /**
  * The golden merges of {@link DatabagGoldenTest}, every step recorded by a caching store: after each step a
@@ -26,8 +25,6 @@ import org.vrouter.router.host.DryRunHost;
  * removals and replacements.
  */
 class DatabagJournalGoldenTest {
-    private static final Path CASES = Path.of("src", "test", "resources", "golden", "databag");
-
     @TempDir
     Path root;
 
@@ -35,18 +32,7 @@ class DatabagJournalGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> recordsEveryGoldenMergeStep() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> types = Files.list(CASES)) {
-            for (Path type : types.sorted().toList()) {
-                try (Stream<Path> cases = Files.list(type)) {
-                    for (Path testCase : cases.sorted().toList()) {
-                        String name = type.getFileName() + "/" + testCase.getFileName();
-                        tests.add(DynamicTest.dynamicTest(name, () -> check(root.resolve(name), testCase)));
-                    }
-                }
-            }
-        }
-        assertThat(tests).hasSizeGreaterThan(30);
+        List<DynamicTest> tests = DatabagGoldenCases.each((name, testCase) -> check(root.resolve(name), testCase));
         // after every case: the cases as a whole must have gone through the journal of each bag written entry by entry
         tests.add(DynamicTest.dynamicTest("every journaled bag was recorded", () -> assertThat(journaled).containsExactlyInAnyOrder(
                 BagKey.IPS, BagKey.GUEST_NETWORK, BagKey.NETWORK_ACL, BagKey.VM_DATA, BagKey.DHCP_ENTRY, BagKey.VM_PASSWORD,
