@@ -1,8 +1,10 @@
 package org.vrouter.router.databag;
 
 import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,11 @@ record JournalFixture(Path root) {
 
     Path file(BagKey key) {
         return root.resolve(key.path().substring(1));
+    }
+
+    /** The DHCP bag's file holds {@code bag} whole, as a plain store writes it. */
+    void assertDhcpFileHolds(Databag bag) throws IOException {
+        assertThat(Files.readAllBytes(file(BagKey.DHCP_ENTRY))).isEqualTo(plain().render(bag));
     }
 
     Path journal(BagKey key) {
