@@ -28,7 +28,8 @@ import org.vrouter.router.service.ServiceAction;
  * {@code /etc/hosts}; SIGHUP for host changes, a restart when a reservation sets a tag while a
  * lease is held (see {@link DnsmasqApplier}) and after {@code dnsmasq --test} for a new
  * {@code cloud.conf}, {@code dhcp_release} for stale leases). CloudStack's files are left to {@link #settle}
- * after an apply, written at once by a repair. Repair also starts dnsmasq when it is not running. Skipped before the boot arguments are known, and on an internal LB VM.
+ * after an apply, written at once by a repair. Repair also starts dnsmasq when it is not running. Skipped
+ * before the boot arguments are known, and on an internal LB VM.
  */
 final class DnsmasqService extends InputService<DhcpInput> {
     static final String NAME = "dnsmasq";

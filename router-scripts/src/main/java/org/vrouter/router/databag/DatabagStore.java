@@ -206,6 +206,11 @@ public final class DatabagStore {
     public synchronized void record(Databag bag) throws IOException {
         BagKey key = bag.key();
         Optional<BagCache.Entry> cached = cache.flatMap(bags -> bags.get(key));
+        if (cached.isEmpty()) {
+            // nothing to find the change against: spare listing the members
+            write(bag);
+            return;
+        }
         Optional<List<BagText.Member>> after = writer.entryMembers(bag);
         if (cached.isPresent() && after.isPresent() && cached.get().state().canRecord()) {
             cached = unchangedOnDisk(key, cached.get());

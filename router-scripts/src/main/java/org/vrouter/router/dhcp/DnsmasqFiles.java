@@ -28,7 +28,8 @@ import org.vrouter.api.net.MacAddress;
  *
  * <p>Immutable. {@link #entries()} and the CloudStack texts are built on first use: an apply that only adds
  * hosts never needs the first ({@link HostDirectories} then works from {@link #hosts()}, by identity), and
- * one that leaves the CloudStack files for later ({@link DnsmasqApplier#apply(DhcpInput, boolean)}) builds the texts then.
+ * one that leaves the CloudStack files for later ({@link DnsmasqApplier#applyLeavingRecords}) builds the texts
+ * when they are settled.
  */
 public final class DnsmasqFiles {
     public static final String CLOUD_CONF = "/etc/dnsmasq.d/cloud.conf";
@@ -45,6 +46,7 @@ public final class DnsmasqFiles {
     private final List<DnsmasqHostFiles.HostText> hosts;
     private final String ownNames;
     private final String recordNames;
+    private final String routerNames;
     /** Built from {@link #hosts} on first use. */
     private volatile Map<String, String> entries;
     /** The three CloudStack texts, built from {@link #hosts} on first use. */
@@ -64,6 +66,7 @@ public final class DnsmasqFiles {
         this.hosts = List.copyOf(requireNonNull(hosts, "hosts is null"));
         this.ownNames = requireNonNull(ownNames, "ownNames is null");
         this.recordNames = requireNonNull(recordNames, "recordNames is null");
+        this.routerNames = ownNames + recordNames;
     }
 
     public String cloudConf() {
@@ -128,7 +131,7 @@ public final class DnsmasqFiles {
 
     /** The content of {@value #NAMES_DIR}/{@value #ROUTER_NAMES_FILE}. */
     String routerNames() {
-        return ownNames + recordNames;
+        return routerNames;
     }
 
     /**
